@@ -1,0 +1,91 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "zhauap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhauap", targets: ["zhauap"]),
+        .library(name: "WorkingCalendar", targets: ["WorkingCalendar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure: civil dates, Kazakhstan's working-day calendar as cited data, term arithmetic.
+        .target(
+            name: "WorkingCalendar",
+            resources: [.copy("Resources/kz-calendar.json")],
+            swiftSettings: strict
+        ),
+        // Pure: the appeals domain. No I/O, no clock, no logging.
+        .target(name: "ZhauapDomain", dependencies: ["WorkingCalendar"], swiftSettings: strict),
+        // Storage protocols in domain terms and their Fluent implementation (SQLite, PostgreSQL).
+        .target(
+            name: "ZhauapStorage",
+            dependencies: [
+                "WorkingCalendar", "ZhauapDomain",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
+        // HTTP: JSON API, pages, configuration, the error mapping.
+        .target(
+            name: "ZhauapWeb",
+            dependencies: [
+                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources/Views")],
+            swiftSettings: strict
+        ),
+        // Command-line commands (serve, term, calendar, bench) on top of the web application.
+        .target(
+            name: "ZhauapCLI",
+            dependencies: [
+                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "zhauap", dependencies: ["ZhauapCLI"], swiftSettings: strict),
+
+        .target(
+            name: "ZhauapTestSupport",
+            dependencies: ["WorkingCalendar", "ZhauapStorage", "ZhauapWeb", .product(name: "VaporTesting", package: "vapor")],
+            path: "Tests/ZhauapTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WorkingCalendarTests",
+            dependencies: ["WorkingCalendar", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "ZhauapStorageTests",
+            dependencies: ["ZhauapStorage", "ZhauapTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ZhauapWebTests",
+            dependencies: ["ZhauapWeb", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ZhauapCLITests",
+            dependencies: ["ZhauapCLI", "zhauap", "ZhauapTestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

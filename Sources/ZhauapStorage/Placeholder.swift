@@ -1,0 +1,1 @@
+import Fluent; import FluentSQLiteDriver; import FluentPostgresDriver
