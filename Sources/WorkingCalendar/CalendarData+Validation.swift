@@ -94,6 +94,7 @@ extension CalendarData {
     public func merging(_ override: CalendarData) -> CalendarData {
         var out = self
         out.version = "\(version)+\(override.version)"
+        out.format = override.format  // an override in another format fails validation
         if let w = override.weekendDays { out.weekendDays = w }
         if let r = override.weekendCoincidence { out.weekendCoincidence = r }
         var hs = holidays ?? []

@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import ZhauapCLI
+
+exit(await ZhauapCLI.main())

@@ -1,1 +1,0 @@
-import Fluent; import FluentSQLiteDriver; import FluentPostgresDriver

@@ -1,0 +1,50 @@
+import Foundation
+import ZhauapStorage
+
+/// Everything Zhauap reads from its environment, read once at start-up. Every invalid variable is
+/// reported at once, so an operator fixes the configuration in one go.
+public struct AppConfig: Sendable, Equatable {
+    public var database: DatabaseLocation
+    public var host: String
+    public var port: Int
+    public var logLevel: String
+
+    /// The variables, their defaults and meaning (printed in the README's configuration table).
+    public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
+        ("DATABASE_URL", "sqlite://zhauap.sqlite", "sqlite:///abs/path, sqlite://rel/path, sqlite::memory: or postgres://user:pass@host:5432/db"),
+        ("HOST", "127.0.0.1", "address the HTTP server binds to"),
+        ("PORT", "8080", "TCP port of the HTTP server (1–65535)"),
+        ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error or critical"),
+    ]
+
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+
+    public static func load(from env: [String: String]) -> Result<AppConfig, ConfigError> {
+        var problems: [String] = []
+        var database = DatabaseLocation.sqliteFile(path: DatabaseLocation.defaultSQLitePath)
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            switch DatabaseLocation.parse(url) {
+            case .success(let d): database = d
+            case .failure(let e): problems.append("DATABASE_URL: \(e.description)")
+            }
+        }
+        let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        var port = 8080
+        if let text = env["PORT"], !text.isEmpty {
+            if let p = Int(text), (1...65535).contains(p) { port = p } else { problems.append("PORT: \"\(text)\" is not a port number 1–65535") }
+        }
+        var logLevel = "info"
+        if let text = env["LOG_LEVEL"], !text.isEmpty {
+            if logLevels.contains(text.lowercased()) { logLevel = text.lowercased() } else {
+                problems.append("LOG_LEVEL: \"\(text)\" is not one of \(logLevels.joined(separator: ", "))")
+            }
+        }
+        guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
+        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel))
+    }
+}
+
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { "invalid configuration:\n- " + problems.joined(separator: "\n- ") }
+}

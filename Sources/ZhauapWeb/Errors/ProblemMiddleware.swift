@@ -1,0 +1,75 @@
+import Vapor
+import WorkingCalendar
+
+/// Turns every error into an RFC 9457 `application/problem+json` response. This is the only place
+/// that assigns HTTP statuses to errors. A 5xx never shows internals: the detail is generic and the
+/// error is logged with the request id only (never request data, which may hold personal data).
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let problem = Self.problem(for: error)
+            if problem.status.code >= 500 {
+                request.logger.error("request failed: \(String(reflecting: type(of: error)))",
+                                     metadata: ["path": .string(request.url.path)])
+            }
+            return Self.response(problem, instance: request.url.path)
+        }
+    }
+
+    static func response(_ p: APIError, instance: String) -> Response {
+        let body = ProblemDetails(type: "/problems/\(p.code)", title: p.status.reasonPhrase, status: Int(p.status.code),
+                                  detail: p.detail, code: p.code, field: p.field, instance: instance)
+        let response = Response(status: p.status)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        response.body = .init(data: (try? encoder.encode(body)) ?? Data())
+        response.headers.contentType = ProblemDetails.defaultContentType
+        return response
+    }
+
+    static func problem(for error: any Error) -> APIError {
+        switch error {
+        case let e as APIError:
+            return e
+        case let e as CalendarError:
+            return calendarProblem(e)
+        case let e as DecodingError:
+            return APIError(.badRequest, code: "malformed_body", detail: decodingDetail(e))
+        case let e as any AbortError:
+            let code: String = switch e.status {
+            case .notFound: "not_found"
+            case .methodNotAllowed: "method_not_allowed"
+            case .payloadTooLarge: "payload_too_large"
+            case .unsupportedMediaType: "unsupported_media_type"
+            case .unauthorized: "unauthorized"
+            case .forbidden: "forbidden"
+            default: e.status.code < 500 ? "bad_request" : "internal_error"
+            }
+            let detail = e.status.code < 500 ? e.reason : "the server could not complete the request"
+            return APIError(e.status, code: code, detail: detail)
+        default:
+            return APIError(.internalServerError, code: "internal_error", detail: "the server could not complete the request")
+        }
+    }
+
+    static func calendarProblem(_ e: CalendarError) -> APIError {
+        switch e {
+        case .invalidDate: APIError(.badRequest, code: "invalid_date", detail: e.description)
+        case .outOfRange: APIError(.unprocessableEntity, code: "date_out_of_range", detail: e.description)
+        case .invalidAmount: APIError(.badRequest, code: "invalid_amount", detail: e.description, field: "amount")
+        case .invalidData: APIError(.unprocessableEntity, code: "invalid_calendar_data", detail: e.description)
+        }
+    }
+
+    static func decodingDetail(_ e: DecodingError) -> String {
+        switch e {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "the body is not valid JSON" : "\(path): \(c.debugDescription)"
+        @unknown default:
+            return "the body could not be read"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Leaf
+import Vapor
+import ZhauapStorage
+
+/// Builds the application: database, migrations, views, middleware, routes. Does not migrate or start
+/// serving; the caller decides (the `serve` command migrates first, tests migrate an in-memory database).
+public func configure(_ app: Application, config: AppConfig) throws {
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+
+    app.databaseLocation = config.database
+    app.databases.use(try config.database.configurationFactory(), as: config.database.databaseID)
+    app.migrations.add(ZhauapMigrations.all)
+    app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
+
+    if let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path {
+        app.directory.viewsDirectory = views + "/"
+    }
+    app.views.use(.leaf)
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ProblemMiddleware())
+
+    try routes(app)
+}
+
+/// Migrates the database and prepares SQLite for durable writes (WAL, synchronous=FULL).
+public func prepareDatabase(_ app: Application) async throws {
+    try await DatabaseHealth.prepareSQLite(app.db)
+    try await app.autoMigrate()
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: HealthController())
+    try app.register(collection: HomeController())
+    try app.grouped("api", "v1").register(collection: TermsController())
+}
