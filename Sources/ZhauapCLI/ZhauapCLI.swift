@@ -18,10 +18,11 @@ public enum ZhauapCLI {
         // One-shot commands stay quiet (migrations and the like) unless LOG_LEVEL asks otherwise.
         if !isServe(arguments) && (environment["LOG_LEVEL"] ?? "").isEmpty { config.logLevel = "warning" }
         var env: Environment
+        let logLevel = Logger.Level(rawValue: config.logLevel)
         do {
             env = try Environment.detect(arguments: arguments)
             try LoggingSystem.bootstrap(from: &env) { level in
-                { label in StreamLogHandler.standardError(label: label).with(level: Logger.Level(rawValue: config.logLevel) ?? level) }
+                { label in StreamLogHandler.standardError(label: label).with(level: logLevel ?? level) }
             }
         } catch {
             standardError("zhauap: \(error)")
