@@ -42,7 +42,7 @@ public enum ZhauapCLI {
             if isServe(arguments) {
                 try await prepareDatabase(app)
                 let version = try await app.calendarProvider.current().version
-                app.logger.notice("Zhauap on http://\(config.host):\(config.port) — database \(config.database.redacted), calendar \(version)")
+                app.logger.notice("Zhauap: database \(config.database.redacted), calendar \(version)")
                 try await app.execute()
             } else {
                 try await app.startup()  // runs the command; errors come back here, reported once

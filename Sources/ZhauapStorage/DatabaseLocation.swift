@@ -75,3 +75,7 @@ public struct DatabaseURLError: Error, Sendable, Equatable, CustomStringConverti
     public let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension DatabaseLocation: CustomStringConvertible {
+    public var description: String { redacted }
+}

@@ -9,6 +9,13 @@ public struct AppConfig: Sendable, Equatable {
     public var port: Int
     public var logLevel: String
 
+    public init(database: DatabaseLocation, host: String, port: Int, logLevel: String) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+    }
+
     /// The variables, their defaults and meaning (printed in the README's configuration table).
     public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
         ("DATABASE_URL", "sqlite://zhauap.sqlite", "sqlite:///abs/path, sqlite://rel/path, sqlite::memory: or postgres://user:pass@host:5432/db"),

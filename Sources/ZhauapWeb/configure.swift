@@ -1,5 +1,6 @@
 import Fluent
 import Leaf
+import LeafKit
 import Vapor
 import ZhauapStorage
 
@@ -15,10 +16,18 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(ZhauapMigrations.all)
     app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
 
+    // Views ship as a resource of this module. The installation may sit under a hidden directory
+    // (`.build/`), so only the sandbox limit applies, not Leaf's "visible files" limit.
     if let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path {
         app.directory.viewsDirectory = views + "/"
+        app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                      sandboxDirectory: views, viewDirectory: views))
     }
     app.views.use(.leaf)
+
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()

@@ -23,7 +23,7 @@ struct IdentificationNumberTests {
 
     @Test("R2: a BIN checks month and type digit")
     func bin() {
-        #expect(IdentificationNumber("061211600012", kind: .bin).problems.contains(.badMonth))
+        #expect(IdentificationNumber("061311600012", kind: .bin).problems.contains(.badMonth))
         // 0406 4 0 00001 + check digit: month 06, type 4.
         let body = [0, 4, 0, 6, 4, 0, 0, 0, 0, 0, 1]
         let s = (0..<11).reduce(0) { $0 + body[$1] * ($1 + 1) } % 11

@@ -13,6 +13,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             if problem.status.code >= 500 {
                 request.logger.error("request failed: \(String(reflecting: type(of: error)))",
                                      metadata: ["path": .string(request.url.path)])
+                // The full error only at debug level: it may quote stored data.
+                request.logger.debug("request failure detail: \(String(reflecting: error))")
             }
             return Self.response(problem, instance: request.url.path)
         }

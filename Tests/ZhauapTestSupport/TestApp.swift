@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import ZhauapStorage
+import ZhauapWeb
+
+/// The databases the storage tests run on: in-memory SQLite always, PostgreSQL when
+/// `ZHAUAP_TEST_POSTGRES_URL` is set (CI sets it; with `ZHAUAP_REQUIRE_POSTGRES=1` its absence fails).
+public enum TestDatabases {
+    public static var postgresURL: String? {
+        let url = ProcessInfo.processInfo.environment["ZHAUAP_TEST_POSTGRES_URL"]
+        return (url?.isEmpty ?? true) ? nil : url
+    }
+
+    public static var postgresRequired: Bool {
+        ProcessInfo.processInfo.environment["ZHAUAP_REQUIRE_POSTGRES"] == "1"
+    }
+
+    public static var all: [DatabaseLocation] {
+        [.sqliteMemory] + (postgresURL.map { [DatabaseLocation.postgres(url: $0)] } ?? [])
+    }
+}
+
+/// Runs `body` with a configured, migrated application on `database`. PostgreSQL starts from an empty
+/// schema (every migration reverted, then applied), so tests using it must be serialized.
+public func withZhauapApp(
+    database: DatabaseLocation = .sqliteMemory,
+    _ body: (Application) async throws -> Void
+) async throws {
+    let app = try await Application.make(.testing)
+    do {
+        try configure(app, config: AppConfig(database: database, host: "127.0.0.1", port: 0, logLevel: "warning"))
+        if case .postgres = database { try await app.autoRevert() }
+        try await prepareDatabase(app)
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// A fresh temporary directory, removed by the caller.
+public func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhauap-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A valid override adding 2028 with a decreed transfer (Mon 20 Mar 2028 off, Sat 18 Mar worked).
+public let override2028 = """
+{"format": 1, "version": "2028-order-1",
+ "years": {"2028": {"status": "confirmed",
+    "religiousDaysOff": [{"holiday": "kurban-ait", "date": "2028-05-05", "source": "test fixture"}],
+    "transfers": [{"dayOff": "2028-03-20", "workingDay": "2028-03-18",
+                   "act": {"issuer": "labour-minister", "ref": "TEST-2028-1"}}]}}}
+"""
