@@ -22,8 +22,10 @@ public struct WorkingDayCalendar: Sendable {
     let provisional: [Bool]
     /// `cumulative[i]`: working days with index < i (count = days + 1).
     let cumulative: [Int32]
-    /// Day index of each working day, in order.
-    let workingIndex: [Int32]
+    /// Each working day's date, in order: the n-th working day is read, not computed.
+    let workingDates: [CivilDate]
+    /// Day index of the first day of each month of `years` (12 per year): a date's index without division.
+    let monthStart: [Int32]
 
     /// Compiles validated data. Throws `invalidData` listing every problem.
     public init(data: CalendarData) throws(CalendarError) {
@@ -51,7 +53,11 @@ public struct WorkingDayCalendar: Sendable {
             if w { workingIndex.append(Int32(i)) }
         }
         self.cumulative = cumulative
-        self.workingIndex = workingIndex
+        let first = builder.firstDayNumber
+        self.workingDates = workingIndex.map { CivilDate(dayNumber: first + Int($0)) }
+        self.monthStart = years.flatMap { y in
+            (1...12).map { m in Int32(CivilDate(year: y, month: m, day: 1)!.dayNumber - first) }
+        }
     }
 
     public var firstDay: CivilDate { CivilDate(dayNumber: firstDayNumber) }
@@ -59,9 +65,9 @@ public struct WorkingDayCalendar: Sendable {
 
     @inline(__always)
     func index(_ date: CivilDate) throws(CalendarError) -> Int {
-        let i = date.dayNumber - firstDayNumber
-        guard i >= 0, i < working.count else { throw .outOfRange(date, supported: years) }
-        return i
+        let m = (date.year - years.lowerBound) * 12 + date.month - 1
+        guard m >= 0, m < monthStart.count else { throw .outOfRange(date, supported: years) }
+        return Int(monthStart[m]) + date.day - 1
     }
 
     @inline(__always)
@@ -114,7 +120,7 @@ public struct WorkingDayCalendar: Sendable {
     public func nthWorkingDay(_ n: Int, onOrAfter date: CivilDate) throws(CalendarError) -> CivilDate {
         guard n >= 1 else { throw .invalidAmount(n) }
         let k = Int(cumulative[try index(date)]) + n - 1
-        guard k < workingIndex.count else { throw .outOfRange(lastDay.adding(days: 1), supported: years) }
-        return self.date(at: Int(workingIndex[k]))
+        guard k < workingDates.count else { throw .outOfRange(lastDay.adding(days: 1), supported: years) }
+        return workingDates[k]
     }
 }
