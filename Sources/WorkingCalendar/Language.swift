@@ -15,6 +15,11 @@ public struct LocalizedText: Sendable, Codable, Hashable {
         self.en = en
     }
 
+    /// The text in each language, from one function of the language.
+    public init(_ make: (Language) -> String) {
+        self.init(kk: make(.kk), ru: make(.ru), en: make(.en))
+    }
+
     public subscript(_ language: Language) -> String {
         switch language {
         case .kk: kk

@@ -36,6 +36,25 @@ struct CalendarDataTests {
         #expect(try !kz.isWorkingDay(try CivilDate(iso: "2028-03-18")))
     }
 
+    @Test("An override corrects a year: Kurban Ait 2027 confirmed for Mon 17 May replaces the provisional date")
+    func overrideCorrectsYear() throws {
+        let json = """
+        {"format": 1, "version": "2027-confirmed",
+         "years": {"2027": {"status": "confirmed",
+            "religiousDaysOff": [{"holiday": "kurban-ait", "date": "2027-05-17", "source": "test"}]}}}
+        """
+        let cal = try WorkingDayCalendar.kazakhstan(overrides: [try CalendarData.decode(Data(json.utf8))])
+        let monday = try CivilDate(iso: "2027-05-17")
+        #expect(try kz.isWorkingDay(monday))
+        #expect(try kz.day(monday).provisional)  // the shipped 2027 is provisional as a whole
+        #expect(try !cal.isWorkingDay(monday))
+        #expect(try !cal.day(monday).provisional)
+        #expect(try cal.reason(for: try CivilDate(iso: "2027-05-16")) == .weekend(.sunday))
+        let r = try cal.term(TermRequest(start: try CivilDate(iso: "2027-05-14"), unit: .workingDays, amount: 2))
+        #expect(r.end == (try CivilDate(iso: "2027-05-18")))
+        #expect(r.explanation.warnings.isEmpty)
+    }
+
     @Test("An invalid override lists every problem at once")
     func invalidOverride() throws {
         let bad = """

@@ -16,7 +16,7 @@ struct HolidayRuleTests {
 
     @Test("R16: Nauryz on a weekend makes 24 and 25 March 2026 days off")
     func nauryz2026() throws {
-        #expect(try off("2026-03-21") == .weekend(.saturday) || kz.reason(for: d("2026-03-21"))?.code == "holiday")
+        #expect(try off("2026-03-21")?.code == "holiday")  // a holiday on a Saturday is named as the holiday
         guard case .holiday(let h)? = try off("2026-03-23") else { Issue.record("23 Mar 2026 is Nauryz"); return }
         #expect(h.id == "nauryz-23")
         guard case .substitute(let from, _)? = try off("2026-03-24") else { Issue.record("24 Mar is a substitute"); return }
@@ -30,7 +30,7 @@ struct HolidayRuleTests {
     @Test("R16: Nauryz 2015 (Sat 21, Sun 22) gives 24 and 25 March; Nauryz 2009 was one day")
     func nauryzOtherYears() throws {
         _ = try off("2015-03-24"); _ = try off("2015-03-25"); try working("2015-03-26")
-        try working("2009-03-21".replacingOccurrences(of: "21", with: "20"))  // Fri 20 Mar 2009
+        try working("2009-03-20")  // Fri 20 Mar 2009
         _ = try off("2009-03-23")  // Sun 22 Mar 2009 → Mon 23 substitute
         #expect(try kz.reason(for: d("2009-03-23"))?.code == "substitute")
         try working("2009-03-24")

@@ -33,7 +33,7 @@ struct TermsController: RouteCollection {
         }
         let calendar = try await req.application.calendarProvider.current()
         guard calendar.years.contains(start.year) else {
-            throw APIError(.unprocessableEntity, code: "date_out_of_range",
+            throw APIError(.badRequest, code: "date_out_of_range",
                            detail: CalendarError.outOfRange(start, supported: calendar.years).description, field: "from")
         }
         // A term running past the calendar's last year is refused by the engine (date_out_of_range).
@@ -50,7 +50,7 @@ struct TermsController: RouteCollection {
         }
         let calendar = try await req.application.calendarProvider.current()
         for (name, date) in [("from", from), ("to", to)] where !calendar.years.contains(date.year) {
-            throw APIError(.unprocessableEntity, code: "date_out_of_range",
+            throw APIError(.badRequest, code: "date_out_of_range",
                            detail: CalendarError.outOfRange(date, supported: calendar.years).description, field: name)
         }
         let days = try calendar.days(from: from, to: to)

@@ -8,7 +8,7 @@ struct ReasonDTO: Content {
 
     init(_ reason: DayReason) {
         code = reason.code
-        text = LocalizedText(kk: reason.text(.kk), ru: reason.text(.ru), en: reason.text(.en))
+        text = LocalizedText(reason.text)
     }
 }
 
@@ -60,7 +60,7 @@ struct TermResponse: Content {
             skipped: e.skipped.map { ExplainedDayDTO(date: $0.date, reason: $0.reason.map(ReasonDTO.init)) },
             rolledOver: e.rolledOver.map { ExplainedDayDTO(date: $0.date, reason: $0.reason.map(ReasonDTO.init)) },
             clampedToMonthEnd: e.clampedToMonthEnd, workingDaysCounted: e.workingDaysCounted,
-            warnings: e.warnings.map { WarningDTO(code: $0.code, text: LocalizedText(kk: $0.text(.kk), ru: $0.text(.ru), en: $0.text(.en))) },
+            warnings: e.warnings.map { WarningDTO(code: $0.code, text: LocalizedText($0.text)) },
             lines: Dictionary(uniqueKeysWithValues: Language.allCases.map {
                 ($0.rawValue, e.lines($0, unit: r.request.unit, amount: r.request.amount))
             }))

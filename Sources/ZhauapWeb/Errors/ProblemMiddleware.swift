@@ -59,7 +59,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func calendarProblem(_ e: CalendarError) -> APIError {
         switch e {
         case .invalidDate: APIError(.badRequest, code: "invalid_date", detail: e.description)
-        case .outOfRange: APIError(.unprocessableEntity, code: "date_out_of_range", detail: e.description)
+        case .outOfRange: APIError(.badRequest, code: "date_out_of_range", detail: e.description)
         case .invalidAmount: APIError(.badRequest, code: "invalid_amount", detail: e.description, field: "amount")
         case .invalidData: APIError(.unprocessableEntity, code: "invalid_calendar_data", detail: e.description)
         }
