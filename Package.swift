@@ -29,7 +29,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Pure: the appeals domain. No I/O, no clock, no logging.
-        .target(name: "ZhauapDomain", dependencies: ["WorkingCalendar"], swiftSettings: strict),
+        .target(
+            name: "ZhauapDomain", dependencies: ["WorkingCalendar"],
+            resources: [.copy("Resources/term-rules.json")], swiftSettings: strict
+        ),
         // Storage protocols in domain terms and their Fluent implementation (SQLite, PostgreSQL).
         .target(
             name: "ZhauapStorage",

@@ -1,0 +1,123 @@
+import Foundation
+import WorkingCalendar
+
+/// An appeal and everything its procedure has recorded. Pure data: the procedure (`Procedure`) changes
+/// it and says what happened (`AppealEvent`); storage keeps both.
+public struct Appeal: Sendable, Hashable, Codable, Identifiable {
+    public var id: UUID
+    public var bodyID: UUID
+    public var registration: Registration
+    public var applicant: Applicant
+    public var addressedTo: String?
+    /// What the applicant asks for (R3). May be missing at registration.
+    public var essence: String?
+    public var language: Language?
+    /// The date the applicant put on the appeal.
+    public var appealDate: CivilDate?
+    public var signaturePresent: Bool?
+    public var attachments: [Attachment]
+    /// Reports a criminal offence or a threat to state or public security: never terminated as
+    /// anonymous, forwarded at once (APPC 88).
+    public var reportsCrimeOrThreat: Bool
+    /// A special law's term rule that overrides the APPC default (R17), e.g. `information_request`.
+    public var specialRule: String?
+    public var suggestion: KindSuggestion?
+    public var kind: AppealKind?
+    public var area: String?
+    public var state: AppealState
+    public var executorID: UUID?
+    public var completeness: CompletenessCheck?
+    public var correction: CorrectionRequest?
+    public var forwardings: [Forwarding]
+    public var recusal: RecusalRequest?
+    public var termination: Termination?
+    public var answer: Answer?
+    public var terms: [AppealTerm]
+    /// The appeal this one was forwarded from (a body in this installation), keeping its receipt date.
+    public var forwardedFromID: UUID?
+
+    public func term(_ purpose: TermPurpose) -> AppealTerm? {
+        terms.last { $0.purpose == purpose && $0.status == .active }
+    }
+}
+
+public struct Registration: Sendable, Hashable, Codable {
+    /// `CODE-YYYY-NNNNN`: unique and gapless per body and year.
+    public var number: String
+    public var year: Int
+    public var sequence: Int
+    /// The legal moment of receipt (for eOtinish: the portal's notice timestamp, R19).
+    public var receivedAt: Date
+    /// The registration day: the day of arrival, or the next working day (APPC 64(3)).
+    public var registeredOn: CivilDate
+    /// When the registration was written down.
+    public var recordedAt: Date
+    public var channel: Channel
+    /// The portal's own number (eOtinish), kept as given.
+    public var externalNumber: String?
+    public var receivedByName: String
+    public var receivedByPosition: String
+    /// Printed on the coupon: with the number it lets the applicant track the appeal.
+    public var trackingCode: String
+}
+
+public struct Attachment: Sendable, Hashable, Codable {
+    public var name: String
+    public var pages: Int?
+    public var mediaType: String?
+
+    public init(name: String, pages: Int? = nil, mediaType: String? = nil) {
+        self.name = name
+        self.pages = pages
+        self.mediaType = mediaType
+    }
+}
+
+public struct KindSuggestion: Sendable, Hashable, Codable {
+    public var kind: AppealKind?
+    public var kindMarkers: [String]
+    public var area: String?
+    public var areaMarkers: [String]
+}
+
+public struct CorrectionRequest: Sendable, Hashable, Codable {
+    public var deficiency: String
+    public var remedy: String
+    public var consequence: String
+    public var requestedOn: CivilDate
+    public var due: CivilDate
+    public var receivedOn: CivilDate?
+}
+
+public struct Forwarding: Sendable, Hashable, Codable {
+    /// A body in this installation, or nil for an outside body named in `targetName`.
+    public var targetBodyID: UUID?
+    public var targetName: String
+    /// Nil: the whole appeal; otherwise the demands forwarded (APPC 65: only the part outside competence).
+    public var demands: [String]?
+    public var forwardedOn: CivilDate
+    public var newAppealID: UUID?
+}
+
+public struct RecusalRequest: Sendable, Hashable, Codable {
+    public enum Source: String, Sendable, Hashable, Codable { case selfRecusal = "self", participant }
+    public var source: Source
+    public var reason: String
+    public var requestedBy: UUID
+    public var requestedOn: CivilDate
+    public var decision: Bool?
+}
+
+public struct Termination: Sendable, Hashable, Codable {
+    public var ground: TerminationGround
+    public var note: String
+    public var decidedOn: CivilDate
+    public var decidedBy: UUID
+}
+
+public struct Answer: Sendable, Hashable, Codable {
+    public var text: String
+    public var character: AnswerCharacter
+    public var answeredOn: CivilDate
+    public var answeredBy: UUID
+}

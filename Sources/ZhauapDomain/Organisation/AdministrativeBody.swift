@@ -1,0 +1,63 @@
+import Foundation
+
+/// An administrative body: an akimat, a ministry, a department. Many live in one installation.
+public struct AdministrativeBody: Sendable, Hashable, Codable, Identifiable {
+    public var id: UUID
+    /// Short code used in registration numbers, e.g. `ALM-AK`.
+    public var code: String
+    public var nameKk: String
+    public var nameRu: String
+    public var address: String
+    /// The body that considers complaints about this one (APPC 91(4)).
+    public var higherBodyID: UUID?
+    public var competenceAreas: [CompetenceArea]
+    public var workingHours: WorkingHours
+    /// IANA time zone; Kazakhstan is on UTC+5 country-wide since March 2024.
+    public var timeZone: String
+    /// Default deadline, in working days, for an applicant to remedy a deficiency (R4).
+    public var correctionDays: Int
+
+    public init(id: UUID = UUID(), code: String, nameKk: String, nameRu: String, address: String = "",
+                higherBodyID: UUID? = nil, competenceAreas: [CompetenceArea] = [],
+                workingHours: WorkingHours = .standard, timeZone: String = "Asia/Almaty", correctionDays: Int = 5) {
+        self.id = id
+        self.code = code
+        self.nameKk = nameKk
+        self.nameRu = nameRu
+        self.address = address
+        self.higherBodyID = higherBodyID
+        self.competenceAreas = competenceAreas
+        self.workingHours = workingHours
+        self.timeZone = timeZone
+        self.correctionDays = correctionDays
+    }
+}
+
+/// A topic the body is competent in, with the marker words (kk and ru) that point to it (R24).
+public struct CompetenceArea: Sendable, Hashable, Codable {
+    public var code: String
+    public var nameKk: String
+    public var nameRu: String
+    public var markers: [String]
+
+    public init(code: String, nameKk: String, nameRu: String, markers: [String]) {
+        self.code = code
+        self.nameKk = nameKk
+        self.nameRu = nameRu
+        self.markers = markers
+    }
+}
+
+/// The body's working day, as minutes after local midnight.
+public struct WorkingHours: Sendable, Hashable, Codable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// 09:00–18:30, the usual office day (the state system starts counting next day after 18:29:59).
+    public static let standard = WorkingHours(start: 9 * 60, end: 18 * 60 + 30)
+}

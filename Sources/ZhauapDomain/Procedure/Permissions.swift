@@ -1,0 +1,36 @@
+/// Who may do what (one pure policy for the API, the pages and the CLI).
+public enum Permissions {
+    /// Whether `actor` may perform `action` (an `AppealCommand.name`, or `register`/`view`) on `appeal`.
+    /// Appeals of other bodies are never reachable: the caller answers 404 for them before asking here.
+    public static func allows(_ action: String, actor: Actor, appeal: Appeal?) -> Bool {
+        let roles = actor.roles
+        let assigned = roles.contains(.executor) && appeal?.executorID == actor.userID
+        let head = roles.contains(.head)
+        switch action {
+        case "view": return !roles.isEmpty
+        case "register": return roles.contains(.registrar) || head
+        case "assign", "resolve_uncorrected", "decide_recusal", "terminate", "extend": return head
+        case "record_completeness", "receive_correction": return assigned || head || roles.contains(.registrar)
+        case "return_for_correction", "confirm_kind", "forward": return assigned || head
+        case "request_recusal": return assigned || head || roles.contains(.registrar)
+        case "answer": return assigned
+        default: return false
+        }
+    }
+
+    /// The actions this actor may take on this appeal in its current state, for pages and the API.
+    public static func available(actor: Actor, appeal: Appeal) -> [String] {
+        let byState: [String] = switch appeal.state {
+        case .registered: ["assign", "record_completeness", "return_for_correction", "confirm_kind", "forward", "request_recusal", "terminate", "extend"]
+        case .underConsideration: ["assign", "record_completeness", "return_for_correction", "confirm_kind", "forward", "request_recusal",
+                                   "terminate", "extend", "answer"]
+        case .awaitingCorrection: ["receive_correction", "resolve_uncorrected", "terminate", "extend"]
+        case .forwarded, .terminated, .answered: []
+        }
+        var out = byState.filter { allows($0, actor: actor, appeal: appeal) }
+        if appeal.recusal?.decision == nil && appeal.recusal != nil && allows("decide_recusal", actor: actor, appeal: appeal) {
+            out.append("decide_recusal")
+        }
+        return out
+    }
+}

@@ -1,0 +1,86 @@
+import WorkingCalendar
+
+/// Why the procedure refused a step. Each case has a stable `code` for the API.
+public enum ProcedureError: Error, Sendable, Equatable {
+    /// The actor's roles do not allow the action (or they are not the assigned executor).
+    case forbidden(action: String)
+    /// The action does not apply in the appeal's current state.
+    case invalidState(action: String, state: AppealState)
+    /// A required text was empty.
+    case missingField(String)
+    /// R4: a return for correction needs a recorded completeness check first.
+    case completenessNotChecked
+    /// APPC 14 (R4): only formal items are missing; the appeal must not be returned for them.
+    case onlyFormalDeficiencies([ChecklistItem])
+    /// R4: the deadline to correct has not passed yet.
+    case correctionNotOverdue(due: CivilDate)
+    /// APPC 88: an anonymous report of a crime or a threat must be forwarded at once, not terminated.
+    case mustForwardAtOnce
+    /// The ground applies to reports, proposals, responses and requests only, or its facts do not hold.
+    case groundNotApplicable(TerminationGround)
+    /// R15: extensions reach at most `latest`.
+    case extensionTooLong(latest: CivilDate)
+    /// The term may not be extended (e.g. complaints, APPC 99).
+    case extensionNotAllowed
+    /// A due date must be a working day.
+    case notWorkingDay(CivilDate)
+    /// The new due date must be after the current one.
+    case notLater(current: CivilDate)
+    /// The kind must be confirmed first.
+    case kindNotConfirmed
+    /// Applications and complaints end in an administrative act, not a simplified answer.
+    case requiresAdministrativeAct(AppealKind)
+    /// No recusal request is waiting for a decision.
+    case noPendingRecusal
+    /// A term amount out of range.
+    case invalidAmount(Int)
+    /// The term engine could not compute a date (outside the calendar).
+    case calendar(CalendarError)
+
+    public var code: String {
+        switch self {
+        case .forbidden: "forbidden"
+        case .invalidState: "invalid_state"
+        case .missingField: "missing_field"
+        case .completenessNotChecked: "completeness_not_checked"
+        case .onlyFormalDeficiencies: "only_formal_deficiencies"
+        case .correctionNotOverdue: "correction_not_overdue"
+        case .mustForwardAtOnce: "must_forward_at_once"
+        case .groundNotApplicable: "ground_not_applicable"
+        case .extensionTooLong: "extension_too_long"
+        case .extensionNotAllowed: "extension_not_allowed"
+        case .notWorkingDay: "not_working_day"
+        case .notLater: "not_later"
+        case .kindNotConfirmed: "kind_not_confirmed"
+        case .requiresAdministrativeAct: "requires_administrative_act"
+        case .noPendingRecusal: "no_pending_recusal"
+        case .invalidAmount: "invalid_amount"
+        case .calendar: "calendar_error"
+        }
+    }
+}
+
+extension ProcedureError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .forbidden(let a): "your roles do not allow \(a) on this appeal"
+        case .invalidState(let a, let s): "\(a) is not possible while the appeal is \(s.rawValue)"
+        case .missingField(let f): "\(f) must not be empty"
+        case .completenessNotChecked: "record the completeness check (APPC 63) before returning the appeal"
+        case .onlyFormalDeficiencies(let items):
+            "only formal items are missing (\(items.map(\.rawValue).joined(separator: ", "))): APPC 14 forbids returning the appeal for them"
+        case .correctionNotOverdue(let due): "the applicant may correct the appeal until \(due.dotted)"
+        case .mustForwardAtOnce: "an anonymous report of a crime or a threat must be forwarded at once to the competent body (APPC 88)"
+        case .groundNotApplicable(let g): "the ground \(g.rawValue) does not apply to this appeal"
+        case .extensionTooLong(let latest): "an extension may reach \(latest.dotted) at the latest (APPC 76(2): two months)"
+        case .extensionNotAllowed: "this term may not be extended"
+        case .notWorkingDay(let d): "\(d.dotted) is not a working day"
+        case .notLater(let current): "the new due date must be after \(current.dotted)"
+        case .kindNotConfirmed: "confirm the appeal's kind first (R5)"
+        case .requiresAdministrativeAct(let k): "a \(k.rawValue) ends in an administrative act, not a simplified answer"
+        case .noPendingRecusal: "no recusal request is waiting for a decision"
+        case .invalidAmount(let n): "the number of days must be from 1 to 60, got \(n)"
+        case .calendar(let e): e.description
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import WorkingCalendar
+
+/// What a term is for.
+public enum TermPurpose: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Consideration of the appeal (APPC 76(1): 15 working days; special laws may differ, R17).
+    case consideration
+    /// Forwarding to the competent body (APPC 65: 3 working days of arrival, R6).
+    case forwarding
+    /// The applicant's deadline to remedy a deficiency (R4).
+    case correction
+    /// Notifying the participant of an extension (APPC 76(2): 3 working days).
+    case extensionNotice = "extension_notice"
+}
+
+/// One tracked term of an appeal: counted by the term engine from `start`, due on `due`.
+public struct AppealTerm: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable { case active, met, cancelled }
+
+    public var purpose: TermPurpose
+    public var ruleID: String
+    public var basis: String
+    public var start: CivilDate
+    public var unit: TermUnit
+    public var amount: Int
+    public var convention: CountingConvention
+    public var due: CivilDate
+    public var status: Status
+    public var closedOn: CivilDate?
+    /// Set when a head extended the consideration term: the due date before any extension.
+    public var originalDue: CivilDate?
+
+    public var request: TermRequest { TermRequest(start: start, unit: unit, amount: amount, convention: convention) }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import WorkingCalendar
+
+/// Term rules as cited data (`Resources/term-rules.json`): the APPC defaults and the special laws that
+/// override them (R17). Law that can change is data, not code.
+public struct TermRules: Sendable, Codable {
+    public struct Rule: Sendable, Codable, Hashable {
+        public var id: String
+        public var purpose: TermPurpose
+        /// Kinds the rule applies to; nil for any kind.
+        public var kinds: [AppealKind]?
+        /// A special-law code (`information_request`, `lawyer_request` …); a rule with one wins (R17).
+        public var special: String?
+        public var unit: TermUnit
+        public var amount: Int
+        public var convention: CountingConvention?
+        public var extendable: Bool?
+        public var basis: String
+    }
+
+    public var version: String
+    public var rules: [Rule]
+    /// APPC 76(2): an extension reaches at most this many months past the original due date.
+    public var maxExtensionMonths: Int
+
+    public static func bundled() throws -> TermRules {
+        guard let url = Bundle.module.url(forResource: "term-rules", withExtension: "json") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try JSONDecoder().decode(TermRules.self, from: Data(contentsOf: url))
+    }
+
+    /// The rule for a purpose: a matching special-law rule first, then one for the kind, then the default.
+    public func rule(for purpose: TermPurpose, kind: AppealKind?, special: String?) -> Rule? {
+        let candidates = rules.filter { $0.purpose == purpose }
+        if let special, let r = candidates.first(where: { $0.special == special }) { return r }
+        if let kind, let r = candidates.first(where: { $0.special == nil && $0.kinds?.contains(kind) == true }) { return r }
+        return candidates.first { $0.special == nil && $0.kinds == nil }
+    }
+
+    /// Special-law codes known to the rules.
+    public var specialCodes: [String] { rules.compactMap(\.special) }
+}
