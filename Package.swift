@@ -46,11 +46,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Use cases: load → domain transition → persist state and trail in one transaction.
+        .target(
+            name: "ZhauapService",
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", .product(name: "FluentKit", package: "fluent-kit")],
+            swiftSettings: strict
+        ),
         // HTTP: JSON API, pages, configuration, the error mapping.
         .target(
             name: "ZhauapWeb",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -63,7 +69,7 @@ let package = Package(
         .target(
             name: "ZhauapCLI",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapWeb",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict

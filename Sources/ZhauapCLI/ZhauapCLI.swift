@@ -41,6 +41,7 @@ public enum ZhauapCLI {
             registerCommands(app)
             if isServe(arguments) {
                 try await prepareDatabase(app)
+                try await DemoSeed.runIfEmpty(app)
                 let version = try await app.calendarProvider.current().version
                 app.logger.notice("Zhauap: database \(config.database.redacted), calendar \(version)")
                 try await app.execute()
@@ -62,6 +63,9 @@ public enum ZhauapCLI {
         app.asyncCommands.use(TermCommand(), as: "term")
         app.asyncCommands.use(CalendarCommands(), as: "calendar")
         app.asyncCommands.use(BenchCommands(), as: "bench")
+        app.asyncCommands.use(BodiesCommands(), as: "bodies")
+        app.asyncCommands.use(UsersCommands(), as: "users")
+        app.asyncCommands.use(AuditCommands(), as: "audit")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.

@@ -1,9 +1,23 @@
 import Vapor
+import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 extension Application {
     private struct CalendarProviderKey: StorageKey { typealias Value = CalendarProvider }
     private struct DatabaseLocationKey: StorageKey { typealias Value = DatabaseLocation }
+    private struct TermRulesKey: StorageKey { typealias Value = TermRules }
+    private struct ServiceKey: StorageKey { typealias Value = AppealService }
+
+    public var termRules: TermRules {
+        get { storage[TermRulesKey.self]! }
+        set { storage[TermRulesKey.self] = newValue }
+    }
+
+    public var appealService: AppealService {
+        get { storage[ServiceKey.self]! }
+        set { storage[ServiceKey.self] = newValue }
+    }
 
     /// The calendar in force (shipped data plus imported overrides), shared by all requests.
     public var calendarProvider: CalendarProvider {

@@ -2,6 +2,8 @@ import Fluent
 import Leaf
 import LeafKit
 import Vapor
+import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 /// Builds the application: database, migrations, views, middleware, routes. Does not migrate or start
@@ -15,6 +17,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.databases.use(try config.database.configurationFactory(), as: config.database.databaseID)
     app.migrations.add(ZhauapMigrations.all)
     app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
+    app.termRules = try TermRules.bundled()
+    app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
+                                      serializeWrites: config.database.kind == "sqlite")
+    app.passwords.use(.bcrypt)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
     // (`.build/`), so only the sandbox limit applies, not Leaf's "visible files" limit.
@@ -27,6 +33,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.routes.defaultMaxBodySize = "1mb"
@@ -47,5 +54,8 @@ public func prepareDatabase(_ app: Application) async throws {
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: HomeController())
-    try app.grouped("api", "v1").register(collection: TermsController())
+    let api = app.grouped("api", "v1")
+    try api.register(collection: TermsController())
+    try api.register(collection: AuthController(throttle: LoginThrottle()))
+    try api.register(collection: AppealsController())
 }

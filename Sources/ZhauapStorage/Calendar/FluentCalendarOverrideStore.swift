@@ -32,4 +32,10 @@ public struct FluentCalendarOverrideStore: CalendarOverrideStore {
 public enum StorageError: Error, Sendable, Equatable {
     /// The database did not return the id it generated for a new row.
     case missingGeneratedID(String)
+    /// The database is not an SQL database.
+    case notSQL
+    /// The row does not exist.
+    case notFound
+    /// Another request changed the appeal since it was read; nothing was saved.
+    case concurrentChange
 }

@@ -1,5 +1,9 @@
+import FluentKit
 import Vapor
 import WorkingCalendar
+import ZhauapDomain
+import ZhauapService
+import ZhauapStorage
 
 /// Turns every error into an RFC 9457 `application/problem+json` response. This is the only place
 /// that assigns HTTP statuses to errors. A 5xx never shows internals: the detail is generic and the
@@ -37,6 +41,20 @@ struct ProblemMiddleware: AsyncMiddleware {
             return e
         case let e as CalendarError:
             return calendarProblem(e)
+        case let e as ProcedureError:
+            return procedureProblem(e)
+        case let e as ServiceError:
+            switch e {
+            case .notFound: return APIError(.notFound, code: "not_found", detail: "no such appeal")
+            case .invalidExecutor: return APIError(.unprocessableEntity, code: "invalid_executor",
+                                                   detail: "the executor must be an executor of this body", field: "executorId")
+            case .invalidTarget: return APIError(.unprocessableEntity, code: "invalid_target",
+                                                 detail: "the target must be another body of this installation", field: "targetBodyId")
+            }
+        case StorageError.concurrentChange:
+            return APIError(.conflict, code: "concurrent_change", detail: "the appeal was changed meanwhile; reload and try again")
+        case let e as any DatabaseError where e.isConstraintFailure:
+            return APIError(.conflict, code: "concurrent_change", detail: "the change conflicts with another one; reload and try again")
         case let e as DecodingError:
             return APIError(.badRequest, code: "malformed_body", detail: decodingDetail(e))
         case let e as any AbortError:
@@ -54,6 +72,22 @@ struct ProblemMiddleware: AsyncMiddleware {
         default:
             return APIError(.internalServerError, code: "internal_error", detail: "the server could not complete the request")
         }
+    }
+
+    static func procedureProblem(_ e: ProcedureError) -> APIError {
+        let status: HTTPResponseStatus = switch e {
+        case .forbidden: .forbidden
+        case .invalidState, .noPendingRecusal: .conflict
+        default: .unprocessableEntity
+        }
+        let field: String? = switch e {
+        case .missingField(let f): f
+        case .extensionTooLong, .notLater, .notWorkingDay: "until"
+        case .invalidAmount: "workingDays"
+        case .groundNotApplicable, .mustForwardAtOnce: "ground"
+        default: nil
+        }
+        return APIError(status, code: e.code, detail: e.description, field: field)
     }
 
     static func calendarProblem(_ e: CalendarError) -> APIError {

@@ -1,0 +1,27 @@
+import Foundation
+import Vapor
+import ZhauapDomain
+import ZhauapStorage
+
+/// On an empty database `serve` creates a demo body and an administrator (who is also head, registrar
+/// and executor, so one person can take an appeal from registration to answer) and prints the login once.
+enum DemoSeed {
+    static func runIfEmpty(_ app: Application) async throws {
+        let store = FluentOrganisationStore(database: app.db)
+        guard try await store.userCount() == 0 else { return }
+        let body = AdministrativeBody(
+            code: "DEMO", nameKk: "Демо әкімдігі", nameRu: "Демо-акимат", address: "Астана, Бейбітшілік к-сі, 1",
+            competenceAreas: [CompetenceArea(code: "land", nameKk: "Жер қатынастары", nameRu: "Земельные отношения",
+                                             markers: ["жер учаскесі", "жер", "земельный участок", "земл"])])
+        try await store.add(body)
+        let password = Passwords.generate()
+        try await store.addUser(bodyID: body.id, login: "admin", passwordHash: try Bcrypt.hash(password), name: "Демо Әкімші",
+                                position: "әкімші / администратор", roles: [.admin, .head, .registrar, .executor])
+        let banner = """
+            Demo body DEMO (Демо әкімдігі / Демо-акимат) created.
+            Sign in as: admin   password: \(password)   (shown once)
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
+    }
+}

@@ -1,0 +1,164 @@
+import FluentKit
+import Foundation
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapStorage
+
+/// The appeal use cases. Each write loads what it needs, runs the pure procedure, and stores the new
+/// state and its trail entries in one transaction: an acknowledged step is never half-stored.
+public struct AppealService: Sendable {
+    let db: any Database
+    let calendars: CalendarProvider
+    let rules: TermRules
+    /// Set for SQLite (one writer at a time); nil for PostgreSQL, which locks rows itself.
+    let writes: AsyncLock?
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, calendars: CalendarProvider, rules: TermRules, serializeWrites: Bool,
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.db = database
+        self.calendars = calendars
+        self.rules = rules
+        self.writes = serializeWrites ? AsyncLock() : nil
+        self.now = now
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let db = self.db
+        if let writes { return try await writes.run { try await db.transaction(body) } }
+        return try await db.transaction(body)
+    }
+
+    func today(in body: AdministrativeBody) -> CivilDate {
+        RegistrationDay.local(now(), timeZone: body.timeZone).date
+    }
+
+    func body(of actor: Actor) async throws -> AdministrativeBody {
+        guard let body = try await FluentOrganisationStore(database: db).body(actor.bodyID) else { throw ServiceError.notFound }
+        return body
+    }
+
+    /// APPC 64 (R1): registers the appeal and returns it with its coupon data. With an idempotency key, a
+    /// retried request returns the first registration and registers nothing twice.
+    public func register(_ draft: Procedure.Draft, actor: Actor, idempotencyKey: String?) async throws -> (appeal: Appeal, replayed: Bool) {
+        let body = try await body(of: actor)
+        let calendar = try await calendars.current()
+        let rules = self.rules, now = self.now()
+        return try await write { tx in
+            let store = FluentAppealStore(database: tx)
+            if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
+               let found = try await store.appeal(existing, bodyID: body.id) {
+                return (found.appeal, true)
+            }
+            let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: body, calendar: calendar)
+            let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
+            let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
+            let (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
+                                                          trackingCode: TrackingCode.make(), context: context)
+            try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
+            if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id) }
+            return (appeal, false)
+        }
+    }
+
+    /// Runs one step of the procedure on an appeal of the actor's body.
+    public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor) async throws -> Appeal {
+        let body = try await body(of: actor)
+        let calendar = try await calendars.current()
+        let rules = self.rules, now = self.now(), today = today(in: body)
+        let (appeal, forwardedTo) = try await write { tx -> (Appeal, AdministrativeBody?) in
+            let store = FluentAppealStore(database: tx)
+            guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
+            if case .assign(let executorID) = command {
+                guard let e = try await FluentOrganisationStore(database: tx).actor(executorID), e.bodyID == body.id,
+                      e.roles.contains(.executor) else { throw ServiceError.invalidExecutor }
+            }
+            if case .decideRecusal(true, let executorID?) = command {
+                guard let e = try await FluentOrganisationStore(database: tx).actor(executorID), e.bodyID == body.id,
+                      e.roles.contains(.executor) else { throw ServiceError.invalidExecutor }
+            }
+            let context = ProcedureContext(actor: actor, body: body, today: today, calendar: calendar, rules: rules)
+            var (changed, events) = try Procedure.apply(command, to: current, context: context)
+            var target: AdministrativeBody? = nil
+            // A body in this installation receives a forwarded appeal as a new registered appeal that keeps
+            // the original moment of receipt (R6).
+            if case .forward(let targetID?, _, let demands) = command {
+                guard let t = try await FluentOrganisationStore(database: tx).body(targetID), t.id != body.id else {
+                    throw ServiceError.invalidTarget
+                }
+                target = t
+                let newID = try await registerForwarded(current, demands: demands, from: body, to: t, actor: actor,
+                                                        calendar: calendar, store: store, now: now)
+                changed.forwardings[changed.forwardings.count - 1].newAppealID = newID
+                events[events.count - 1].details["new_appeal"] = newID.uuidString
+            }
+            try await store.update(changed, events: events, actor: actor, recordedAt: now, expectedTrailLength: length)
+            return (changed, target)
+        }
+        _ = forwardedTo
+        return appeal
+    }
+
+    private func registerForwarded(_ source: Appeal, demands: [String]?, from: AdministrativeBody, to target: AdministrativeBody,
+                                   actor: Actor, calendar: WorkingDayCalendar, store: FluentAppealStore, now: Date) async throws -> UUID {
+        var essence = source.essence
+        if let demands { essence = demands.joined(separator: "\n") }
+        let draft = Procedure.Draft(channel: source.registration.channel, receivedAt: source.registration.receivedAt,
+                                    externalNumber: source.registration.externalNumber ?? source.registration.number,
+                                    applicant: source.applicant, addressedTo: target.nameRu, essence: essence, language: source.language,
+                                    appealDate: source.appealDate, signaturePresent: source.signaturePresent,
+                                    attachments: source.attachments, reportsCrimeOrThreat: source.reportsCrimeOrThreat,
+                                    specialRule: source.specialRule, forwardedFromID: source.id)
+        // Registered on behalf of the receiving body by the forwarding official, recorded as such on the trail.
+        let registrar = Actor(userID: actor.userID, bodyID: target.id, name: "\(actor.name) (\(from.code))",
+                              position: actor.position, roles: [.registrar])
+        let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: target, calendar: calendar)
+        let sequence = try await store.nextSequence(bodyID: target.id, year: day.year)
+        let context = ProcedureContext(actor: registrar, body: target, today: day, calendar: calendar, rules: rules)
+        var (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
+                                                      trackingCode: TrackingCode.make(), context: context)
+        events[0].details["forwarded_from"] = source.registration.number
+        try await store.insert(appeal, events: events, actor: registrar, recordedAt: now)
+        appeal.forwardedFromID = source.id
+        return appeal.id
+    }
+
+    /// The appeal with its trail, if it belongs to the actor's body (otherwise: not found).
+    public func view(_ appealID: UUID, actor: Actor) async throws -> (appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {
+        let store = FluentAppealStore(database: db)
+        guard let (appeal, _) = try await store.appeal(appealID, bodyID: actor.bodyID) else { throw ServiceError.notFound }
+        return (appeal, try await store.trail(appealID), try await calendars.current())
+    }
+
+    /// A worklist of the actor's body. `dueWithinWorkingDays` counts from today on the calendar in force.
+    public func worklist(actor: Actor, mine: Bool, dueWithinWorkingDays: Int?, overdue: Bool, state: String?,
+                         kind: String?, limit: Int) async throws -> [WorklistRow] {
+        let body = try await body(of: actor)
+        let today = today(in: body)
+        var due: CivilDate? = nil
+        if let n = dueWithinWorkingDays { due = try await calendars.current().addWorkingDays(max(1, n), to: today) }
+        if overdue { due = today.adding(days: -1) }
+        return try await FluentAppealStore(database: db).worklist(WorklistQuery(
+            bodyID: body.id, executorID: mine ? actor.userID : nil, dueOnOrBefore: due, state: state, kind: kind, limit: limit))
+    }
+}
+
+/// Why the service refused, beyond the procedure's own errors.
+public enum ServiceError: Error, Sendable, Equatable {
+    /// No such appeal (or body) for this actor — other bodies' appeals are not found either.
+    case notFound
+    /// The executor named is not an executor of this body.
+    case invalidExecutor
+    /// The forwarding target is not another body of this installation.
+    case invalidTarget
+}
+
+/// The short code printed on the coupon; with the number it lets the applicant track the appeal.
+enum TrackingCode {
+    static let alphabet = Array("ACDEFGHJKLMNPQRTUVWXY34679")
+
+    static func make() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<8).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+    }
+}

@@ -1,0 +1,109 @@
+import Vapor
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapService
+import ZhauapStorage
+
+/// The appeals API: register, view, act, worklists; and the public tracking answer.
+struct AppealsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let secured = routes.grouped(BearerAuthMiddleware()).grouped("appeals")
+        secured.post(use: register)
+        secured.get(use: worklist)
+        secured.get(":id", use: show)
+        secured.post(":id", "actions", use: act)
+        routes.get("track", use: track)
+    }
+
+    func service(_ req: Request) -> AppealService { req.application.appealService }
+
+    @Sendable
+    func register(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let body = try req.content.decode(RegisterAppealRequest.self)
+        let key = req.headers.first(name: "Idempotency-Key")
+        if let key, key.isEmpty || key.count > 200 {
+            throw APIError.invalid("Idempotency-Key", code: "invalid_idempotency_key", "the key must be 1–200 characters")
+        }
+        let draft = try body.draft(now: Date(), rules: req.application.termRules)
+        let (appeal, replayed) = try await service(req).register(draft, actor: actor, idempotencyKey: key)
+        let view = try await service(req).view(appeal.id, actor: actor)
+        let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
+        let response = try await AppealResponse(view.appeal, body: org!, actor: actor, trail: view.trail, calendar: view.calendar)
+            .encodeResponse(for: req)
+        response.status = replayed ? .ok : .created
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/appeals/\(appeal.id)")
+        return response
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> AppealResponse {
+        let actor = try req.actor
+        let id = try req.appealID()
+        let view = try await service(req).view(id, actor: actor)
+        guard let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
+        return AppealResponse(view.appeal, body: org, actor: actor, trail: view.trail, calendar: view.calendar)
+    }
+
+    @Sendable
+    func act(req: Request) async throws -> AppealResponse {
+        let actor = try req.actor
+        let id = try req.appealID()
+        let command = try req.content.decode(ActionRequest.self).command()
+        _ = try await service(req).perform(command, on: id, actor: actor)
+        return try await show(req: req)
+    }
+
+    struct Worklist: Content {
+        var items: [WorklistRow]
+    }
+
+    @Sendable
+    func worklist(req: Request) async throws -> Worklist {
+        let actor = try req.actor
+        let within = try req.optionalInt("dueWithin", range: 1...60)
+        let limit = try req.optionalInt("limit", range: 1...500) ?? 100
+        let state = req.query[String.self, at: "state"]
+        if let state, AppealState(rawValue: state) == nil { throw APIError.invalid("state", code: "invalid_value", "unknown state") }
+        let kind = req.query[String.self, at: "kind"]
+        if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
+        let mine = req.query[Bool.self, at: "mine"] ?? !actor.roles.contains(.head)
+        let overdue = req.query[Bool.self, at: "overdue"] ?? false
+        return Worklist(items: try await service(req).worklist(actor: actor, mine: mine, dueWithinWorkingDays: within, overdue: overdue,
+                                                               state: state, kind: kind, limit: limit))
+    }
+
+    struct Tracking: Content {
+        var number: String
+        var state: String
+        var registeredOn: CivilDate
+        var due: CivilDate?
+    }
+
+    /// Public: state and due date only, no personal data; the number and the coupon's code are both needed.
+    @Sendable
+    func track(req: Request) async throws -> Tracking {
+        guard let number = req.query[String.self, at: "number"] else { throw APIError.missing("number") }
+        guard let code = req.query[String.self, at: "code"] else { throw APIError.missing("code") }
+        guard let a = try await FluentAppealStore(database: req.db).appeal(number: number, trackingCode: code.uppercased()) else {
+            throw ServiceError.notFound
+        }
+        return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,
+                        due: a.term(.consideration)?.due)
+    }
+}
+
+extension Request {
+    func appealID() throws -> UUID {
+        guard let id = parameters.get("id", as: UUID.self) else { throw ServiceError.notFound }
+        return id
+    }
+
+    func optionalInt(_ name: String, range: ClosedRange<Int>) throws -> Int? {
+        guard let text = query[String.self, at: name] else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            throw APIError.invalid(name, code: "invalid_value", "\(name) must be a whole number \(range.lowerBound)–\(range.upperBound)")
+        }
+        return n
+    }
+}

@@ -1,0 +1,65 @@
+import Vapor
+import ZhauapDomain
+import ZhauapStorage
+
+/// `POST /api/v1/auth/login`: a bearer token for the API (bcrypt-checked password, throttled).
+struct AuthController: RouteCollection {
+    let throttle: LoginThrottle
+    static let tokenLifetime: TimeInterval = 12 * 3600
+
+    struct Login: Content {
+        var login: String
+        var password: String
+    }
+
+    struct Session: Content {
+        var token: String
+        var expiresAt: Date
+        var user: UserDTO
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("auth", "login", use: login)
+        routes.grouped(BearerAuthMiddleware()).get("me", use: me)
+    }
+
+    @Sendable
+    func login(req: Request) async throws -> Session {
+        let body = try req.content.decode(Login.self)
+        let now = Date()
+        let keys = ["login:" + body.login.lowercased(), "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+        if await throttle.isBlocked(keys, now: now) {
+            throw APIError(.tooManyRequests, code: "too_many_attempts", detail: "too many failed sign-ins; wait five minutes")
+        }
+        let store = FluentOrganisationStore(database: req.db)
+        guard let found = try await store.credentials(login: body.login),
+              try await req.password.async.verify(body.password, created: found.passwordHash) else {
+            await throttle.fail(keys, now: now)
+            throw APIError(.unauthorized, code: "invalid_credentials", detail: "wrong login or password")
+        }
+        await throttle.succeed(keys)
+        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        let expires = now.addingTimeInterval(Self.tokenLifetime)
+        try await store.addToken(token, userID: found.actor.userID, expiresAt: expires)
+        return Session(token: token, expiresAt: expires, user: UserDTO(found.actor))
+    }
+
+    @Sendable
+    func me(req: Request) async throws -> UserDTO { UserDTO(try req.actor) }
+}
+
+struct UserDTO: Content {
+    var id: UUID
+    var bodyID: UUID
+    var name: String
+    var position: String
+    var roles: [String]
+
+    init(_ a: Actor) {
+        id = a.userID
+        bodyID = a.bodyID
+        name = a.name
+        position = a.position
+        roles = a.roles.map(\.rawValue).sorted()
+    }
+}
