@@ -78,7 +78,8 @@ let package = Package(
 
         .target(
             name: "ZhauapTestSupport",
-            dependencies: ["WorkingCalendar", "ZhauapStorage", "ZhauapWeb", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
+                           .product(name: "VaporTesting", package: "vapor"), .product(name: "FluentSQL", package: "fluent-kit")],
             path: "Tests/ZhauapTestSupport",
             swiftSettings: strict
         ),
@@ -90,7 +91,7 @@ let package = Package(
         .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
         .testTarget(
             name: "ZhauapStorageTests",
-            dependencies: ["ZhauapStorage", "ZhauapTestSupport"],
+            dependencies: ["ZhauapStorage", "ZhauapService", "ZhauapTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

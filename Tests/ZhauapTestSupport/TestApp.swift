@@ -1,3 +1,4 @@
+import FluentSQL
 import Foundation
 import Testing
 import Vapor
@@ -22,23 +23,51 @@ public enum TestDatabases {
     }
 }
 
-/// Runs `body` with a configured, migrated application on `database`. PostgreSQL starts from an empty
-/// schema (every migration reverted, then applied), so tests using it must be serialized.
+/// Runs `body` with a configured, migrated application on `database`. On PostgreSQL each call gets a
+/// database of its own (created from the given URL's server and dropped afterwards), so tests run in
+/// parallel without seeing each other's rows.
 public func withZhauapApp(
     database: DatabaseLocation = .sqliteMemory,
     _ body: (Application) async throws -> Void
 ) async throws {
+    var location = database
+    var scratch: (admin: String, name: String)? = nil
+    if case .postgres(let url) = database {
+        let name = "zhauap_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try await PostgresScratch.run("CREATE DATABASE \(name)", on: url)
+        scratch = (url, name)
+        var c = URLComponents(string: url)!
+        c.path = "/" + name
+        location = .postgres(url: c.string!)
+    }
     let app = try await Application.make(.testing)
+    var failure: (any Error)? = nil
     do {
-        try configure(app, config: AppConfig(database: database, host: "127.0.0.1", port: 0, logLevel: "warning"))
-        if case .postgres = database { try await app.autoRevert() }
+        try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning"))
         try await prepareDatabase(app)
         try await body(app)
     } catch {
-        try? await app.asyncShutdown()
-        throw error
+        failure = error
     }
-    try await app.asyncShutdown()
+    try? await app.asyncShutdown()
+    if let scratch { try? await PostgresScratch.run("DROP DATABASE IF EXISTS \(scratch.name)", on: scratch.admin) }
+    if let failure { throw failure }
+}
+
+/// Runs one statement on the PostgreSQL server of `url` (for creating and dropping test databases).
+enum PostgresScratch {
+    static func run(_ statement: String, on url: String) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try configure(app, config: AppConfig(database: .postgres(url: url), host: "127.0.0.1", port: 0, logLevel: "warning"))
+            guard let sql = app.db as? any SQLDatabase else { throw StorageError.notSQL }
+            try await sql.raw(SQLQueryString(statement)).run()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
 }
 
 /// A fresh temporary directory, removed by the caller.
