@@ -73,7 +73,9 @@ struct ImportCommand: AsyncCommand {
         } catch let e as CalendarError {
             throw CLIError("\(signature.file) was not imported: \(e)")
         }
+        let changed = try await app.appealService.recomputeOpenTerms()
         context.console.print("imported \(signature.file)")
+        context.console.print("open appeals whose due dates moved: \(changed)")
         context.console.print("calendar version: \(calendar.version)")
         context.console.print("years with data: \(calendar.dataYears.lowerBound)–\(calendar.dataYears.upperBound)")
     }

@@ -74,6 +74,33 @@ struct AppealStorageTests {
     }
 }
 
+@Suite("R14: a calendar change recomputes open terms")
+struct RecomputeTests {
+    @Test("R14: importing a decree moves open due dates and records it on each affected appeal")
+    func recompute() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let s = app.appealService
+            let receivedAt = ISO8601DateFormatter().date(from: "2028-03-14T10:00:00+05:00")!
+            let a = try await s.register(Procedure.Draft(channel: .paper, receivedAt: receivedAt), actor: w.registrar, idempotencyKey: nil).appeal
+            let closed = try await s.register(Procedure.Draft(channel: .paper, receivedAt: receivedAt), actor: w.registrar, idempotencyKey: nil).appeal
+            _ = try await s.perform(.terminate(ground: .withdrawn, note: "кері алынды"), on: closed.id, actor: w.head)
+            let before = try #require(a.term(.consideration)?.due)
+            let decree = #"{"format":1,"version":"2028-test","years":{"2028":{"status":"confirmed","transfers":[{"dayOff":"2028-03-28","act":{"issuer":"labour-minister","ref":"TEST"}}]}}}"#
+            _ = try await app.calendarProvider.importOverride(Data(decree.utf8), importedBy: "test", now: Date())
+            #expect(try await s.recomputeOpenTerms() == 1)
+            let view = try await s.view(a.id, actor: w.head)
+            let after = try #require(view.appeal.term(.consideration)?.due)
+            #expect(after == before.adding(days: 1) || after > before)
+            let entry = try #require(view.trail.last)
+            #expect(entry.type == "term_recomputed" && entry.details["calendar"]?.contains("2028-test") == true)
+            #expect(entry.actorName == "Zhauap")
+            #expect(try await s.recomputeOpenTerms() == 0)  // nothing moves twice
+            #expect(try await FluentAppealStore(database: app.db).verifyTrails().problems.isEmpty)
+        }
+    }
+}
+
 extension Array {
     func asyncMap<T>(_ f: (Element) async throws -> T) async rethrows -> [T] {
         var out: [T] = []

@@ -146,6 +146,12 @@ public struct FluentAppealStore: Sendable {
         }
     }
 
+    /// Every appeal whose procedure is still open, as (id, body).
+    public func openAppealIDs() async throws -> [(UUID, UUID)] {
+        try await AppealModel.query(on: db).filter(\.$state ~~ AppealState.allCases.filter(\.isOpen).map(\.rawValue))
+            .field(\.$id).field(\.$bodyID).all().map { ($0.id!, $0.bodyID) }
+    }
+
     // MARK: Idempotency
 
     public func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? {
