@@ -135,11 +135,22 @@ public struct AppealService: Sendable {
                          kind: String?, limit: Int) async throws -> [WorklistRow] {
         let body = try await body(of: actor)
         let today = today(in: body)
-        var due: CivilDate? = nil
-        if let n = dueWithinWorkingDays { due = try await calendars.current().addWorkingDays(max(1, n), to: today) }
-        if overdue { due = today.adding(days: -1) }
-        return try await FluentAppealStore(database: db).worklist(WorklistQuery(
-            bodyID: body.id, executorID: mine ? actor.userID : nil, dueOnOrBefore: due, state: state, kind: kind, limit: limit))
+        return try await FluentAppealStore(database: db).worklist(Self.query(
+            bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
+            dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit))
+    }
+
+    /// "Due within N working days": due from today through the N-th working day counted from today
+    /// (today is day 1); "overdue": due before today.
+    public static func query(bodyID: UUID, executorID: UUID?, today: CivilDate, calendar: WorkingDayCalendar,
+                             dueWithinWorkingDays: Int?, overdue: Bool, state: String?, kind: String?, limit: Int) throws -> WorklistQuery {
+        var q = WorklistQuery(bodyID: bodyID, executorID: executorID, state: state, kind: kind, limit: limit)
+        if let n = dueWithinWorkingDays {
+            q.dueOnOrAfter = today
+            q.dueOnOrBefore = try calendar.addWorkingDays(max(1, n), to: today)
+        }
+        if overdue { q.dueOnOrAfter = nil; q.dueOnOrBefore = today.adding(days: -1) }
+        return q
     }
 }
 

@@ -134,7 +134,9 @@ public struct FluentAppealStore: Sendable {
     public func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
         var query = AppealModel.query(on: db).filter(\.$bodyID == q.bodyID)
         if let e = q.executorID { query = query.filter(\.$executorID == e) }
-        if let due = q.dueOnOrBefore { query = query.filter(\.$nextDue != nil).filter(\.$nextDue <= due.description) }
+        if q.dueOnOrAfter != nil || q.dueOnOrBefore != nil { query = query.filter(\.$nextDue != nil) }
+        if let from = q.dueOnOrAfter { query = query.filter(\.$nextDue >= from.description) }
+        if let due = q.dueOnOrBefore { query = query.filter(\.$nextDue <= due.description) }
         if let s = q.state { query = query.filter(\.$state == s) }
         if let k = q.kind { query = query.filter(\.$kind == k) }
         let rows = try await query.sort(\.$nextDue).sort(\.$regNumber).limit(q.limit)

@@ -21,15 +21,17 @@ public struct TrailEntry: Sendable, Hashable, Codable {
 public struct WorklistQuery: Sendable, Hashable {
     public var bodyID: UUID
     public var executorID: UUID?
+    public var dueOnOrAfter: CivilDate?
     public var dueOnOrBefore: CivilDate?
     public var state: String?
     public var kind: String?
     public var limit: Int
 
-    public init(bodyID: UUID, executorID: UUID? = nil, dueOnOrBefore: CivilDate? = nil, state: String? = nil,
-                kind: String? = nil, limit: Int = 100) {
+    public init(bodyID: UUID, executorID: UUID? = nil, dueOnOrAfter: CivilDate? = nil, dueOnOrBefore: CivilDate? = nil,
+                state: String? = nil, kind: String? = nil, limit: Int = 100) {
         self.bodyID = bodyID
         self.executorID = executorID
+        self.dueOnOrAfter = dueOnOrAfter
         self.dueOnOrBefore = dueOnOrBefore
         self.state = state
         self.kind = kind
