@@ -33,6 +33,8 @@ let package = Package(
             name: "ZhauapDomain", dependencies: ["WorkingCalendar"],
             resources: [.copy("Resources/term-rules.json")], swiftSettings: strict
         ),
+        // Documents the applicant receives, each language a separate document (coupon, notices).
+        .target(name: "ZhauapDocuments", dependencies: ["WorkingCalendar", "ZhauapDomain"], swiftSettings: strict),
         // Storage protocols in domain terms and their Fluent implementation (SQLite, PostgreSQL).
         .target(
             name: "ZhauapStorage",
@@ -56,13 +58,13 @@ let package = Package(
         .target(
             name: "ZhauapWeb",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
             ],
-            resources: [.copy("Resources/Views")],
+            resources: [.copy("Resources/Views"), .copy("Resources/openapi.json")],
             swiftSettings: strict
         ),
         // Command-line commands (serve, term, calendar, bench) on top of the web application.
@@ -89,6 +91,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
+        .testTarget(name: "ZhauapDocumentsTests", dependencies: ["ZhauapDocuments", "ZhauapDomain"], swiftSettings: strict),
         .testTarget(
             name: "ZhauapStorageTests",
             dependencies: ["ZhauapStorage", "ZhauapService", "ZhauapTestSupport"],

@@ -58,4 +58,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: TermsController())
     try api.register(collection: AuthController(throttle: LoginThrottle()))
     try api.register(collection: AppealsController())
+    try api.register(collection: OpenAPIController())
+    try api.register(collection: DocumentsController())
 }

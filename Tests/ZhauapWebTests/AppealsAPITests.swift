@@ -156,6 +156,13 @@ struct AppealsAPITests {
             let text = String(decoding: track, as: UTF8.self)
             #expect(text.contains("answered") && !text.contains("Нұрланов") && !text.contains("061211600012"))
             #expect(try await get(app, "api/v1/track?number=\(first.coupon.number)&code=WRONG").0 == .notFound)
+            let (cs, coupon) = try await get(app, "api/v1/appeals/\(id)/documents/coupon?lang=ru", headers: w.auth("registrar"))
+            #expect(cs == .ok && String(decoding: coupon, as: UTF8.self).contains("Талон о приёме обращения"))
+            let (ns, notice) = try await get(app, "api/v1/appeals/\(id)/documents/correction_notice", headers: w.auth("executor"))
+            #expect(ns == .ok && String(decoding: notice, as: UTF8.self).contains("Пошталық мекенжай жоқ"))
+            #expect(try await get(app, "api/v1/appeals/\(id)/documents/forwarding_notice", headers: w.auth("executor")).0 == .notFound)
+            #expect(try await get(app, "api/v1/appeals/\(id)/documents/coupon", headers: w.auth("outsider")).0 == .notFound)
+            #expect(try await get(app, "api/v1/appeals/\(id)/documents/coupon?lang=en", headers: w.auth("registrar")).0 == .badRequest)
             let verify = try await FluentAppealStore(database: app.db).verifyTrails()
             #expect(verify.problems.isEmpty && verify.events == 7)
         }

@@ -87,6 +87,15 @@ public struct CorrectionRequest: Sendable, Hashable, Codable {
     public var requestedOn: CivilDate
     public var due: CivilDate
     public var receivedOn: CivilDate?
+
+    public init(deficiency: String, remedy: String, consequence: String, requestedOn: CivilDate, due: CivilDate, receivedOn: CivilDate? = nil) {
+        self.deficiency = deficiency
+        self.remedy = remedy
+        self.consequence = consequence
+        self.requestedOn = requestedOn
+        self.due = due
+        self.receivedOn = receivedOn
+    }
 }
 
 public struct Forwarding: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import Vapor
 import WorkingCalendar
+import ZhauapDocuments
 import ZhauapDomain
 import ZhauapService
 import ZhauapStorage
@@ -105,5 +106,29 @@ extension Request {
             throw APIError.invalid(name, code: "invalid_value", "\(name) must be a whole number \(range.lowerBound)–\(range.upperBound)")
         }
         return n
+    }
+}
+
+/// `GET /api/v1/appeals/{id}/documents/{name}?lang=kk|ru`: a printable document, one language each.
+struct DocumentsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(BearerAuthMiddleware()).get("appeals", ":id", "documents", ":name", use: document)
+    }
+
+    @Sendable
+    func document(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let view = try await req.application.appealService.view(try req.appealID(), actor: actor)
+        guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal) else {
+            throw APIError(.notFound, code: "not_found", detail: "no such document for this appeal")
+        }
+        let langText = req.query[String.self, at: "lang"] ?? "kk"
+        guard let lang = Language(rawValue: langText), lang != .en else {
+            throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru")
+        }
+        guard let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: doc.render(view.appeal, body: body, lang: lang)))
     }
 }

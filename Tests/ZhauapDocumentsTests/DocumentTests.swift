@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import WorkingCalendar
+import ZhauapDocuments
+import ZhauapDomain
+
+@Suite("R46: documents in Kazakh and Russian, one language each")
+struct DocumentTests {
+    static let body = AdministrativeBody(code: "ALM", nameKk: "Алматы қаласының әкімдігі", nameRu: "Акимат города Алматы")
+
+    static func appeal(essence: String = "Жер учаскесі", surname: String = "Нұрланов") throws -> Appeal {
+        let calendar = try WorkingDayCalendar.kazakhstan()
+        let registrar = Actor(userID: UUID(), bodyID: body.id, name: "Әлия Серікқызы", position: "тіркеуші", roles: [.registrar])
+        let ctx = ProcedureContext(actor: registrar, body: body, today: CivilDate(year: 2024, month: 1, day: 25)!, calendar: calendar,
+                                   rules: try TermRules.bundled())
+        let received = ISO8601DateFormatter().date(from: "2024-01-25T10:00:00+06:00")!
+        return try Procedure.register(Procedure.Draft(channel: .paper, receivedAt: received,
+                                                      applicant: Applicant(surname: surname, givenName: "Ержан"), essence: essence),
+                                      id: UUID(), sequence: 12, recordedAt: received, trackingCode: "K7Q2M4XA", context: ctx).0
+    }
+
+    @Test("R46: the coupon in Kazakh has the number, date, receiver and due date, and no Russian")
+    func couponKk() throws {
+        let html = AppealDocument.coupon.render(try Self.appeal(), body: Self.body, lang: .kk)
+        for needle in ["lang=\"kk\"", "Жолданымды қабылдау туралы талон", "ALM-2024-00012", "25.01.2024", "Әлия Серікқызы, тіркеуші",
+                       "14.02.2024 дейін", "K7Q2M4XA", "Алматы қаласының әкімдігі"] {
+            #expect(html.contains(needle), "\(needle)")
+        }
+        #expect(!html.contains("Акимат города Алматы") && !html.contains("Талон о приёме"))
+    }
+
+    @Test("R46: the coupon in Russian is a separate document")
+    func couponRu() throws {
+        let html = AppealDocument.coupon.render(try Self.appeal(), body: Self.body, lang: .ru)
+        #expect(html.contains("Талон о приёме обращения") && html.contains("до 14.02.2024") && html.contains("Акимат города Алматы"))
+        #expect(!html.contains("Алматы қаласының әкімдігі"))
+    }
+
+    @Test("Applicant-written text is escaped, never markup")
+    func escaping() throws {
+        let html = AppealDocument.coupon.render(try Self.appeal(surname: "<script>alert(1)</script><img src=x onerror=alert(2)>"),
+                                                body: Self.body, lang: .ru)
+        #expect(!html.contains("<script>alert") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"))
+    }
+
+    @Test("R4: the correction notice states the deficiency, the remedy, the deadline and the consequence")
+    func correctionNotice() throws {
+        var a = try Self.appeal()
+        #expect(!AppealDocument.correctionNotice.isAvailable(for: a))
+        a.correction = CorrectionRequest(deficiency: "Қолы жоқ", remedy: "Қол қойыңыз", consequence: "Қаралмай қайтарылады",
+                                         requestedOn: CivilDate(year: 2024, month: 1, day: 26)!, due: CivilDate(year: 2024, month: 2, day: 1)!)
+        let kk = AppealDocument.correctionNotice.render(a, body: Self.body, lang: .kk)
+        for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "01.02.2024 дейін", "Қаралмай қайтарылады"] {
+            #expect(kk.contains(needle), "\(needle)")
+        }
+        #expect(AppealDocument.correctionNotice.render(a, body: Self.body, lang: .ru).contains("до 01.02.2024 включительно"))
+    }
+}
