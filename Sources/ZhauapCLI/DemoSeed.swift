@@ -9,11 +9,13 @@ enum DemoSeed {
     static func runIfEmpty(_ app: Application) async throws {
         let store = FluentOrganisationStore(database: app.db)
         guard try await store.userCount() == 0 else { return }
+        // Another instance starting over the same database may seed first; then there is nothing to do.
+        guard try await store.body(code: "DEMO") == nil else { return }
         let body = AdministrativeBody(
             code: "DEMO", nameKk: "Демо әкімдігі", nameRu: "Демо-акимат", address: "Астана, Бейбітшілік к-сі, 1",
             competenceAreas: [CompetenceArea(code: "land", nameKk: "Жер қатынастары", nameRu: "Земельные отношения",
                                              markers: ["жер учаскесі", "жер", "земельный участок", "земл"])])
-        try await store.add(body)
+        do { try await store.add(body) } catch { return }
         let password = Passwords.generate()
         try await store.addUser(bodyID: body.id, login: "admin", passwordHash: try Bcrypt.hash(password), name: "Демо Әкімші",
                                 position: "әкімші / администратор", roles: [.admin, .head, .registrar, .executor])

@@ -45,10 +45,23 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try routes(app)
 }
 
-/// Migrates the database and prepares SQLite for durable writes (WAL, synchronous=FULL).
+/// Migrates the database and prepares SQLite for durable writes (WAL, synchronous=FULL). Several
+/// instances starting at once over one PostgreSQL may race to migrate: the loser retries and then finds
+/// the work done.
 public func prepareDatabase(_ app: Application) async throws {
     try await DatabaseHealth.prepareSQLite(app.db)
-    try await app.autoMigrate()
+    var attempt = 0
+    while true {
+        do {
+            try await app.autoMigrate()
+            return
+        } catch {
+            attempt += 1
+            guard app.databaseLocation.kind == "postgres", attempt < 10 else { throw error }
+            app.logger.notice("migration raced with another instance; retrying (\(attempt))")
+            try await Task.sleep(for: .milliseconds(300 * attempt))
+        }
+    }
 }
 
 func routes(_ app: Application) throws {

@@ -55,8 +55,17 @@ public func withZhauapApp(
 }
 
 /// Runs one statement on the PostgreSQL server of `url` (for creating and dropping test databases).
-enum PostgresScratch {
-    static func run(_ statement: String, on url: String) async throws {
+public enum PostgresScratch {
+    /// A new empty database on the server of `url`; returns its URL.
+    public static func create(on url: String) async throws -> (url: String, name: String) {
+        let name = "zhauap_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try await run("CREATE DATABASE \(name)", on: url)
+        var c = URLComponents(string: url)!
+        c.path = "/" + name
+        return (c.string!, name)
+    }
+
+    public static func run(_ statement: String, on url: String) async throws {
         let app = try await Application.make(.testing)
         do {
             try configure(app, config: AppConfig(database: .postgres(url: url), host: "127.0.0.1", port: 0, logLevel: "warning"))
