@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhauapWebTests",
-            dependencies: ["ZhauapWeb", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["ZhauapWeb", "ZhauapService", "ZhauapDomain", "ZhauapStorage", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaporTesting
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb
@@ -225,6 +226,69 @@ struct AppealsAPITests {
             #expect(try await ids("state=registered", "head") == [fresh])
             #expect(try await get(app, "api/v1/appeals?dueWithin=0", headers: w.auth("head")).0 == .badRequest)
             #expect(try await get(app, "api/v1/appeals?state=lost", headers: w.auth("head")).0 == .badRequest)
+        }
+    }
+
+    @Test("R7: recusal through the API — the executor declares it, the head reassigns")
+    func recusal() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let id = try #require(try await register(app, w).1?.appeal.id)
+            _ = try await act(app, w, id, as: "head", #"{"action":"assign","executorId":"\#(w.executor.userID)"}"#)
+            #expect(try await act(app, w, id, as: "executor", #"{"action":"request_recusal","source":"self","reason":"туысым"}"#).0 == .ok)
+            let (_, viewed) = try await get(app, "api/v1/appeals/\(id)", headers: w.auth("head"))
+            #expect(try JSONDecoder().decode(Reply.self, from: viewed).allowedActions.contains("decide_recusal"))
+            let (s, body) = try await act(app, w, id, as: "head",
+                                          #"{"action":"decide_recusal","accept":true,"newExecutorId":"\#(w.otherExecutor.userID)"}"#)
+            #expect(s == .ok)
+            #expect(try JSONDecoder().decode(Reply.self, from: body).trail?.last?.details["executor"] == w.otherExecutor.userID.uuidString)
+            #expect(try await act(app, w, id, as: "head", #"{"action":"decide_recusal","accept":false}"#).0 == .conflict)
+        }
+    }
+
+    @Test("R17, R19: an eOtinish complaint keeps the portal's time and gets 20 working days")
+    func eotinishComplaint() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let json = #"{"channel":"eotinish","receivedAt":"2024-01-27T09:15:00+06:00","externalNumber":"ЖТ-2024-00012345","essence":"Әкімдіктің заңсыз шешіміне шағым"}"#
+            let reply = try #require(try await register(app, w, json).1)
+            #expect(reply.coupon.registeredOn == "2024-01-29")
+            let (_, body) = try await act(app, w, reply.appeal.id, as: "head", #"{"action":"confirm_kind","kind":"complaint"}"#)
+            let after = try JSONDecoder().decode(Reply.self, from: body)
+            #expect(after.terms.first { $0.purpose == "consideration" && $0.status == "active" }?.due == "2024-02-23")
+            #expect(after.trail?.first?.details["external_number"] == "ЖТ-2024-00012345")
+        }
+    }
+
+    @Test("R4: past the correction deadline the system proposes the outcome for a head to confirm")
+    func proposal() async throws {
+        struct View: Decodable { struct P: Decodable { var action: String; var options: [String] }; var proposals: [P] }
+        try await withZhauapApp { app in
+            // The service's clock stands on 26 Jan 2024: the 5-working-day deadline ends on 1 Feb 2024, long past.
+            app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
+                                              serializeWrites: true, now: { ISO8601DateFormatter().date(from: "2024-01-26T10:00:00+06:00")! })
+            let w = try await World.make(app)
+            let id = try #require(try await register(app, w).1?.appeal.id)
+            _ = try await act(app, w, id, as: "head", #"{"action":"record_completeness","missing":["signature"]}"#)
+            _ = try await act(app, w, id, as: "head", #"{"action":"return_for_correction","deficiency":"Қолы жоқ","remedy":"Қол қойыңыз","consequence":"Қайтарылады"}"#)
+            let (_, d) = try await get(app, "api/v1/appeals/\(id)", headers: w.auth("head"))
+            let p = try JSONDecoder().decode(View.self, from: d).proposals
+            #expect(p.first?.action == "resolve_uncorrected" && p.first?.options == ["returned", "left_without_consideration"])
+        }
+    }
+
+    @Test("Oversized bodies are refused with 413, not stored")
+    func oversized() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            var headers = w.auth("registrar")
+            headers.contentType = .json
+            let huge = #"{"channel":"paper","essence":""# + String(repeating: "ж", count: 1_200_000) + #""}"#
+            // Through a real HTTP server: the size limit applies while the body streams in.
+            try await app.testing(method: .running(port: 0)).test(.POST, "api/v1/appeals", headers: headers, body: ByteBuffer(string: huge)) { res async throws in
+                #expect(res.status == .payloadTooLarge)
+                #expect(try JSONDecoder().decode(Problem.self, from: Data(buffer: res.body)).code == "payload_too_large")
+            }
         }
     }
 

@@ -86,8 +86,16 @@ struct AppealResponse: Content {
     var coupon: CouponDTO
     var terms: [TermDTO]
     var allowedActions: [String]
+    /// What the system proposes now, for a person to confirm (e.g. an uncorrected appeal past its deadline, R4).
+    var proposals: [Proposal]
     var trail: [TrailEntry]?
     var calendarVersion: String
+
+    struct Proposal: Content {
+        var action: String
+        var options: [String]
+        var because: String
+    }
 
     init(_ a: Appeal, body: AdministrativeBody, actor: Actor, trail: [TrailEntry]?, calendar: WorkingDayCalendar) {
         appeal = a
@@ -102,6 +110,13 @@ struct AppealResponse: Content {
                            due: t.due, originalDue: t.originalDue, rule: t.ruleID, basis: t.basis, explanation: lines)
         }
         allowedActions = Permissions.available(actor: actor, appeal: a)
+        proposals = []
+        let today = RegistrationDay.local(Date(), timeZone: body.timeZone).date
+        if a.state == .awaitingCorrection, let due = a.correction?.due, today > due {
+            proposals.append(Proposal(action: "resolve_uncorrected", options: [TerminationGround.returned.rawValue,
+                                                                               TerminationGround.leftWithoutConsideration.rawValue],
+                                      because: "the deficiency was not remedied by \(due.dotted)"))
+        }
         self.trail = trail
         calendarVersion = calendar.version
     }
