@@ -7,7 +7,7 @@ import ZhauapWeb
 /// `zhauap bodies add|list`.
 struct BodiesCommands: AsyncCommandGroup {
     var help: String { "Administrative bodies" }
-    var commands: [String: any AnyAsyncCommand] { ["add": AddBody(), "list": ListBodies()] }
+    var commands: [String: any AnyAsyncCommand] { ["add": AddBody(), "list": ListBodies(), "set": SetBody(), "area": AddArea()] }
 }
 
 struct AddBody: AsyncCommand {
@@ -18,6 +18,8 @@ struct AddBody: AsyncCommand {
         @Option(name: "address", help: "postal address") var address: String?
         @Option(name: "higher", help: "code of the higher body (for complaints)") var higher: String?
         @Option(name: "timezone", help: "IANA time zone (default Asia/Almaty)") var timeZone: String?
+        @Option(name: "hours", help: "working hours, HH:MM-HH:MM (default 09:00-18:30)") var hours: String?
+        @Option(name: "correction-days", help: "default working days to remedy a deficiency (default 5)") var correctionDays: String?
     }
 
     var help: String { "Add an administrative body" }
@@ -40,9 +42,93 @@ struct AddBody: AsyncCommand {
             guard let b = try await store.body(code: h) else { throw CLIError("--higher: no body with code \(h)") }
             higherID = b.id
         }
-        let body = AdministrativeBody(code: code, nameKk: kk, nameRu: ru, address: s.address ?? "", higherBodyID: higherID, timeZone: tz)
+        let hours = try s.hours.map(WorkingHours.parse) ?? .standard
+        let days = try s.correctionDays.map(parseCorrectionDays) ?? 5
+        let body = AdministrativeBody(code: code, nameKk: kk, nameRu: ru, address: s.address ?? "", higherBodyID: higherID,
+                                      workingHours: hours, timeZone: tz, correctionDays: days)
         try await store.add(body)
         context.console.print("body \(code) added: \(body.id)")
+    }
+}
+
+func parseCorrectionDays(_ text: String) throws -> Int {
+    guard let n = Int(text), (1...60).contains(n) else { throw CLIError("--correction-days must be a whole number 1–60") }
+    return n
+}
+
+extension WorkingHours {
+    /// `09:00-18:30`.
+    static func parse(_ text: String) throws -> WorkingHours {
+        func minute(_ t: Substring) -> Int? {
+            let p = t.split(separator: ":")
+            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+            return h * 60 + m
+        }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let a = minute(parts[0]), let b = minute(parts[1]), a < b else {
+            throw CLIError("--hours must look like 09:00-18:30")
+        }
+        return WorkingHours(start: a, end: b)
+    }
+}
+
+/// `zhauap bodies set --code … [--hours …] [--correction-days …] [--timezone …] [--address …]`.
+struct SetBody: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "code", help: "the body's code") var code: String?
+        @Option(name: "hours", help: "working hours, HH:MM-HH:MM") var hours: String?
+        @Option(name: "correction-days", help: "default working days to remedy a deficiency") var correctionDays: String?
+        @Option(name: "timezone", help: "IANA time zone") var timeZone: String?
+        @Option(name: "address", help: "postal address") var address: String?
+    }
+
+    var help: String { "Change a body's working hours, correction deadline, time zone or address" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        guard let code = s.code else { throw CLIError("--code is required") }
+        let app = context.application
+        try await prepareDatabase(app)
+        let store = FluentOrganisationStore(database: app.db)
+        guard var body = try await store.body(code: code) else { throw CLIError("--code: no body with code \(code)") }
+        if let h = s.hours { body.workingHours = try WorkingHours.parse(h) }
+        if let d = s.correctionDays { body.correctionDays = try parseCorrectionDays(d) }
+        if let tz = s.timeZone {
+            guard TimeZone(identifier: tz) != nil else { throw CLIError("--timezone: unknown time zone \(tz)") }
+            body.timeZone = tz
+        }
+        if let a = s.address { body.address = a }
+        try await store.update(body)
+        context.console.print("body \(code) updated")
+    }
+}
+
+/// `zhauap bodies area --code … --area … --name-kk … --name-ru … --markers "a, b, c"`: a competence area
+/// with the marker words (kk and ru) that point to it (R6, R24). An existing area code is replaced.
+struct AddArea: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "code", help: "the body's code") var code: String?
+        @Option(name: "area", help: "the area's code, e.g. land") var area: String?
+        @Option(name: "name-kk", help: "name in Kazakh") var nameKk: String?
+        @Option(name: "name-ru", help: "name in Russian") var nameRu: String?
+        @Option(name: "markers", help: "comma-separated marker words in Kazakh and Russian") var markers: String?
+    }
+
+    var help: String { "Add or replace a competence area with its marker words" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        guard let code = s.code, let area = s.area, !area.isEmpty, let kk = s.nameKk, let ru = s.nameRu, let markers = s.markers else {
+            throw CLIError("--code, --area, --name-kk, --name-ru and --markers are required")
+        }
+        let words = markers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !words.isEmpty else { throw CLIError("--markers: give at least one word") }
+        let app = context.application
+        try await prepareDatabase(app)
+        let store = FluentOrganisationStore(database: app.db)
+        guard var body = try await store.body(code: code) else { throw CLIError("--code: no body with code \(code)") }
+        body.competenceAreas.removeAll { $0.code == area }
+        body.competenceAreas.append(CompetenceArea(code: area, nameKk: kk, nameRu: ru, markers: words))
+        try await store.update(body)
+        context.console.print("body \(code): area \(area) with \(words.count) marker words")
     }
 }
 
@@ -53,7 +139,10 @@ struct ListBodies: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await prepareDatabase(context.application)
         for b in try await FluentOrganisationStore(database: context.application.db).bodies() {
-            context.console.print("\(b.code)\t\(b.id)\t\(b.nameKk) / \(b.nameRu)")
+            let h = b.workingHours
+            let hours = String(format: "%02d:%02d-%02d:%02d", h.start / 60, h.start % 60, h.end / 60, h.end % 60)
+            context.console.print("\(b.code)\t\(b.id)\t\(b.nameKk) / \(b.nameRu)\t\(hours) \(b.timeZone)\tareas: "
+                                  + b.competenceAreas.map(\.code).joined(separator: ","))
         }
     }
 }

@@ -21,6 +21,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
                                       serializeWrites: config.database.kind == "sqlite")
     app.passwords.use(.bcrypt)
+    WebSession.configure(app)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
     // (`.build/`), so only the sandbox limit applies, not Leaf's "visible files" limit.
@@ -69,7 +70,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     let api = app.grouped("api", "v1")
     try api.register(collection: TermsController())
-    try api.register(collection: AuthController(throttle: LoginThrottle()))
+    let throttle = LoginThrottle()
+    try api.register(collection: AuthController(throttle: throttle))
+    try app.register(collection: SessionController(throttle: throttle, sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

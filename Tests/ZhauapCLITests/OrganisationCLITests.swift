@@ -13,8 +13,12 @@ struct OrganisationCLITests {
         #expect(try run(["bodies", "add", "--code", "AST-AK", "--name-kk", "Астана қаласының әкімдігі", "--name-ru", "Акимат города Астаны"]).code == 0)
         #expect(try run(["bodies", "add", "--code", "AST-ZHER", "--name-kk", "Жер қатынастары бөлімі", "--name-ru", "Отдел земельных отношений",
                          "--higher", "AST-AK"]).code == 0)
+        #expect(try run(["bodies", "set", "--code", "AST-ZHER", "--hours", "09:00-18:00", "--correction-days", "7"]).code == 0)
+        #expect(try run(["bodies", "area", "--code", "AST-ZHER", "--area", "land", "--name-kk", "Жер", "--name-ru", "Земля",
+                         "--markers", "жер учаскесі, земельный участок"]).code == 0)
         let list = try run(["bodies", "list"])
         #expect(list.out.contains("AST-AK") && list.out.contains("Отдел земельных отношений"))
+        #expect(list.out.contains("09:00-18:00 Asia/Almaty\tareas: land"))
         let user = try run(["users", "add", "--body", "AST-ZHER", "--login", "aigerim", "--name", "Айгерім Сапарова",
                             "--position", "бас маман", "--roles", "executor,registrar"])
         #expect(user.code == 0 && user.out.contains("password (shown once): "))
@@ -25,7 +29,10 @@ struct OrganisationCLITests {
                     ["users", "add", "--body", "AST-ZHER", "--login", "aigerim", "--name", "x", "--roles", "executor"],
                     ["users", "add", "--body", "NOPE", "--login", "b", "--name", "x", "--roles", "executor"],
                     ["users", "add", "--body", "AST-AK", "--login", "c", "--name", "x", "--roles", "boss"],
-                    ["users", "add", "--body", "AST-AK", "--login", "d", "--name", "x", "--roles", "head", "--password", "short"]] {
+                    ["users", "add", "--body", "AST-AK", "--login", "d", "--name", "x", "--roles", "head", "--password", "short"],
+                    ["bodies", "set", "--code", "AST-AK", "--hours", "18:00-09:00"],
+                    ["bodies", "set", "--code", "AST-AK", "--correction-days", "0"],
+                    ["bodies", "area", "--code", "AST-AK", "--area", "x", "--name-kk", "x", "--name-ru", "x", "--markers", " , "]] {
             let r = try run(bad)
             #expect(r.code != 0 && r.err.contains("zhauap:"), "\(bad)")
         }
@@ -37,33 +44,13 @@ struct OrganisationCLITests {
     func demoSeed() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let port = Int.random(in: 30000...40000)
-        let out = dir.appendingPathComponent("out.txt")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        for round in 0..<2 {
-            let p = Process()
-            p.executableURL = Zhauap.executable
-            p.arguments = ["serve", "--port", String(port)]
-            p.currentDirectoryURL = dir
-            var e = ProcessInfo.processInfo.environment
-            e["DATABASE_URL"] = nil
-            e["LOG_LEVEL"] = "warning"
-            p.environment = e
-            let handle = try FileHandle(forWritingTo: out)
-            handle.seekToEndOfFile()
-            p.standardOutput = handle
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            for _ in 0..<50 where !((try? String(contentsOf: out, encoding: .utf8))?.contains("admin") ?? false) || round == 1 {
-                try await Task.sleep(for: .milliseconds(100))
-                if round == 1 { break }
-            }
-            try await Task.sleep(for: .milliseconds(round == 1 ? 1500 : 200))
-            p.terminate()
-            p.waitUntilExit()
-            try handle.close()
+        var printed = ""
+        for _ in 0..<2 {
+            let server = try await Server.start(in: dir)
+            server.stop()
+            printed += try String(contentsOf: server.stdout, encoding: .utf8)
         }
-        let text = try String(contentsOf: out, encoding: .utf8)
+        let text = printed
         #expect(text.components(separatedBy: "Sign in as: admin").count == 2)  // printed exactly once over two starts
         #expect(text.contains("Demo body DEMO"))
     }

@@ -11,35 +11,19 @@ struct ServeCLITests {
     func serve() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let port = Int.random(in: 20000...40000)
-        let p = Process()
-        p.executableURL = Zhauap.executable
-        p.arguments = ["serve"]
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["DATABASE_URL"] = nil
-        env["PORT"] = String(port)
-        env["LOG_LEVEL"] = "warning"
-        p.environment = env
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { p.terminate() } }
-
-        var health: String?
-        for _ in 0..<100 where health == nil {
-            try await Task.sleep(for: .milliseconds(200))
-            health = try? await get("http://127.0.0.1:\(port)/health")
-        }
+        let server = try await Server.start(in: dir)
+        defer { server.stop() }
+        let port = server.port
+        let health: String? = try? await get("http://127.0.0.1:\(port)/health")
         let body = try #require(health)
         #expect(body.contains(#""status":"ok""#) && body.contains(#""kind":"sqlite""#))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("zhauap.sqlite").path))
         let term = try await get("http://127.0.0.1:\(port)/api/v1/terms?from=2024-01-25&unit=working_days&amount=15")
         #expect(term.contains(#""end":"2024-02-14""#))
 
-        kill(p.processIdentifier, SIGINT)
-        for _ in 0..<50 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(!p.isRunning)
+        kill(server.process.processIdentifier, SIGINT)
+        for _ in 0..<50 where server.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!server.process.isRunning)
     }
 
     func get(_ url: String) async throws -> String {

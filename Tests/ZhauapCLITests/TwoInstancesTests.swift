@@ -13,9 +13,9 @@ struct TwoInstancesTests {
         let base = try #require(TestDatabases.postgresURL)
         let scratch = try await PostgresScratch.create(on: base)
         let dir = try temporaryDirectory()
-        var servers: [Process] = []
+        var servers: [Server] = []
         defer {
-            for p in servers where p.isRunning { p.terminate() }
+            for s in servers { s.stop() }
             try? FileManager.default.removeItem(at: dir)
         }
         let env = ["DATABASE_URL": scratch.url]
@@ -23,30 +23,9 @@ struct TwoInstancesTests {
         let add = try Zhauap.run(["users", "add", "--body", "TWO", "--login", "reg", "--name", "Тіркеуші", "--roles", "registrar",
                                   "--password", "two-servers-secret"], env: env, in: dir)
         #expect(add.code == 0, "\(add.err)")
-        let ports = [Int.random(in: 41000...45000), Int.random(in: 45001...49000)]
-        for port in ports {
-            let p = Process()
-            p.executableURL = Zhauap.executable
-            p.arguments = ["serve"]
-            p.currentDirectoryURL = dir
-            var e = ProcessInfo.processInfo.environment
-            e["DATABASE_URL"] = scratch.url
-            e["PORT"] = String(port)
-            e["LOG_LEVEL"] = "warning"
-            p.environment = e
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            servers.append(p)
-        }
-        for port in ports {
-            var up = false
-            for _ in 0..<100 where !up {
-                try await Task.sleep(for: .milliseconds(200))
-                up = (try? await request("GET", port, "/health")).map { $0.0 == 200 } ?? false
-            }
-            #expect(up, "server on \(port) did not start")
-        }
+        for _ in 0..<2 { servers.append(try await Server.start(in: dir, env: env)) }
+        let ports = servers.map(\.port)
+        for port in ports { #expect(try await request("GET", port, "/health").0 == 200) }
         let (ls, login) = try await request("POST", ports[0], "/api/v1/auth/login", body: #"{"login":"reg","password":"two-servers-secret"}"#)
         #expect(ls == 200)
         struct Session: Decodable { var token: String }
@@ -65,8 +44,7 @@ struct TwoInstancesTests {
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
         #expect(numbers.sorted() == (1...40).map { String(format: "TWO-2026-%05d", $0) })
-        for p in servers { p.terminate() }
-        for p in servers { p.waitUntilExit() }
+        for s in servers { s.stop() }
         let verify = try Zhauap.run(["audit", "verify"], env: env, in: dir)
         #expect(verify.code == 0 && verify.out.contains("40 appeals, 40 trail entries"))
         try? await PostgresScratch.run("DROP DATABASE IF EXISTS \(scratch.name)", on: base)

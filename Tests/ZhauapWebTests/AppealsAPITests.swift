@@ -322,3 +322,39 @@ struct AppealsAPITests {
         }
     }
 }
+
+@Suite("Web sessions")
+struct WebSessionTests {
+    @Test("A browser signs in with a server-side session behind an HttpOnly, SameSite cookie; the API ignores the cookie")
+    func session() async throws {
+        try await withZhauapApp { app in
+            let store = FluentOrganisationStore(database: app.db)
+            let body = AdministrativeBody(code: "SES", nameKk: "С", nameRu: "С")
+            try await store.add(body)
+            try await store.addUser(bodyID: body.id, login: "dana", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
+                                    name: "Дана", position: "маман", roles: [.registrar])
+            var cookie = ""
+            var h = HTTPHeaders()
+            h.contentType = .urlEncodedForm
+            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: "login=dana&password=wrong")) { res async throws in
+                #expect(res.status == .unauthorized)
+            }
+            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: "login=dana&password=a+long+enough+secret")) { res async throws in
+                #expect(res.status == .ok)
+                let set = try #require(res.headers.first(name: .setCookie))
+                #expect(set.contains("zhauap_session=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"))
+                cookie = String(set.split(separator: ";")[0])
+            }
+            var c = HTTPHeaders()
+            c.add(name: .cookie, value: cookie)
+            try await app.testing().test(.GET, "session", headers: c) { res async throws in
+                #expect(res.status == .ok && res.body.string.contains("Дана"))
+            }
+            try await app.testing().test(.GET, "api/v1/me", headers: c) { res async throws in
+                #expect(res.status == .unauthorized)  // the API takes bearer tokens only
+            }
+            try await app.testing().test(.DELETE, "session", headers: c) { res async throws in #expect(res.status == .noContent) }
+            try await app.testing().test(.GET, "session", headers: c) { res async throws in #expect(res.status == .unauthorized) }
+        }
+    }
+}

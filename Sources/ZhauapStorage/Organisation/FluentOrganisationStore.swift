@@ -25,6 +25,21 @@ public struct FluentOrganisationStore: Sendable {
         try await m.create(on: db)
     }
 
+    /// Saves a changed body (competence areas, working hours, correction deadline…).
+    public func update(_ body: AdministrativeBody) async throws {
+        guard let m = try await BodyModel.find(body.id, on: db) else { throw StorageError.notFound }
+        m.nameKk = body.nameKk
+        m.nameRu = body.nameRu
+        m.address = body.address
+        m.higherBodyID = body.higherBodyID
+        m.competenceAreas = String(decoding: try JSONEncoder().encode(body.competenceAreas), as: UTF8.self)
+        m.workingStart = body.workingHours.start
+        m.workingEnd = body.workingHours.end
+        m.timeZone = body.timeZone
+        m.correctionDays = body.correctionDays
+        try await m.update(on: db)
+    }
+
     public func body(_ id: UUID) async throws -> AdministrativeBody? {
         try await BodyModel.find(id, on: db).map(Self.domain)
     }

@@ -23,25 +23,33 @@ struct AuthController: RouteCollection {
         routes.grouped(BearerAuthMiddleware()).get("me", use: me)
     }
 
-    @Sendable
-    func login(req: Request) async throws -> Session {
+    /// Checks a login and password from the request body (JSON or form), counting failures per login
+    /// and per address; too many in five minutes → 429.
+    static func verify(_ req: Request, throttle: LoginThrottle) async throws -> Actor {
         let body = try req.content.decode(Login.self)
         let now = Date()
         let keys = ["login:" + body.login.lowercased(), "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
         if await throttle.isBlocked(keys, now: now) {
             throw APIError(.tooManyRequests, code: "too_many_attempts", detail: "too many failed sign-ins; wait five minutes")
         }
-        let store = FluentOrganisationStore(database: req.db)
-        guard let found = try await store.credentials(login: body.login),
+        guard let found = try await FluentOrganisationStore(database: req.db).credentials(login: body.login),
               try await req.password.async.verify(body.password, created: found.passwordHash) else {
             await throttle.fail(keys, now: now)
             throw APIError(.unauthorized, code: "invalid_credentials", detail: "wrong login or password")
         }
         await throttle.succeed(keys)
+        return found.actor
+    }
+
+    @Sendable
+    func login(req: Request) async throws -> Session {
+        let actor = try await Self.verify(req, throttle: throttle)
+        let now = Date()
+        let store = FluentOrganisationStore(database: req.db)
         let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
         let expires = now.addingTimeInterval(Self.tokenLifetime)
-        try await store.addToken(token, userID: found.actor.userID, expiresAt: expires)
-        return Session(token: token, expiresAt: expires, user: UserDTO(found.actor))
+        try await store.addToken(token, userID: actor.userID, expiresAt: expires)
+        return Session(token: token, expiresAt: expires, user: UserDTO(actor))
     }
 
     @Sendable

@@ -1,0 +1,62 @@
+import Fluent
+import Vapor
+import ZhauapDomain
+import ZhauapStorage
+
+/// Sessions for the web pages: a server-side session (stored in the database, so any instance over
+/// it knows it) behind an HttpOnly, SameSite=Lax cookie. The JSON API does not accept the cookie — it
+/// takes bearer tokens only — so no API call can be forged from another site.
+enum WebSession {
+    static let cookieName = "zhauap_session"
+
+    static func configure(_ app: Application) {
+        app.sessions.use(.fluent)
+        app.migrations.add(SessionRecord.migration)
+        app.sessions.configuration = SessionsConfiguration(cookieName: cookieName) { id in
+            HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
+                              isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        }
+    }
+}
+
+extension Request {
+    /// The person signed in to this browser session, if any.
+    func sessionActor() async throws -> Actor? {
+        guard let text = session.data["user"], let id = UUID(uuidString: text) else { return nil }
+        return try await FluentOrganisationStore(database: db).actor(id)
+    }
+}
+
+/// `POST /session` signs a browser in, `GET /session` says who is signed in, `DELETE /session` signs out.
+struct SessionController: RouteCollection {
+    let throttle: LoginThrottle
+    let sessions: any Middleware
+
+    func boot(routes: any RoutesBuilder) throws {
+        let s = routes.grouped(sessions).grouped("session")
+        s.post(use: signIn)
+        s.get(use: current)
+        s.delete(use: signOut)
+    }
+
+    @Sendable
+    func signIn(req: Request) async throws -> UserDTO {
+        let actor = try await AuthController.verify(req, throttle: throttle)
+        req.session.data["user"] = actor.userID.uuidString
+        return UserDTO(actor)
+    }
+
+    @Sendable
+    func current(req: Request) async throws -> UserDTO {
+        guard let actor = try await req.sessionActor() else {
+            throw APIError(.unauthorized, code: "unauthorized", detail: "not signed in")
+        }
+        return UserDTO(actor)
+    }
+
+    @Sendable
+    func signOut(req: Request) async throws -> HTTPStatus {
+        req.session.destroy()
+        return .noContent
+    }
+}
