@@ -66,7 +66,7 @@ public struct AppealService: Sendable {
         let body = try await body(of: actor)
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
-        let (appeal, forwardedTo) = try await write { tx -> (Appeal, AdministrativeBody?) in
+        return try await write { tx -> Appeal in
             let store = FluentAppealStore(database: tx)
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
             if case .assign(let executorID) = command {
@@ -79,24 +79,20 @@ public struct AppealService: Sendable {
             }
             let context = ProcedureContext(actor: actor, body: body, today: today, calendar: calendar, rules: rules)
             var (changed, events) = try Procedure.apply(command, to: current, context: context)
-            var target: AdministrativeBody? = nil
             // A body in this installation receives a forwarded appeal as a new registered appeal that keeps
             // the original moment of receipt (R6).
             if case .forward(let targetID?, _, let demands) = command {
                 guard let t = try await FluentOrganisationStore(database: tx).body(targetID), t.id != body.id else {
                     throw ServiceError.invalidTarget
                 }
-                target = t
                 let newID = try await registerForwarded(current, demands: demands, from: body, to: t, actor: actor,
                                                         calendar: calendar, store: store, now: now)
                 changed.forwardings[changed.forwardings.count - 1].newAppealID = newID
                 events[events.count - 1].details["new_appeal"] = newID.uuidString
             }
             try await store.update(changed, events: events, actor: actor, recordedAt: now, expectedTrailLength: length)
-            return (changed, target)
+            return changed
         }
-        _ = forwardedTo
-        return appeal
     }
 
     private func registerForwarded(_ source: Appeal, demands: [String]?, from: AdministrativeBody, to target: AdministrativeBody,

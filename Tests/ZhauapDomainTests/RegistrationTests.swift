@@ -12,6 +12,7 @@ struct RegistrationTests {
         #expect(a.registration.number == "ALM-2024-00007")
         #expect(a.registration.receivedByName == "Әлия Серікқызы" && a.registration.receivedByPosition == "тіркеуші")
         #expect(events.map(\.type) == ["registered"])
+        #expect(events.first?.details["documents"] == "coupon:kk,coupon:ru")  // R46: the coupon in both languages
         let missing = try #require(events.first?.details["missing"])
         for item in ["applicant_name", "postal_address", "essence", "signature"] { #expect(missing.contains(item)) }
     }

@@ -358,3 +358,34 @@ struct WebSessionTests {
         }
     }
 }
+
+@Suite("Sign-in throttling across instances")
+struct SharedThrottleTests {
+    @Test("Failures counted by one instance block sign-in on another over the same database")
+    func shared() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = DatabaseLocation.sqliteFile(path: dir.appendingPathComponent("z.sqlite").path)
+        func login(_ app: Application, _ pw: String) async throws -> HTTPStatus {
+            var status = HTTPStatus.internalServerError
+            var h = HTTPHeaders()
+            h.contentType = .json
+            try await app.testing().test(.POST, "api/v1/auth/login", headers: h,
+                                         body: ByteBuffer(string: #"{"login":"erlan","password":"\#(pw)"}"#)) { res async throws in
+                status = res.status
+            }
+            return status
+        }
+        try await withZhauapApp(database: file) { first in
+            let store = FluentOrganisationStore(database: first.db)
+            let body = AdministrativeBody(code: "THR", nameKk: "Т", nameRu: "Т")
+            try await store.add(body)
+            try await store.addUser(bodyID: body.id, login: "erlan", passwordHash: try Bcrypt.hash("the right password", cost: 4),
+                                    name: "Ерлан", position: "маман", roles: [.executor])
+            for _ in 0..<5 { #expect(try await login(first, "wrong") == .unauthorized) }
+            try await withZhauapApp(database: file) { second async throws in
+                #expect(try await login(second, "the right password") == .tooManyRequests)
+            }
+        }
+    }
+}

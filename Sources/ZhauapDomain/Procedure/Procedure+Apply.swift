@@ -45,7 +45,8 @@ extension Procedure {
                                              requestedOn: today, due: term.due, receivedOn: nil)
             a.state = .awaitingCorrection
             return (a, [AppealEvent("returned_for_correction", on: today, reason: deficiency,
-                                    ["due": term.due.description, "working_days": String(n)])])
+                                    ["due": term.due.description, "working_days": String(n),
+                                     "documents": "correction_notice:kk,correction_notice:ru"])])
 
         case .receiveCorrection(let note):
             try require(.awaitingCorrection)
@@ -103,7 +104,8 @@ extension Procedure {
             a.forwardings.append(Forwarding(targetBodyID: targetBodyID, targetName: targetName, demands: demands,
                                             forwardedOn: today, newAppealID: nil))
             let late = a.term(.forwarding).map { today > $0.due } ?? false
-            var details = ["target": targetName, "scope": demands == nil ? "whole" : "part", "late": String(late)]
+            var details = ["target": targetName, "scope": demands == nil ? "whole" : "part", "late": String(late),
+                           "documents": "forwarding_notice:kk,forwarding_notice:ru"]
             if let targetBodyID { details["target_body"] = targetBodyID.uuidString }
             if demands == nil {
                 a.state = .forwarded

@@ -111,7 +111,8 @@ public enum Procedure {
             termination: nil, answer: nil, terms: [], forwardedFromID: draft.forwardedFromID)
         appeal.terms.append(try startTerm(.consideration, for: appeal, from: day, context: c))
         appeal.terms.append(try startTerm(.forwarding, for: appeal, from: day, context: c))
-        var details = ["number": number, "channel": draft.channel.rawValue, "registered_on": day.description]
+        var details = ["number": number, "channel": draft.channel.rawValue, "registered_on": day.description,
+                       "documents": "coupon:kk,coupon:ru"]
         if let ext = draft.externalNumber { details["external_number"] = ext }
         let missing = CompletenessCheck.detectMissing(appeal)
         if !missing.isEmpty { details["missing"] = missing.map(\.rawValue).joined(separator: ",") }

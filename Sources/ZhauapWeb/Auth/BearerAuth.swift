@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 import ZhauapDomain
 import ZhauapStorage
@@ -28,26 +29,26 @@ struct BearerAuthMiddleware: AsyncMiddleware {
     }
 }
 
-/// Counts failed sign-ins per login and per client address; too many in the window → 429.
-actor LoginThrottle {
+/// Failed sign-ins per login and per client address, counted in the database (so every instance over it
+/// agrees); too many in the window → 429.
+struct LoginThrottle: Sendable {
     let limit: Int
     let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
 
     init(limit: Int = 5, window: TimeInterval = 300) {
         self.limit = limit
         self.window = window
     }
 
-    func isBlocked(_ keys: [String], now: Date) -> Bool {
-        keys.contains { key in (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }.count >= limit }
+    func isBlocked(_ keys: [String], now: Date, db: any Database) async throws -> Bool {
+        try await LoginFailureStore(database: db).maxFailures(keys, since: now.addingTimeInterval(-window)) >= limit
     }
 
-    func fail(_ keys: [String], now: Date) {
-        for key in keys { failures[key, default: []] = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window } + [now] }
+    func fail(_ keys: [String], now: Date, db: any Database) async throws {
+        try await LoginFailureStore(database: db).record(keys, at: now)
     }
 
-    func succeed(_ keys: [String]) {
-        for key in keys { failures[key] = nil }
+    func succeed(_ keys: [String], db: any Database) async throws {
+        if let login = keys.first { try await LoginFailureStore(database: db).clear(login) }
     }
 }

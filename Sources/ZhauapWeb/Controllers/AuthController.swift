@@ -29,15 +29,15 @@ struct AuthController: RouteCollection {
         let body = try req.content.decode(Login.self)
         let now = Date()
         let keys = ["login:" + body.login.lowercased(), "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
-        if await throttle.isBlocked(keys, now: now) {
+        if try await throttle.isBlocked(keys, now: now, db: req.db) {
             throw APIError(.tooManyRequests, code: "too_many_attempts", detail: "too many failed sign-ins; wait five minutes")
         }
         guard let found = try await FluentOrganisationStore(database: req.db).credentials(login: body.login),
               try await req.password.async.verify(body.password, created: found.passwordHash) else {
-            await throttle.fail(keys, now: now)
+            try await throttle.fail(keys, now: now, db: req.db)
             throw APIError(.unauthorized, code: "invalid_credentials", detail: "wrong login or password")
         }
-        await throttle.succeed(keys)
+        try await throttle.succeed(keys, db: req.db)
         return found.actor
     }
 

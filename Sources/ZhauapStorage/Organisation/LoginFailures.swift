@@ -1,0 +1,66 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// Failed sign-ins, kept in the database so that every app instance over it counts the same attempts.
+final class LoginFailureModel: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "at_ms") var atMs: Int
+
+    init() {}
+}
+
+struct CreateLoginFailures: AsyncMigration {
+    var name: String { "0004-create-login-failures" }
+
+    func prepare(on db: any Database) async throws {
+        try await db.schema(LoginFailureModel.schema)
+            .id()
+            .field("key", .string, .required)
+            .field("at_ms", .int64, .required)
+            .create()
+        if let sql = db as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX login_failures_key_at ON login_failures (key, at_ms)").run()
+        }
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(LoginFailureModel.schema).delete()
+    }
+}
+
+/// Counts failed sign-ins per key (a login, a client address) within a window.
+public struct LoginFailureStore: Sendable {
+    let db: any Database
+
+    public init(database: any Database) { db = database }
+
+    static func ms(_ d: Date) -> Int { Int(d.timeIntervalSince1970 * 1000) }
+
+    /// The most failures any of `keys` had since `since`.
+    public func maxFailures(_ keys: [String], since: Date) async throws -> Int {
+        var most = 0
+        for key in keys {
+            let n = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$atMs >= Self.ms(since)).count()
+            most = max(most, n)
+        }
+        return most
+    }
+
+    public func record(_ keys: [String], at: Date) async throws {
+        for key in keys {
+            let m = LoginFailureModel()
+            m.key = key
+            m.atMs = Self.ms(at)
+            try await m.create(on: db)
+        }
+    }
+
+    /// A successful sign-in clears its login's count (not the address's).
+    public func clear(_ key: String) async throws {
+        try await LoginFailureModel.query(on: db).filter(\.$key == key).delete()
+    }
+}
