@@ -108,3 +108,40 @@ extension Array {
         return out
     }
 }
+
+@Suite("Storage: SQLite file under mixed concurrent writes")
+struct SQLiteConcurrencyTests {
+    @Test("R1: registrations, steps and other writes at once on one SQLite file all succeed, numbers gapless")
+    func mixedWrites() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await withZhauapApp(database: .sqliteFile(path: dir.appendingPathComponent("z.sqlite").path)) { app in
+            let w = try await World.make(app)
+            let service = app.appealService
+            let store = FluentOrganisationStore(database: app.db)
+            let received = Date(timeIntervalSince1970: 1_706_155_200)
+            let numbers = try await withThrowingTaskGroup(of: String?.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        switch i % 3 {
+                        case 0:
+                            let a = try await service.register(Procedure.Draft(channel: .paper, receivedAt: received), actor: w.registrar,
+                                                               idempotencyKey: nil).appeal
+                            _ = try await service.perform(.assign(executorID: w.executor.userID), on: a.id, actor: w.head)
+                            return a.registration.number
+                        case 1:
+                            return try await service.register(Procedure.Draft(channel: .email, receivedAt: received), actor: w.registrar,
+                                                              idempotencyKey: "k\(i)").appeal.registration.number
+                        default:
+                            try await store.addToken("t\(i)-\(UUID())", userID: w.executor.userID, expiresAt: Date().addingTimeInterval(60))
+                            return nil
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { if let n = $1 { $0.append(n) } }
+            }
+            #expect(numbers.sorted() == (1...40).map { String(format: "AKM-2024-%05d", $0) })
+            #expect(try await FluentAppealStore(database: app.db).verifyTrails().problems.isEmpty)
+        }
+    }
+}
