@@ -72,6 +72,7 @@ struct AppealsAPITests {
     @Test("R1: bad input is a 4xx problem naming the field, never a 500", arguments: [
         (#"{}"#, "missing_parameter", "channel"), (#"{"channel":"fax"}"#, "invalid_channel", "channel"),
         (#"{"channel":"paper","receivedAt":"yesterday"}"#, "invalid_timestamp", "receivedAt"),
+        (#"{"channel":"paper","receivedAt":"2099-01-01T10:00:00+05:00"}"#, "received_in_future", "receivedAt"),
         (#"{"channel":"paper","language":"de"}"#, "invalid_language", "language"),
         (#"{"channel":"paper","specialRule":"whatever"}"#, "invalid_special_rule", "specialRule"),
         (#"{"channel": 5}"#, "malformed_body", nil), (#"{"channel":"paper""#, "malformed_body", nil),

@@ -31,6 +31,10 @@ struct RegisterAppealRequest: Content {
             guard let d = Self.parseInstant(text) else {
                 throw APIError.invalid("receivedAt", code: "invalid_timestamp", "receivedAt must be an ISO 8601 timestamp with an offset")
             }
+            // The legal moment of receipt cannot lie ahead (a few minutes of clock drift are tolerated).
+            guard d <= now.addingTimeInterval(300) else {
+                throw APIError.invalid("receivedAt", code: "received_in_future", "receivedAt lies in the future")
+            }
             received = d
         }
         var lang: Language? = nil
