@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
             ],
-            resources: [.copy("Resources/Views"), .copy("Resources/openapi.json")],
+            resources: [.copy("Resources/Views"), .copy("Resources/openapi.json"), .copy("Resources/Strings")],
             swiftSettings: strict
         ),
         // Command-line commands (serve, term, calendar, bench) on top of the web application.
@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhauapWebTests",
-            dependencies: ["ZhauapWeb", "ZhauapService", "ZhauapDomain", "ZhauapStorage", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["ZhauapWeb", "WorkingCalendar", "ZhauapService", "ZhauapDomain", "ZhauapStorage", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -21,6 +21,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
                                       serializeWrites: config.database.kind == "sqlite")
     app.passwords.use(.bcrypt)
+    app.strings = try Strings.load()
     WebSession.configure(app)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
@@ -73,6 +74,7 @@ func routes(_ app: Application) throws {
     let throttle = LoginThrottle()
     try api.register(collection: AuthController(throttle: throttle))
     try app.register(collection: SessionController(throttle: throttle, sessions: app.sessions.middleware))
+    try app.register(collection: PagesController(throttle: throttle, sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

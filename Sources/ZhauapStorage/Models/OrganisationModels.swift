@@ -31,6 +31,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "position") var position: String
     @Field(key: "roles") var roles: String
     @Field(key: "active") var active: Bool
+    @OptionalField(key: "language") var language: String?
 
     init() {}
 }

@@ -1,0 +1,116 @@
+import Vapor
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapService
+import ZhauapStorage
+
+/// The server-rendered pages (no JavaScript needed): sign-in, the desk, public tracking.
+struct PagesController: RouteCollection {
+    let throttle: LoginThrottle
+    let sessions: any Middleware
+
+    func boot(routes: any RoutesBuilder) throws {
+        let web = routes.grouped(sessions)
+        web.get("login", use: loginPage)
+        web.post("login", use: login)
+        web.post("logout", use: logout)
+        web.get("desk", use: desk)
+        web.get("track", use: track)
+    }
+
+    struct LoginContent: Encodable { var error: String? }
+
+    @Sendable
+    func loginPage(req: Request) async throws -> Response {
+        try await req.page("login", LoginContent(error: nil))
+    }
+
+    @Sendable
+    func login(req: Request) async throws -> Response {
+        do { try CSRF.verify(req) } catch { return try await req.page("login", LoginContent(error: "error_csrf"), status: .forbidden) }
+        do {
+            let actor = try await AuthController.verify(req, throttle: throttle)
+            req.session.data["user"] = actor.userID.uuidString
+            return req.redirect(to: "/desk", redirectType: .normal)
+        } catch let e as APIError {
+            let key = e.status == .tooManyRequests ? "login_throttled" : "login_failed"
+            return try await req.page("login", LoginContent(error: key), status: e.status)
+        }
+    }
+
+    @Sendable
+    func logout(req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        req.session.destroy()
+        return req.redirect(to: "/login", redirectType: .normal)
+    }
+
+    struct DeskRow: Encodable {
+        var id: UUID
+        var number: String
+        var registeredOn: String
+        var state: String
+        var kind: String
+        var due: String
+        /// on_time, at_risk, overdue or none: the colour; `termState` is the text (never colour alone).
+        var termStateCode: String
+        var termState: String
+    }
+
+    struct DeskContent: Encodable {
+        var bodyName: String
+        var rows: [DeskRow]
+    }
+
+    @Sendable
+    func desk(req: Request) async throws -> Response {
+        guard let actor = try await req.sessionActor() else { return req.redirect(to: "/login") }
+        let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
+        let calendar = try await req.application.calendarProvider.current()
+        let today = RegistrationDay.local(Date(), timeZone: body?.timeZone ?? "Asia/Almaty").date
+        let rows = try await req.application.appealService.worklist(
+            actor: actor, mine: !actor.roles.contains(.head), dueWithinWorkingDays: nil, overdue: false, state: nil, kind: nil, limit: 200)
+        let soon = try calendar.addWorkingDays(3, to: today)
+        return try await req.page("desk") { lang, t in
+            let desk = rows.map { r -> DeskRow in
+                let due = r.nextDue.flatMap { CivilDate($0) }
+                let termState = due.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
+                return DeskRow(id: r.id, number: r.number, registeredOn: CivilDate(r.registeredOn)?.dotted ?? r.registeredOn,
+                               state: t["state_" + r.state] ?? r.state, kind: t["kind_" + (r.kind ?? "unknown")] ?? "",
+                               due: due?.dotted ?? "—", termStateCode: termState, termState: t["term_" + termState] ?? termState)
+            }
+            return DeskContent(bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", rows: desk)
+        }
+    }
+
+    struct TrackContent: Encodable {
+        var number: String
+        var code: String
+        var searched: Bool
+        var found: Bool
+        var state: String?
+        var stateText: String?
+        var registeredOn: String?
+        var due: String?
+    }
+
+    /// Public: state and due date only, the same status the staff see.
+    @Sendable
+    func track(req: Request) async throws -> Response {
+        let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
+        let code = (req.query[String.self, at: "code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        var content = TrackContent(number: number, code: code, searched: !number.isEmpty || !code.isEmpty, found: false)
+        if !number.isEmpty, !code.isEmpty, number.count <= 64, code.count <= 16,
+           let a = try await FluentAppealStore(database: req.db).appeal(number: number, trackingCode: code) {
+            content.found = true
+            content.state = a.state.rawValue
+            content.registeredOn = a.registration.registeredOn.dotted
+            content.due = a.term(.consideration)?.due.dotted
+        }
+        return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { _, t in
+            var c = content
+            c.stateText = c.state.map { t["state_" + $0] ?? $0 }
+            return c
+        }
+    }
+}
