@@ -75,6 +75,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AuthController(throttle: throttle))
     try app.register(collection: SessionController(throttle: throttle, sessions: app.sessions.middleware))
     try app.register(collection: PagesController(throttle: throttle, sessions: app.sessions.middleware))
+    try app.register(collection: AppealPagesController(sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

@@ -133,3 +133,66 @@ struct PagesTests {
         }
     }
 }
+
+@Suite("Pages: an appeal from registration to answer through the forms")
+struct AppealPagesTests {
+    @Test("R1, R5, R9: register from the form, see the suggestion and terms, assign, confirm, answer; payloads stay inert")
+    func wholePath() async throws {
+        try await withZhauapApp { app in
+            let store = FluentOrganisationStore(database: app.db)
+            let body = AdministrativeBody(code: "WEB", nameKk: "Веб әкімдігі", nameRu: "Веб-акимат")
+            try await store.add(body)
+            let me = try await store.addUser(bodyID: body.id, login: "all", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
+                                             name: "Бәрін істейтін", position: "басшы", roles: [.head, .registrar, .executor])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "all", "password": "a long enough secret"])
+            let (fs, form, _) = try await b.get(app, "/appeals/new")
+            #expect(fs == .ok && form.contains("Жолданымды тіркеу"))
+            let essence = "Ақпарат беруіңізді сұраймын <script>alert(1)</script><img src=x onerror=alert(2)>"
+            let (rs, _, loc) = try await b.post(app, "/appeals", form: ["_csrf": PagesTests.csrf(form), "channel": "paper",
+                                                                         "surname": "Нұрланов", "givenName": "Ержан", "iin": "061211600012",
+                                                                         "essence": essence, "signaturePresent": "on"])
+            #expect(rs == .seeOther)
+            let path = try #require(loc.first(name: .location))
+            let (ps, page, _) = try await b.get(app, path)
+            #expect(ps == .ok && page.contains("WEB-") && page.contains("Нұрланов Ержан") && page.contains("061211600012"))
+            #expect(!page.contains("<script>alert(1)") && !page.contains("<img src=x") && page.contains("&lt;script&gt;"))
+            #expect(page.contains("Сұрау салу") && page.contains("ақпарат беру"))  // suggested kind and the words
+            #expect(page.contains("Мерзім қалай есептелді") && page.contains("Мерзімнің соңғы күні"))
+            let token = PagesTests.csrf(page)
+            let action = path + "/actions"
+            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "assign", "executorId": me.uuidString]).0 == .seeOther)
+            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "confirm_kind", "kind": "request"]).0 == .seeOther)
+            let (bad, badPage, _) = try await b.post(app, action, form: ["_csrf": token, "action": "answer", "text": "", "character": "explained"])
+            #expect(bad == .unprocessableEntity && badPage.contains("Әрекет орындалмады"))
+            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "answer", "text": "Түсіндіреміз…", "character": "explained"]).0 == .seeOther)
+            #expect(try await b.post(app, action, form: ["action": "answer", "text": "x", "character": "explained"]).0 == .forbidden)
+            let (_, done, _) = try await b.get(app, path + "?lang=ru")
+            #expect(done.contains("Дан ответ") && done.contains("answered"))
+            let (cs, coupon, _) = try await b.get(app, path + "/documents/coupon?lang=ru")
+            #expect(cs == .ok && coupon.contains("Талон о приёме обращения"))
+            let (_, desk, _) = try await b.get(app, "/desk")
+            #expect(desk.contains(path))
+        }
+    }
+
+    @Test("Another body's appeal page is not found; without a session the pages send you to sign in")
+    func isolation() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar,
+                                                         idempotencyKey: nil).appeal
+            let anonymous = PagesTests.Browser()
+            let (s, _, h) = try await anonymous.get(app, "/appeals/\(a.id)")
+            #expect(s == .seeOther && h.first(name: .location) == "/login")
+            let store = FluentOrganisationStore(database: app.db)
+            try await store.addUser(bodyID: w.bodyB.id, login: "other", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
+                                    name: "Басқа", position: "", roles: [.head])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "other", "password": "a long enough secret"])
+            #expect(try await b.get(app, "/appeals/\(a.id)").0 == .notFound)
+        }
+    }
+}

@@ -12,6 +12,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let e as any AbortError where (300..<400).contains(e.status.code) {
+            // A page asking the browser to go elsewhere (e.g. to sign in) is not an error.
+            return Response(status: e.status, headers: e.headers)
         } catch {
             let problem = Self.problem(for: error)
             if problem.status.code >= 500 {

@@ -1,0 +1,75 @@
+import Foundation
+import WorkingCalendar
+import ZhauapDocuments
+import ZhauapDomain
+import ZhauapStorage
+
+/// The appeal page's model, built from plain values (so it can be tested without a server).
+struct AppealPage: Encodable {
+    struct Term: Encodable { var purpose: String; var due: String; var status: String; var basis: String; var lines: [String] }
+    struct Entry: Encodable { var when: String; var legalDate: String; var type: String; var who: String; var reason: String? }
+    struct Choice: Encodable { var value: String; var label: String }
+
+    var id: UUID
+    var number: String
+    var registeredOn: String
+    var channel: String
+    var applicantName: String?
+    var iin: String?
+    var address: String?
+    var essence: String?
+    var kind: String
+    var suggestedKind: String?
+    var suggestionWords: String?
+    var state: String
+    var terms: [Term]
+    var actions: [String: Bool]
+    var executors: [Choice]
+    var kinds: [Choice]
+    var checklist: [Choice]
+    var characters: [Choice]
+    var documents: [Choice]
+    var trail: [Entry]
+    var error: String?
+
+    static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
+                     lang: Language, t: [String: String], error: String?) -> AppealPage {
+        let p = a.applicant
+        let name = p.kind == .individual
+            ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            : (p.organisationName ?? "")
+        // The IIN is restricted personal data: in full only for the head and the assigned executor.
+        let full = actor.roles.contains(.head) || a.executorID == actor.userID
+        let id = p.kind == .individual ? p.iin : p.bin
+        let allowed = Set(Permissions.available(actor: actor, appeal: a))
+        let f = DateFormatter()
+        f.dateFormat = "dd.MM.yyyy HH:mm"
+        f.timeZone = TimeZone(identifier: "Asia/Almaty")
+        return AppealPage(
+            id: a.id, number: a.registration.number, registeredOn: a.registration.registeredOn.dotted,
+            channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
+            applicantName: name.isEmpty ? nil : name,
+            iin: id.map { full ? $0 : IdentificationNumber($0, kind: .iin).masked }, address: p.postalAddress, essence: a.essence,
+            kind: t["kind_" + (a.kind?.rawValue ?? "unknown")] ?? "", suggestedKind: a.suggestion?.kind.map { t["kind_" + $0.rawValue] ?? $0.rawValue },
+            suggestionWords: a.suggestion.map { $0.kindMarkers.joined(separator: ", ") },
+            state: t["state_" + a.state.rawValue] ?? a.state.rawValue,
+            terms: a.terms.map { term in
+                Term(purpose: t["purpose_" + term.purpose.rawValue] ?? term.purpose.rawValue, due: term.due.dotted,
+                     status: t["termstatus_" + term.status.rawValue] ?? term.status.rawValue, basis: term.basis,
+                     lines: (try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
+            },
+            actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
+                                                       "receive_correction", "extend", "answer"].map { ($0, allowed.contains($0)) }),
+            executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
+            kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue) },
+            checklist: ChecklistItem.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) },
+            characters: AnswerCharacter.allCases.map { Choice(value: $0.rawValue, label: t["character_" + $0.rawValue] ?? $0.rawValue) },
+            documents: AppealDocument.allCases.filter { $0.isAvailable(for: a) }.flatMap { d in
+                ["kk", "ru"].map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)", label: "\(d.rawValue) (\($0))") }
+            },
+            trail: trail.reversed().map { e in
+                Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: e.type, who: e.actorName, reason: e.reason)
+            },
+            error: error)
+    }
+}

@@ -1,0 +1,132 @@
+import Vapor
+import WorkingCalendar
+import ZhauapDocuments
+import ZhauapDomain
+import ZhauapService
+import ZhauapStorage
+
+/// Registering an appeal, the appeal's page with the actions allowed now, and print views — for a
+/// signed-in browser (session cookie, CSRF-checked forms).
+struct AppealPagesController: RouteCollection {
+    let sessions: any Middleware
+
+    func boot(routes: any RoutesBuilder) throws {
+        let web = routes.grouped(sessions).grouped("appeals")
+        web.get("new", use: newForm)
+        web.post(use: register)
+        web.get(":id", use: show)
+        web.post(":id", "actions", use: act)
+        web.get(":id", "documents", ":name", use: document)
+    }
+
+    static func signedIn(_ req: Request) async throws -> Actor {
+        guard let actor = try await req.sessionActor() else { throw Abort.redirect(to: "/login") }
+        return actor
+    }
+
+    struct NewContent: Encodable { var channels: [Option]; var error: String? }
+    struct Option: Encodable { var value: String; var label: String; var selected: Bool = false }
+
+    @Sendable
+    func newForm(req: Request) async throws -> Response {
+        _ = try await Self.signedIn(req)
+        return try await req.page("appeal-new") { _, t in
+            NewContent(channels: ZhauapDomain.Channel.allCases.map { Option(value: $0.rawValue, label: t["channel_" + $0.rawValue] ?? $0.rawValue) })
+        }
+    }
+
+    struct RegisterForm: Content {
+        var channel: String?
+        var receivedAt: String?
+        var externalNumber: String?
+        var applicantKind: String?
+        var surname: String?
+        var givenName: String?
+        var patronymic: String?
+        var iin: String?
+        var organisationName: String?
+        var bin: String?
+        var postalAddress: String?
+        var email: String?
+        var phone: String?
+        var essence: String?
+        var language: String?
+        var signaturePresent: String?
+        var reportsCrimeOrThreat: String?
+
+        func request() -> RegisterAppealRequest {
+            func v(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+            let applicant = Applicant(kind: applicantKind == "legal_entity" ? .legalEntity : .individual, surname: v(surname),
+                                      givenName: v(givenName), patronymic: v(patronymic), iin: v(iin), organisationName: v(organisationName),
+                                      bin: v(bin), postalAddress: v(postalAddress), email: v(email), phone: v(phone))
+            // A browser's datetime-local has no offset: it is the body's local time (Kazakhstan, UTC+5).
+            let received = v(receivedAt).map { $0.count == 16 ? $0 + ":00+05:00" : $0 }
+            return RegisterAppealRequest(channel: v(channel), receivedAt: received, externalNumber: v(externalNumber), applicant: applicant,
+                                         addressedTo: nil, essence: v(essence), language: v(language), appealDate: nil,
+                                         signaturePresent: signaturePresent == "on", attachments: nil,
+                                         reportsCrimeOrThreat: reportsCrimeOrThreat == "on", specialRule: nil)
+        }
+    }
+
+    @Sendable
+    func register(req: Request) async throws -> Response {
+        let actor = try await Self.signedIn(req)
+        try CSRF.verify(req)
+        let form = try req.content.decode(RegisterForm.self)
+        do {
+            let draft = try form.request().draft(now: Date(), rules: req.application.termRules)
+            let (appeal, _) = try await req.application.appealService.register(draft, actor: actor, idempotencyKey: nil)
+            return req.redirect(to: "/appeals/\(appeal.id)", redirectType: .normal)
+        } catch let e as APIError {
+            return try await req.page("appeal-new", status: e.status) { _, t in
+                NewContent(channels: ZhauapDomain.Channel.allCases.map { Option(value: $0.rawValue, label: t["channel_" + $0.rawValue] ?? $0.rawValue,
+                                                                   selected: $0.rawValue == form.channel) },
+                           error: e.detail)
+            }
+        }
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> Response {
+        let actor = try await Self.signedIn(req)
+        return try await render(req, actor: actor, id: try req.appealID(), error: nil, status: .ok)
+    }
+
+    func render(_ req: Request, actor: Actor, id: UUID, error: String?, status: HTTPStatus) async throws -> Response {
+        let view = try await req.application.appealService.view(id, actor: actor)
+        let executors = try await FluentOrganisationStore(database: req.db).users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
+        return try await req.page("appeal", status: status) { lang, t in
+            AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
+                            lang: lang, t: t, error: error)
+        }
+    }
+
+    @Sendable
+    func act(req: Request) async throws -> Response {
+        let actor = try await Self.signedIn(req)
+        try CSRF.verify(req)
+        let id = try req.appealID()
+        do {
+            let command = try req.content.decode(ActionRequest.self).command()
+            _ = try await req.application.appealService.perform(command, on: id, actor: actor)
+            return req.redirect(to: "/appeals/\(id)", redirectType: .normal)
+        } catch let e as ProcedureError {
+            let p = ProblemMiddleware.procedureProblem(e)
+            return try await render(req, actor: actor, id: id, error: p.detail, status: p.status)
+        } catch let e as APIError {
+            return try await render(req, actor: actor, id: id, error: e.detail, status: e.status)
+        }
+    }
+
+    @Sendable
+    func document(req: Request) async throws -> Response {
+        let actor = try await Self.signedIn(req)
+        let view = try await req.application.appealService.view(try req.appealID(), actor: actor)
+        guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal),
+              let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw Abort(.notFound) }
+        let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: doc.render(view.appeal, body: body, lang: lang)))
+    }
+}
