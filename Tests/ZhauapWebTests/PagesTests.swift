@@ -169,11 +169,34 @@ struct AppealPagesTests {
             #expect(try await b.post(app, action, form: ["_csrf": token, "action": "answer", "text": "Түсіндіреміз…", "character": "explained"]).0 == .seeOther)
             #expect(try await b.post(app, action, form: ["action": "answer", "text": "x", "character": "explained"]).0 == .forbidden)
             let (_, done, _) = try await b.get(app, path + "?lang=ru")
-            #expect(done.contains("Дан ответ") && done.contains("answered"))
+            #expect(done.contains("Дан ответ") && done.contains("Вид подтверждён"))
             let (cs, coupon, _) = try await b.get(app, path + "/documents/coupon?lang=ru")
             #expect(cs == .ok && coupon.contains("Талон о приёме обращения"))
             let (_, desk, _) = try await b.get(app, "/desk")
             #expect(desk.contains(path))
+        }
+    }
+
+    @Test("R6: forwarding part of an appeal to another body from the form")
+    func forwardPart() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: Date(), essence: "екі талап"),
+                                                         actor: w.registrar, idempotencyKey: nil).appeal
+            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "boss",
+                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Бастық", position: "басшы", roles: [.head])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "boss", "password": "a long enough secret"])
+            let (_, page, _) = try await b.get(app, "/appeals/\(a.id)")
+            #expect(page.contains("Қарағанды облысының әкімдігі"))
+            let (s, _, _) = try await b.post(app, "/appeals/\(a.id)/actions", form: [
+                "_csrf": PagesTests.csrf(page), "action": "forward", "targetBodyId": w.bodyB.id.uuidString, "demandsText": "салық\nжол"])
+            #expect(s == .seeOther)
+            let view = try await app.appealService.view(a.id, actor: w.head)
+            #expect(view.appeal.forwardings.first?.demands == ["салық", "жол"])
+            #expect(view.appeal.forwardings.first?.targetName == "Қарағанды облысының әкімдігі")
+            #expect(view.appeal.state == .registered)
         }
     }
 

@@ -25,6 +25,9 @@ struct AppealPage: Encodable {
     var terms: [Term]
     var actions: [String: Bool]
     var executors: [Choice]
+    var bodies: [Choice]
+    var grounds: [Choice]
+    var outcomes: [Choice]
     var kinds: [Choice]
     var checklist: [Choice]
     var characters: [Choice]
@@ -33,7 +36,7 @@ struct AppealPage: Encodable {
     var error: String?
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
-                     lang: Language, t: [String: String], error: String?) -> AppealPage {
+                     bodies: [AdministrativeBody], lang: Language, t: [String: String], error: String?) -> AppealPage {
         let p = a.applicant
         let name = p.kind == .individual
             ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -59,8 +62,12 @@ struct AppealPage: Encodable {
                      lines: (try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
             },
             actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
-                                                       "receive_correction", "extend", "answer"].map { ($0, allowed.contains($0)) }),
+                                                       "receive_correction", "extend", "answer", "forward", "request_recusal",
+                                                       "decide_recusal", "terminate", "resolve_uncorrected"].map { ($0, allowed.contains($0)) }),
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
+            bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
+            grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
+            outcomes: [TerminationGround.returned, .leftWithoutConsideration].map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue) },
             checklist: ChecklistItem.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) },
             characters: AnswerCharacter.allCases.map { Choice(value: $0.rawValue, label: t["character_" + $0.rawValue] ?? $0.rawValue) },
@@ -68,7 +75,8 @@ struct AppealPage: Encodable {
                 ["kk", "ru"].map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)", label: "\(d.rawValue) (\($0))") }
             },
             trail: trail.reversed().map { e in
-                Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: e.type, who: e.actorName, reason: e.reason)
+                Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,
+                      who: e.actorName, reason: e.reason)
             },
             error: error)
     }

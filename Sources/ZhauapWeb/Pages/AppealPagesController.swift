@@ -94,10 +94,12 @@ struct AppealPagesController: RouteCollection {
 
     func render(_ req: Request, actor: Actor, id: UUID, error: String?, status: HTTPStatus) async throws -> Response {
         let view = try await req.application.appealService.view(id, actor: actor)
-        let executors = try await FluentOrganisationStore(database: req.db).users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
+        let org = FluentOrganisationStore(database: req.db)
+        let executors = try await org.users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
+        let bodies = try await org.bodies()
         return try await req.page("appeal", status: status) { lang, t in
             AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
-                            lang: lang, t: t, error: error)
+                            bodies: bodies, lang: lang, t: t, error: error)
         }
     }
 
@@ -107,7 +109,16 @@ struct AppealPagesController: RouteCollection {
         try CSRF.verify(req)
         let id = try req.appealID()
         do {
-            let command = try req.content.decode(ActionRequest.self).command()
+            var action = try req.content.decode(ActionRequest.self)
+            // Forms send demands as lines of one text area, and a body of this installation without its name.
+            struct Extras: Decodable { var demandsText: String? }
+            let lines = (try? req.content.decode(Extras.self))?.demandsText?.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+            if !lines.isEmpty { action.demands = lines }
+            if action.action == "forward", let target = action.targetBodyId, (action.targetName ?? "").isEmpty {
+                action.targetName = try await FluentOrganisationStore(database: req.db).body(target)?.nameKk
+            }
+            let command = try action.command()
             _ = try await req.application.appealService.perform(command, on: id, actor: actor)
             return req.redirect(to: "/appeals/\(id)", redirectType: .normal)
         } catch let e as ProcedureError {
