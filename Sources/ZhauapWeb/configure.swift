@@ -76,6 +76,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionController(throttle: throttle, sessions: app.sessions.middleware))
     try app.register(collection: PagesController(throttle: throttle, sessions: app.sessions.middleware))
     try app.register(collection: AppealPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: AccountPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: HeadPagesController(sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

@@ -219,3 +219,86 @@ struct AppealPagesTests {
         }
     }
 }
+
+@Suite("Pages: the register of the day and changing the password")
+struct AccountPagesTests {
+    @Test("R1: today's register lists the day's appeals in number order, with the receiving employee")
+    func journal() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            for surname in ["Әлиев", "Бекова"] {
+                _ = try await app.appealService.register(Procedure.Draft(channel: .oral, receivedAt: Date(), applicant: Applicant(surname: surname)),
+                                                         actor: w.registrar, idempotencyKey: nil)
+            }
+            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "reg2",
+                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Тіркеуші", position: "", roles: [.registrar])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "reg2", "password": "a long enough secret"])
+            let (s, page, _) = try await b.get(app, "/journal")
+            #expect(s == .ok && page.contains("Бүгінгі тіркеу журналы"))
+            let first = try #require(page.range(of: "Әлиев")), second = try #require(page.range(of: "Бекова"))
+            #expect(first.lowerBound < second.lowerBound && page.contains("Әлия Серікқызы") && page.contains("Ауызша (хаттама)"))
+        }
+    }
+
+    @Test("Changing the password checks the current one, the length and the repetition, and ends old API tokens")
+    func password() async throws {
+        try await withZhauapApp { app in
+            let store = FluentOrganisationStore(database: app.db)
+            let body = AdministrativeBody(code: "PW", nameKk: "П", nameRu: "П")
+            try await store.add(body)
+            let id = try await store.addUser(bodyID: body.id, login: "nurlan", passwordHash: try Bcrypt.hash("old password 123", cost: 4),
+                                             name: "Нұрлан", position: "", roles: [.executor])
+            try await store.addToken("old-token", userID: id, expiresAt: Date().addingTimeInterval(3600))
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "nurlan", "password": "old password 123"])
+            let (_, form, _) = try await b.get(app, "/password")
+            let token = PagesTests.csrf(form)
+            #expect(try await b.post(app, "/password", form: ["_csrf": token, "current": "nope", "new": "new password 456", "repeat": "new password 456"]).0 == .unauthorized)
+            #expect(try await b.post(app, "/password", form: ["_csrf": token, "current": "old password 123", "new": "short", "repeat": "short"]).0 == .unprocessableEntity)
+            let (ok, page, _) = try await b.post(app, "/password", form: ["_csrf": token, "current": "old password 123", "new": "new password 456", "repeat": "new password 456"])
+            #expect(ok == .ok && page.contains("Құпиясөз өзгертілді."))
+            #expect(try await store.actor(token: "old-token", now: Date()) == nil)
+            let hash = try #require(try await store.passwordHash(of: id))
+            #expect(try Bcrypt.verify("new password 456", created: hash))
+        }
+    }
+}
+
+@Suite("Pages: the head's view")
+struct HeadPageTests {
+    @Test("R47: the head sees overdue and at-risk terms, counts, the on-time rate, a weekly SVG chart and waiting recusals")
+    func head() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let s = app.appealService
+            let old = try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date(timeIntervalSince1970: 1_706_155_200)),
+                                           actor: w.registrar, idempotencyKey: nil).appeal  // 2024: overdue now
+            let fresh = try await s.register(Procedure.Draft(channel: .portal, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
+            _ = try await s.perform(.assign(executorID: w.executor.userID), on: fresh.id, actor: w.head)
+            _ = try await s.perform(.requestRecusal(source: .selfRecusal, reason: "туысым"), on: fresh.id, actor: w.executor)
+            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "chief",
+                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Бастық", position: "", roles: [.head])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "chief", "password": "a long enough secret"])
+            let (st, page, _) = try await b.get(app, "/head")
+            #expect(st == .ok && page.contains("Органның жай-күйі"))
+            let overdue = try #require(page.range(of: "Мерзімі өткендер")), risk = try #require(page.range(of: "3 жұмыс күні ішінде мерзімі өтетіндер"))
+            let between = page[overdue.upperBound..<risk.lowerBound]
+            #expect(between.contains(old.registration.number) && !between.contains(fresh.registration.number))
+            #expect(page.contains("<svg") && page.contains("<rect") && page.contains("<title>"))
+            let recusals = try #require(page.range(of: "Шешімді күтетін қарсылықтар"))
+            #expect(page[recusals.upperBound...].contains(fresh.registration.number))
+            #expect(page.contains("Арман Қасымов"))  // open appeals by executor
+            let executor = PagesTests.Browser()
+            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "worker",
+                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Жұмыскер", position: "", roles: [.executor])
+            let (_, l2, _) = try await executor.get(app, "/login")
+            _ = try await executor.post(app, "/login", form: ["_csrf": PagesTests.csrf(l2), "login": "worker", "password": "a long enough secret"])
+            #expect(try await executor.get(app, "/head").0 == .forbidden)
+        }
+    }
+}

@@ -193,3 +193,11 @@ public struct FluentAppealStore: Sendable {
         return (appeals.count, count, problems)
     }
 }
+
+extension FluentAppealStore {
+    /// The body's register (журнал) for one registration day, in number order.
+    public func register(bodyID: UUID, day: CivilDate) async throws -> [Appeal] {
+        try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$registeredOn == day.description)
+            .sort(\.$regSequence).all().map { try JSONDecoder().decode(Appeal.self, from: Data($0.document.utf8)) }
+    }
+}

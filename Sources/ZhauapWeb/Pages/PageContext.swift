@@ -10,6 +10,8 @@ struct PageContext<Content: Encodable>: Encodable {
     var t: [String: String]
     var csrf: String
     var user: UserDTO?
+    /// Whether the signed-in person is a head (the head's page is linked).
+    var isHead: Bool
     var path: String
     var content: Content
 }
@@ -42,7 +44,8 @@ extension Request {
         let lang = try await pageLanguage(user: user)
         let t = application.strings[lang]
         let context = PageContext(lang: lang.rawValue, t: t, csrf: CSRF.token(self),
-                                  user: user.map(UserDTO.init), path: url.path, content: try make(lang, t))
+                                  user: user.map(UserDTO.init), isHead: user?.roles.contains(.head) ?? false, path: url.path,
+                                  content: try make(lang, t))
         let response = try await view.render(template, context).encodeResponse(for: self)
         response.status = status
         if storage[ChosenLanguageKey.self] != nil {

@@ -1,0 +1,115 @@
+import Vapor
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapStorage
+
+/// The registrar's register of the day (журнал) and changing one's password.
+struct AccountPagesController: RouteCollection {
+    let sessions: any Middleware
+
+    func boot(routes: any RoutesBuilder) throws {
+        let web = routes.grouped(sessions)
+        web.get("journal", use: journal)
+        web.get("password", use: passwordForm)
+        web.post("password", use: changePassword)
+    }
+
+    struct JournalRow: Encodable {
+        var id: UUID
+        var number: String
+        var time: String
+        var channel: String
+        var applicant: String
+        var receivedBy: String
+    }
+
+    struct JournalContent: Encodable {
+        var day: String
+        var rows: [JournalRow]
+    }
+
+    @Sendable
+    func journal(req: Request) async throws -> Response {
+        let actor = try await AppealPagesController.signedIn(req)
+        let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
+        let tz = body?.timeZone ?? "Asia/Almaty"
+        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(Date(), timeZone: tz).date
+        let appeals = try await FluentAppealStore(database: req.db).register(bodyID: actor.bodyID, day: day)
+        let f = DateFormatter()
+        f.dateFormat = "dd.MM.yyyy HH:mm"
+        f.timeZone = TimeZone(identifier: tz)
+        return try await req.page("journal") { _, t in
+            JournalContent(day: day.dotted, rows: appeals.map { a in
+                let p = a.applicant
+                let name = p.kind == .individual
+                    ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    : (p.organisationName ?? "")
+                return JournalRow(id: a.id, number: a.registration.number, time: f.string(from: a.registration.receivedAt),
+                                  channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
+                                  applicant: name.isEmpty ? (t["appeal_missing"] ?? "—") : name, receivedBy: a.registration.receivedByName)
+            })
+        }
+    }
+
+    struct PasswordContent: Encodable { var message: String?; var error: String? }
+
+    @Sendable
+    func passwordForm(req: Request) async throws -> Response {
+        _ = try await AppealPagesController.signedIn(req)
+        return try await req.page("password", PasswordContent(message: nil, error: nil))
+    }
+
+    struct PasswordForm: Content {
+        var current: String
+        var new: String
+        var repeat_: String
+
+        enum CodingKeys: String, CodingKey {
+            case current, new
+            case repeat_ = "repeat"
+        }
+    }
+
+    @Sendable
+    func changePassword(req: Request) async throws -> Response {
+        let actor = try await AppealPagesController.signedIn(req)
+        try CSRF.verify(req)
+        let form = try req.content.decode(PasswordForm.self)
+        let store = FluentOrganisationStore(database: req.db)
+        guard let hash = try await store.passwordHash(of: actor.userID),
+              try await req.password.async.verify(form.current, created: hash) else {
+            return try await req.page("password", PasswordContent(message: nil, error: "password_wrong"), status: .unauthorized)
+        }
+        guard form.new.count >= 10, form.new == form.repeat_ else {
+            return try await req.page("password", PasswordContent(message: nil, error: "password_weak"), status: .unprocessableEntity)
+        }
+        try await store.setPasswordHash(try await req.password.async.hash(form.new), for: actor.userID)
+        return try await req.page("password", PasswordContent(message: "password_changed", error: nil))
+    }
+}
+
+/// `GET /head`: the body at a glance, for heads (R47).
+struct HeadPagesController: RouteCollection {
+    let sessions: any Middleware
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(sessions).get("head", use: head)
+    }
+
+    @Sendable
+    func head(req: Request) async throws -> Response {
+        let actor = try await AppealPagesController.signedIn(req)
+        guard actor.roles.contains(.head) else { throw Abort(.forbidden) }
+        let org = FluentOrganisationStore(database: req.db)
+        let body = try await org.body(actor.bodyID)
+        let today = RegistrationDay.local(Date(), timeZone: body?.timeZone ?? "Asia/Almaty").date
+        let service = req.application.appealService
+        let atRisk = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: 3, overdue: false, state: nil, kind: nil, limit: 100)
+        let overdue = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)
+        let stats = try await FluentAppealStore(database: req.db).statistics(bodyID: actor.bodyID, since: HeadPage.firstWeek(today: today))
+        let executors = try await org.users(bodyID: actor.bodyID)
+        return try await req.page("head") { _, t in
+            HeadPage.make(stats: stats, atRisk: atRisk, overdue: overdue, executors: executors, today: today, t: t)
+        }
+    }
+}
