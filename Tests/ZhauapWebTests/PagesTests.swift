@@ -302,3 +302,51 @@ struct HeadPageTests {
         }
     }
 }
+
+@Suite("Pages: administration")
+struct AdminPagesTests {
+    @Test("R16: the admin sees a year at a glance with each day off and its reason, and imports a new year's file")
+    func calendar() async throws {
+        try await withZhauapApp { app in
+            let store = FluentOrganisationStore(database: app.db)
+            let body = AdministrativeBody(code: "ADM", nameKk: "Әкімшілік", nameRu: "Администрация")
+            try await store.add(body)
+            try await store.addUser(bodyID: body.id, login: "root", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
+                                    name: "Әкімші", position: "", roles: [.admin])
+            try await store.addUser(bodyID: body.id, login: "exec", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
+                                    name: "Орындаушы", position: "", roles: [.executor])
+            let b = PagesTests.Browser()
+            let (_, login, _) = try await b.get(app, "/login")
+            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "root", "password": "a long enough secret"])
+            let (s, page, _) = try await b.get(app, "/admin/calendar?year=2026&lang=ru")
+            #expect(s == .ok && page.contains("Календарь рабочих дней 2026") && page.contains("kz-2026.11.24"))
+            #expect(page.contains("24.03.2026 — перенесённый выходной день: Наурыз мейрамы 21.03.2026"))
+            #expect(page.contains("Рабочих дней: 247"))
+            let (bs, bodies, _) = try await b.get(app, "/admin/bodies")
+            #expect(bs == .ok && bodies.contains("ADM") && bodies.contains("Орындаушы (executor)"))
+
+            let boundary = "zhauap-test-boundary"
+            func multipart(_ json: String) -> String {
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(PagesTests.csrf(page))\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2028.json\"\r\nContent-Type: application/json\r\n\r\n\(json)\r\n--\(boundary)--\r\n"
+            }
+            func upload(_ json: String) async throws -> (HTTPStatus, String) {
+                var h = b.headers
+                h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                var out: (HTTPStatus, String) = (.internalServerError, "")
+                try await app.testing().test(.POST, "admin/calendar", headers: h, body: ByteBuffer(string: multipart(json))) { res async throws in
+                    out = (res.status, res.body.string)
+                }
+                return out
+            }
+            let (bad, badPage) = try await upload(#"{"format":1,"version":"x","years":{"2028":{"status":"confirmed","transfers":[{"dayOff":"2028-03-18","act":{"issuer":"nobody"}}]}}}"#)
+            #expect(bad == .unprocessableEntity && badPage.contains("unknown issuer"))
+            let (ok, okPage) = try await upload(override2028)
+            #expect(ok == .ok && okPage.contains("kz-2026.11.24+2028-order-1#1"))
+            let exec = PagesTests.Browser()
+            let (_, l2, _) = try await exec.get(app, "/login")
+            _ = try await exec.post(app, "/login", form: ["_csrf": PagesTests.csrf(l2), "login": "exec", "password": "a long enough secret"])
+            #expect(try await exec.get(app, "/admin/calendar").0 == .forbidden)
+        }
+    }
+}

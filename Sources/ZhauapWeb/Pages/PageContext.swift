@@ -12,6 +12,7 @@ struct PageContext<Content: Encodable>: Encodable {
     var user: UserDTO?
     /// Whether the signed-in person is a head (the head's page is linked).
     var isHead: Bool
+    var isAdmin: Bool
     var path: String
     var content: Content
 }
@@ -44,7 +45,8 @@ extension Request {
         let lang = try await pageLanguage(user: user)
         let t = application.strings[lang]
         let context = PageContext(lang: lang.rawValue, t: t, csrf: CSRF.token(self),
-                                  user: user.map(UserDTO.init), isHead: user?.roles.contains(.head) ?? false, path: url.path,
+                                  user: user.map(UserDTO.init), isHead: user?.roles.contains(.head) ?? false,
+                                  isAdmin: user?.roles.contains(.admin) ?? false, path: url.path,
                                   content: try make(lang, t))
         let response = try await view.render(template, context).encodeResponse(for: self)
         response.status = status
