@@ -134,10 +134,15 @@ def whole_path(d, base, password):
     shot(d, "06-returned")
     submit_action(d, "receive_correction", fields={"note": "мекенжай келді"})
     submit_action(d, "confirm_kind", selects={"kind": "request"})
+    submit_action(d, "extend", fields={"reason": "Басқа органнан мәлімет сұралды"})
+    extended = d.find_element(By.TAG_NAME, "body").text
+    assert "Мерзім ұзартылды" in extended and "Ұзарту туралы хабарлау" in extended, extended[:1500]
+    assert "Басшының шешімімен ұзартылды" in d.page_source
+    shot(d, "07-extended")
     submit_action(d, "answer", fields={"text": "Сұрағыңыз бойынша түсіндіреміз: …"}, selects={"character": "explained"})
     text = d.find_element(By.TAG_NAME, "body").text
     assert "Жауап берілді" in text, text[:800]
-    shot(d, "07-answered")
+    shot(d, "08-answered")
     d.delete_all_cookies()
     d.get(base + "/track")
     d.find_element(By.ID, "number").send_keys(number)
@@ -145,7 +150,7 @@ def whole_path(d, base, password):
     click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button.primary"))
     tracked = d.find_element(By.TAG_NAME, "body").text
     assert "Жауап берілді" in tracked and "Нұрланов" not in tracked
-    shot(d, "08-tracked")
+    shot(d, "09-tracked")
 
 
 def payloads_inert(d, base, password):
@@ -157,7 +162,7 @@ def payloads_inert(d, base, password):
     assert d.execute_script("return window.__pwned === undefined")
     text = d.find_element(By.TAG_NAME, "body").text
     assert "<script>window.__pwned=2</script>" in text and "<img src=x" in text
-    shot(d, "09-payloads-inert")
+    shot(d, "10-payloads-inert")
 
 
 def languages(d, base, password):
@@ -170,14 +175,15 @@ def languages(d, base, password):
         assert k in kk and r in ru and k not in ru, (k, r)
     d.get(base + "/track")
     assert "Отслеживание обращения" in d.find_element(By.TAG_NAME, "body").text, "the choice is remembered"
-    shot(d, "10-russian")
+    shot(d, "11-russian")
 
 
 server, base, password = start_server()
 driver = browser()
 try:
     assert password, "serve printed no demo login"
-    check("a registrar registers an appeal in Kazakh, an executor answers it, the citizen tracks it", whole_path, driver, base, password)
+    check("a registrar registers an appeal in Kazakh, an executor returns it for correction, a head extends the term, "
+          "the executor answers, the citizen tracks it", whole_path, driver, base, password)
     check("script and onerror payloads are shown inert", payloads_inert, driver, base, password)
     check("switching languages changes every visible label", languages, driver, base, password)
 finally:

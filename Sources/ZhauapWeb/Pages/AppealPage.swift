@@ -34,6 +34,8 @@ struct AppealPage: Encodable {
     var documents: [Choice]
     var trail: [Entry]
     var error: String?
+    /// A proposed new due date for an extension: ten working days after the current one.
+    var extendSuggestion: String?
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], lang: Language, t: [String: String], error: String?) -> AppealPage {
@@ -59,7 +61,8 @@ struct AppealPage: Encodable {
             terms: a.terms.map { term in
                 Term(purpose: t["purpose_" + term.purpose.rawValue] ?? term.purpose.rawValue, due: term.due.dotted,
                      status: t["termstatus_" + term.status.rawValue] ?? term.status.rawValue, basis: term.basis,
-                     lines: (try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
+                     lines: ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
+                        + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? []))
             },
             actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
                                                        "receive_correction", "extend", "answer", "forward", "request_recusal",
@@ -78,6 +81,7 @@ struct AppealPage: Encodable {
                 Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,
                       who: e.actorName, reason: e.reason)
             },
-            error: error)
+            error: error,
+            extendSuggestion: a.term(.consideration).flatMap { try? calendar.addWorkingDays(11, to: $0.due).description })
     }
 }
