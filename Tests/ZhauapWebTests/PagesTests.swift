@@ -52,6 +52,13 @@ struct PagesTests {
             return out
         }
 
+        /// Signs in through the page, as a person would.
+        func signIn(_ app: Application, _ login: String, password: String = PagesTests.password) async throws {
+            let (_, page, _) = try await get(app, "/login")
+            let (status, _, _) = try await post(app, "/login", form: ["_csrf": PagesTests.csrf(page), "login": login, "password": password])
+            #expect(status == .seeOther, "sign-in as \(login)")
+        }
+
         func post(_ app: Application, _ path: String, form: [String: String]) async throws -> (HTTPStatus, String, HTTPHeaders) {
             var h = headers
             h.contentType = .urlEncodedForm
@@ -63,6 +70,15 @@ struct PagesTests {
             }
             return out
         }
+    }
+
+    static let password = "a long enough secret"
+
+    /// A user with the standard test password.
+    @discardableResult
+    static func person(_ app: Application, body: UUID, login: String, name: String, position: String, roles: Set<Role>) async throws -> UUID {
+        try await FluentOrganisationStore(database: app.db).addUser(bodyID: body, login: login, passwordHash: try Bcrypt.hash(password, cost: 4),
+                                                                    name: name, position: position, roles: roles)
     }
 
     static func csrf(_ html: String) -> String {
@@ -94,8 +110,7 @@ struct PagesTests {
             let store = FluentOrganisationStore(database: app.db)
             let body = AdministrativeBody(code: "PG", nameKk: "Пәрмен әкімдігі", nameRu: "Акимат Пэ")
             try await store.add(body)
-            try await store.addUser(bodyID: body.id, login: "asel", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
-                                    name: "Әсел <script>alert(1)</script>", position: "бас маман", roles: [.executor])
+            try await PagesTests.person(app, body: body.id, login: "asel", name: "Әсел <script>alert(1)</script>", position: "бас маман", roles: [.executor])
             let b = Browser()
             let (_, page, _) = try await b.get(app, "/login")
             let token = Self.csrf(page)
@@ -142,11 +157,9 @@ struct AppealPagesTests {
             let store = FluentOrganisationStore(database: app.db)
             let body = AdministrativeBody(code: "WEB", nameKk: "Веб әкімдігі", nameRu: "Веб-акимат")
             try await store.add(body)
-            let me = try await store.addUser(bodyID: body.id, login: "all", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
-                                             name: "Бәрін істейтін", position: "басшы", roles: [.head, .registrar, .executor])
+            let me = try await PagesTests.person(app, body: body.id, login: "all", name: "Бәрін істейтін", position: "басшы", roles: [.head, .registrar, .executor])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "all", "password": "a long enough secret"])
+            try await b.signIn(app, "all")
             let (fs, form, _) = try await b.get(app, "/appeals/new")
             #expect(fs == .ok && form.contains("Жолданымды тіркеу"))
             let essence = "Ақпарат беруіңізді сұраймын <script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -183,11 +196,9 @@ struct AppealPagesTests {
             let w = try await World.make(app)
             let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: Date(), essence: "екі талап"),
                                                          actor: w.registrar, idempotencyKey: nil).appeal
-            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "boss",
-                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Бастық", position: "басшы", roles: [.head])
+            try await PagesTests.person(app, body: w.bodyA.id, login: "boss", name: "Бастық", position: "басшы", roles: [.head])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "boss", "password": "a long enough secret"])
+            try await b.signIn(app, "boss")
             let (_, page, _) = try await b.get(app, "/appeals/\(a.id)")
             #expect(page.contains("Қарағанды облысының әкімдігі"))
             let (s, _, _) = try await b.post(app, "/appeals/\(a.id)/actions", form: [
@@ -209,12 +220,9 @@ struct AppealPagesTests {
             let anonymous = PagesTests.Browser()
             let (s, _, h) = try await anonymous.get(app, "/appeals/\(a.id)")
             #expect(s == .seeOther && h.first(name: .location) == "/login")
-            let store = FluentOrganisationStore(database: app.db)
-            try await store.addUser(bodyID: w.bodyB.id, login: "other", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
-                                    name: "Басқа", position: "", roles: [.head])
+            try await PagesTests.person(app, body: w.bodyB.id, login: "other", name: "Басқа", position: "", roles: [.head])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "other", "password": "a long enough secret"])
+            try await b.signIn(app, "other")
             #expect(try await b.get(app, "/appeals/\(a.id)").0 == .notFound)
         }
     }
@@ -230,11 +238,9 @@ struct AccountPagesTests {
                 _ = try await app.appealService.register(Procedure.Draft(channel: .oral, receivedAt: Date(), applicant: Applicant(surname: surname)),
                                                          actor: w.registrar, idempotencyKey: nil)
             }
-            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "reg2",
-                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Тіркеуші", position: "", roles: [.registrar])
+            try await PagesTests.person(app, body: w.bodyA.id, login: "reg2", name: "Тіркеуші", position: "", roles: [.registrar])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "reg2", "password": "a long enough secret"])
+            try await b.signIn(app, "reg2")
             let (s, page, _) = try await b.get(app, "/journal")
             #expect(s == .ok && page.contains("Бүгінгі тіркеу журналы"))
             let first = try #require(page.range(of: "Әлиев")), second = try #require(page.range(of: "Бекова"))
@@ -252,8 +258,7 @@ struct AccountPagesTests {
                                              name: "Нұрлан", position: "", roles: [.executor])
             try await store.addToken("old-token", userID: id, expiresAt: Date().addingTimeInterval(3600))
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "nurlan", "password": "old password 123"])
+            try await b.signIn(app, "nurlan", password: "old password 123")
             let (_, form, _) = try await b.get(app, "/password")
             let token = PagesTests.csrf(form)
             #expect(try await b.post(app, "/password", form: ["_csrf": token, "current": "nope", "new": "new password 456", "repeat": "new password 456"]).0 == .unauthorized)
@@ -279,11 +284,9 @@ struct HeadPageTests {
             let fresh = try await s.register(Procedure.Draft(channel: .portal, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
             _ = try await s.perform(.assign(executorID: w.executor.userID), on: fresh.id, actor: w.head)
             _ = try await s.perform(.requestRecusal(source: .selfRecusal, reason: "туысым"), on: fresh.id, actor: w.executor)
-            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "chief",
-                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Бастық", position: "", roles: [.head])
+            try await PagesTests.person(app, body: w.bodyA.id, login: "chief", name: "Бастық", position: "", roles: [.head])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "chief", "password": "a long enough secret"])
+            try await b.signIn(app, "chief")
             let (st, page, _) = try await b.get(app, "/head")
             #expect(st == .ok && page.contains("Органның жай-күйі"))
             let overdue = try #require(page.range(of: "Мерзімі өткендер")), risk = try #require(page.range(of: "3 жұмыс күні ішінде мерзімі өтетіндер"))
@@ -294,10 +297,8 @@ struct HeadPageTests {
             #expect(page[recusals.upperBound...].contains(fresh.registration.number))
             #expect(page.contains("Арман Қасымов"))  // open appeals by executor
             let executor = PagesTests.Browser()
-            try await FluentOrganisationStore(database: app.db).addUser(bodyID: w.bodyA.id, login: "worker",
-                passwordHash: try Bcrypt.hash("a long enough secret", cost: 4), name: "Жұмыскер", position: "", roles: [.executor])
-            let (_, l2, _) = try await executor.get(app, "/login")
-            _ = try await executor.post(app, "/login", form: ["_csrf": PagesTests.csrf(l2), "login": "worker", "password": "a long enough secret"])
+            try await PagesTests.person(app, body: w.bodyA.id, login: "worker", name: "Жұмыскер", position: "", roles: [.executor])
+            try await executor.signIn(app, "worker")
             #expect(try await executor.get(app, "/head").0 == .forbidden)
         }
     }
@@ -311,13 +312,10 @@ struct AdminPagesTests {
             let store = FluentOrganisationStore(database: app.db)
             let body = AdministrativeBody(code: "ADM", nameKk: "Әкімшілік", nameRu: "Администрация")
             try await store.add(body)
-            try await store.addUser(bodyID: body.id, login: "root", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
-                                    name: "Әкімші", position: "", roles: [.admin])
-            try await store.addUser(bodyID: body.id, login: "exec", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
-                                    name: "Орындаушы", position: "", roles: [.executor])
+            try await PagesTests.person(app, body: body.id, login: "root", name: "Әкімші", position: "", roles: [.admin])
+            try await PagesTests.person(app, body: body.id, login: "exec", name: "Орындаушы", position: "", roles: [.executor])
             let b = PagesTests.Browser()
-            let (_, login, _) = try await b.get(app, "/login")
-            _ = try await b.post(app, "/login", form: ["_csrf": PagesTests.csrf(login), "login": "root", "password": "a long enough secret"])
+            try await b.signIn(app, "root")
             let (s, page, _) = try await b.get(app, "/admin/calendar?year=2026&lang=ru")
             #expect(s == .ok && page.contains("Календарь рабочих дней 2026") && page.contains("kz-2026.11.24"))
             #expect(page.contains("24.03.2026 — перенесённый выходной день: Наурыз мейрамы 21.03.2026"))
@@ -344,8 +342,7 @@ struct AdminPagesTests {
             let (ok, okPage) = try await upload(override2028)
             #expect(ok == .ok && okPage.contains("kz-2026.11.24+2028-order-1#1"))
             let exec = PagesTests.Browser()
-            let (_, l2, _) = try await exec.get(app, "/login")
-            _ = try await exec.post(app, "/login", form: ["_csrf": PagesTests.csrf(l2), "login": "exec", "password": "a long enough secret"])
+            try await exec.signIn(app, "exec")
             #expect(try await exec.get(app, "/admin/calendar").0 == .forbidden)
         }
     }
