@@ -19,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY, SHOTS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -74,7 +74,16 @@ def shot(d, name):
 def click_and_wait(d, element):
     """Submit and wait until the next page has replaced this one."""
     element.click()
-    WebDriverWait(d, 15).until(EC.staleness_of(element))
+
+    def replaced(_):
+        # Chromium reports a node of an unloaded page either as stale or as "does not belong to the document".
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(d, 15).until(replaced)
 
 
 def sign_in(d, base, password):
