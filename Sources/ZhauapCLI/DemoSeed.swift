@@ -1,3 +1,4 @@
+import ZhauapWeb
 import Foundation
 import Vapor
 import ZhauapDomain

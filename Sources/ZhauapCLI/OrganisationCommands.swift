@@ -57,18 +57,9 @@ func parseCorrectionDays(_ text: String) throws -> Int {
 }
 
 extension WorkingHours {
-    /// `09:00-18:30`.
     static func parse(_ text: String) throws -> WorkingHours {
-        func minute(_ t: Substring) -> Int? {
-            let p = t.split(separator: ":")
-            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-            return h * 60 + m
-        }
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let a = minute(parts[0]), let b = minute(parts[1]), a < b else {
-            throw CLIError("--hours must look like 09:00-18:30")
-        }
-        return WorkingHours(start: a, end: b)
+        guard let h = WorkingHours(text: text) else { throw CLIError("--hours must look like 09:00-18:30") }
+        return h
     }
 }
 
@@ -183,20 +174,12 @@ struct AddUser: AsyncCommand {
         try await prepareDatabase(app)
         let store = FluentOrganisationStore(database: app.db)
         guard let body = try await store.body(code: code) else { throw CLIError("--body: no body with code \(code)") }
-        if try await store.credentials(login: login) != nil { throw CLIError("the login \(login) is taken") }
+        if try await store.loginTaken(login) { throw CLIError("the login \(login) is taken") }
         let password = s.password ?? Passwords.generate()
         let id = try await store.addUser(bodyID: body.id, login: login, passwordHash: try Bcrypt.hash(password), name: name,
                                          position: s.position ?? "", roles: roles)
         context.console.print("user \(login) added to \(code): \(id)")
         if s.password == nil { context.console.print("password (shown once): \(password)") }
-    }
-}
-
-enum Passwords {
-    static func generate() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789")
-        var rng = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
     }
 }
 

@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountPagesController(sessions: app.sessions.middleware))
     try app.register(collection: HeadPagesController(sessions: app.sessions.middleware))
     try app.register(collection: AdminPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: AdminOrganisationPagesController(sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

@@ -61,3 +61,23 @@ public struct WorkingHours: Sendable, Hashable, Codable {
     /// 09:00–18:30, the usual office day (the state system starts counting next day after 18:29:59).
     public static let standard = WorkingHours(start: 9 * 60, end: 18 * 60 + 30)
 }
+
+extension WorkingHours {
+    /// Reads `09:00-18:30` (a hyphen or an en dash); nil unless the start is before the end.
+    public init?(text: String) {
+        func minute(_ t: Substring) -> Int? {
+            let p = t.trimmingCharacters(in: .whitespaces).split(separator: ":")
+            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+            return h * 60 + m
+        }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" })
+        guard parts.count == 2, let a = minute(parts[0]), let b = minute(parts[1]), a < b else { return nil }
+        self.init(start: a, end: b)
+    }
+
+    /// `09:00–18:30`.
+    public var text: String {
+        func hm(_ m: Int) -> String { (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)" }
+        return hm(start) + "–" + hm(end)
+    }
+}

@@ -3,8 +3,8 @@ import WorkingCalendar
 import ZhauapDomain
 import ZhauapStorage
 
-/// Administrators' pages: bodies and users at a glance, and the calendar — a year with every day off and
-/// its reason, the version in force, and the import of a new year's file.
+/// The administrators' calendar page: a year with every day off and its reason, the version in force, and
+/// the import of a new year's file.
 struct AdminPagesController: RouteCollection {
     let sessions: any Middleware
 
@@ -12,7 +12,6 @@ struct AdminPagesController: RouteCollection {
         let admin = routes.grouped(sessions).grouped("admin")
         admin.get("calendar", use: calendar)
         admin.on(.POST, "calendar", body: .collect(maxSize: "1mb"), use: importCalendar)
-        admin.get("bodies", use: bodies)
     }
 
     static func admin(_ req: Request) async throws -> Actor {
@@ -85,25 +84,6 @@ struct AdminPagesController: RouteCollection {
             return try await render(req, year: nil, message: "\(cal.version) (\(moved))", error: nil, status: .ok)
         } catch let e as CalendarError {
             return try await render(req, year: nil, message: nil, error: e.description, status: .unprocessableEntity)
-        }
-    }
-
-    struct BodyRow: Encodable { var code: String; var name: String; var hours: String; var areas: String; var users: [String] }
-
-    @Sendable
-    func bodies(req: Request) async throws -> Response {
-        _ = try await Self.admin(req)
-        let org = FluentOrganisationStore(database: req.db)
-        var rows: [(AdministrativeBody, [Actor])] = []
-        for b in try await org.bodies() { rows.append((b, try await org.users(bodyID: b.id))) }
-        return try await req.page("admin-bodies") { lang, _ in
-            rows.map { b, users in
-                let h = b.workingHours
-                return BodyRow(code: b.code, name: lang == .ru ? b.nameRu : b.nameKk,
-                               hours: String(format: "%02d:%02d–%02d:%02d", h.start / 60, h.start % 60, h.end / 60, h.end % 60) + " " + b.timeZone,
-                               areas: b.competenceAreas.map { lang == .ru ? $0.nameRu : $0.nameKk }.joined(separator: ", "),
-                               users: users.map { "\($0.name) (\($0.roles.map(\.rawValue).sorted().joined(separator: ", ")))" })
-            }
         }
     }
 }
