@@ -5,8 +5,9 @@ import ZhauapDomain
 import ZhauapService
 import ZhauapStorage
 
-/// Turns every error into an RFC 9457 `application/problem+json` response. This is the only place
-/// that assigns HTTP statuses to errors. A 5xx never shows internals: the detail is generic and the
+/// Turns every error into an RFC 9457 `application/problem+json` response (or, for a browser asking for a
+/// page, an error page in the reader's language with the same status). This is the only place that
+/// assigns HTTP statuses to errors. A 5xx never shows internals: the detail is generic and the
 /// error is logged with the request id only (never request data, which may hold personal data).
 struct ProblemMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -22,6 +23,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                                      metadata: ["path": .string(request.url.path)])
                 // The full error only at debug level: it may quote stored data.
                 request.logger.debug("request failure detail: \(String(reflecting: error))")
+            }
+            if ErrorPage.wanted(request), let page = await ErrorPage.render(request, problem: problem) {
+                return page
             }
             return Self.response(problem, instance: request.url.path)
         }
