@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "ZhauapWebTests",
             dependencies: ["ZhauapWeb", "WorkingCalendar", "ZhauapService", "ZhauapDomain", "ZhauapStorage", "ZhauapTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(

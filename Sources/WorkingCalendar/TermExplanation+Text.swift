@@ -3,12 +3,9 @@ extension TermExplanation {
     public func lines(_ lang: Language, unit: TermUnit, amount: Int) -> [String] {
         var out: [String] = []
         func t(_ kk: String, _ ru: String, _ en: String) -> String { [Language.kk: kk, .ru: ru, .en: en][lang]! }
-        let unitName = [TermUnit.workingDays: t("жұмыс күні", "рабочих дней", "working days"),
-                        .calendarDays: t("күнтізбелік күн", "календарных дней", "calendar days"),
-                        .months: t("ай", "месяцев", "months"), .years: t("жыл", "лет", "years")][unit]!
-        out.append(t("Мерзім: \(amount) \(unitName), оқиға күні \(start.dotted) (\(start.weekday.name(.kk)))",
-                     "Срок: \(amount) \(unitName), день события \(start.dotted) (\(start.weekday.name(.ru)))",
-                     "Term: \(amount) \(unitName) from the event on \(start.dotted) (\(start.weekday.name(.en)))"))
+        out.append(t("Мерзім: \(unit.amountText(amount, .kk)), оқиға күні \(start.dotted) (\(start.weekday.name(.kk)))",
+                     "Срок: \(unit.amountText(amount, .ru)), день события \(start.dotted) (\(start.weekday.name(.ru)))",
+                     "Term: \(unit.amountText(amount, .en)) from the event on \(start.dotted) (\(start.weekday.name(.en)))"))
         switch dayOneRule {
         case .eventDay:
             out.append(t("1-күн: \(dayOne.dotted) — оқиға күні бірінші күн болып саналады",

@@ -127,13 +127,15 @@ public struct AppealService: Sendable {
     }
 
     /// A worklist of the actor's body. `dueWithinWorkingDays` counts from today on the calendar in force.
+    /// `openOnly` keeps the appeals still being handled (registered, under consideration, awaiting correction).
     public func worklist(actor: Actor, mine: Bool, dueWithinWorkingDays: Int?, overdue: Bool, state: String?,
-                         kind: String?, limit: Int) async throws -> [WorklistRow] {
+                         kind: String?, openOnly: Bool = false, limit: Int) async throws -> [WorklistRow] {
         let body = try await body(of: actor)
         let today = today(in: body)
-        return try await FluentAppealStore(database: db).worklist(Self.query(
-            bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
-            dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit))
+        var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
+                               dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit)
+        if openOnly { q.states = AppealState.open.map(\.rawValue) }
+        return try await FluentAppealStore(database: db).worklist(q)
     }
 
     /// "Due within N working days": due from today through the N-th working day counted from today

@@ -80,3 +80,24 @@ struct TermEngineTests {
         #expect(CountingConvention(flexible: "tomorrow") == nil)
     }
 }
+
+@Suite("Terms named in words")
+struct TermUnitNameTests {
+    @Test("R18: amounts take the grammatical form of their number in Russian, stay singular in Kazakh",
+          arguments: [(1, "1 рабочий день", "1 жұмыс күні"), (3, "3 рабочих дня", "3 жұмыс күні"), (5, "5 рабочих дней", "5 жұмыс күні"),
+                      (11, "11 рабочих дней", "11 жұмыс күні"), (15, "15 рабочих дней", "15 жұмыс күні"), (21, "21 рабочий день", "21 жұмыс күні"),
+                      (22, "22 рабочих дня", "22 жұмыс күні"), (112, "112 рабочих дней", "112 жұмыс күні")])
+    func workingDays(n: Int, ru: String, kk: String) {
+        #expect(TermUnit.workingDays.amountText(n, .ru) == ru)
+        #expect(TermUnit.workingDays.amountText(n, .kk) == kk)
+    }
+
+    @Test("Months, years and calendar days in each language")
+    func otherUnits() {
+        #expect(TermUnit.months.amountText(2, .ru) == "2 месяца")
+        #expect(TermUnit.years.amountText(5, .ru) == "5 лет")
+        #expect(TermUnit.calendarDays.amountText(1, .en) == "1 calendar day")
+        #expect(TermUnit.calendarDays.amountText(15, .en) == "15 calendar days")
+        #expect(TermUnit.months.amountText(1, .kk) == "1 ай")
+    }
+}

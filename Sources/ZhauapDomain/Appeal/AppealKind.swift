@@ -40,6 +40,9 @@ public enum AppealState: String, Sendable, Hashable, Codable, CaseIterable {
     case answered
 
     public var isOpen: Bool { ![.forwarded, .terminated, .answered].contains(self) }
+
+    /// The states of appeals still being handled.
+    public static var open: [AppealState] { allCases.filter(\.isOpen) }
 }
 
 /// The character of an answer in the simplified procedure.

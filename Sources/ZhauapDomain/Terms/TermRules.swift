@@ -15,7 +15,18 @@ public struct TermRules: Sendable, Codable {
         public var amount: Int
         public var convention: CountingConvention?
         public var extendable: Bool?
+        /// The legal basis in English (kept on the appeal's term), and in Kazakh and Russian for people.
         public var basis: String
+        public var basisKk: String?
+        public var basisRu: String?
+
+        public func basis(_ lang: Language) -> String {
+            switch lang {
+            case .kk: basisKk ?? basis
+            case .ru: basisRu ?? basis
+            case .en: basis
+            }
+        }
     }
 
     public var version: String
@@ -36,6 +47,11 @@ public struct TermRules: Sendable, Codable {
         if let special, let r = candidates.first(where: { $0.special == special }) { return r }
         if let kind, let r = candidates.first(where: { $0.special == nil && $0.kinds?.contains(kind) == true }) { return r }
         return candidates.first { $0.special == nil && $0.kinds == nil }
+    }
+
+    /// The basis of the rule a term was counted by, in a language; the term's own text when the rule is gone.
+    public func basis(of term: AppealTerm, _ lang: Language) -> String {
+        rules.first { $0.id == term.ruleID }?.basis(lang) ?? term.basis
     }
 
     /// Special-law codes known to the rules.

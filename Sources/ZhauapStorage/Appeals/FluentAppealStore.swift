@@ -139,6 +139,7 @@ public struct FluentAppealStore: Sendable {
         if let due = q.dueOnOrBefore { query = query.filter(\.$nextDue <= due.description) }
         if let s = q.state { query = query.filter(\.$state == s) }
         if let k = q.kind { query = query.filter(\.$kind == k) }
+        if let ss = q.states { query = query.filter(\.$state ~~ ss) }
         let rows = try await query.sort(\.$nextDue).sort(\.$regNumber).limit(q.limit)
             .field(\.$id).field(\.$regNumber).field(\.$state).field(\.$kind).field(\.$executorID)
             .field(\.$registeredOn).field(\.$nextDue).all()

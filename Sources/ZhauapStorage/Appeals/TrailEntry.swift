@@ -25,6 +25,8 @@ public struct WorklistQuery: Sendable, Hashable {
     public var dueOnOrBefore: CivilDate?
     public var state: String?
     public var kind: String?
+    /// Only appeals in one of these states (e.g. the open ones), when given.
+    public var states: [String]?
     public var limit: Int
 
     public init(bodyID: UUID, executorID: UUID? = nil, dueOnOrAfter: CivilDate? = nil, dueOnOrBefore: CivilDate? = nil,

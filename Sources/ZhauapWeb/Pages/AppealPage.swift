@@ -38,7 +38,7 @@ struct AppealPage: Encodable {
     var extendSuggestion: String?
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
-                     bodies: [AdministrativeBody], lang: Language, t: [String: String], error: String?) -> AppealPage {
+                     bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?) -> AppealPage {
         let p = a.applicant
         let name = p.kind == .individual
             ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -60,7 +60,7 @@ struct AppealPage: Encodable {
             state: t["state_" + a.state.rawValue] ?? a.state.rawValue,
             terms: a.terms.map { term in
                 Term(purpose: t["purpose_" + term.purpose.rawValue] ?? term.purpose.rawValue, due: term.due.dotted,
-                     status: t["termstatus_" + term.status.rawValue] ?? term.status.rawValue, basis: term.basis,
+                     status: t["termstatus_" + term.status.rawValue] ?? term.status.rawValue, basis: rules.basis(of: term, lang),
                      lines: ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
                         + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? []))
             },
@@ -72,10 +72,13 @@ struct AppealPage: Encodable {
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             outcomes: [TerminationGround.returned, .leftWithoutConsideration].map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue) },
-            checklist: ChecklistItem.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) },
+            checklist: ChecklistItem.allCases.map {
+                Choice(value: $0.rawValue, label: "\(t["checklist_" + $0.rawValue] ?? $0.rawValue) — \(t[$0.isEssential ? "checklist_essential" : "checklist_formal"] ?? "")")
+            },
             characters: AnswerCharacter.allCases.map { Choice(value: $0.rawValue, label: t["character_" + $0.rawValue] ?? $0.rawValue) },
             documents: AppealDocument.allCases.filter { $0.isAvailable(for: a) }.flatMap { d in
-                ["kk", "ru"].map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)", label: "\(d.rawValue) (\($0))") }
+                ["kk", "ru"].map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)",
+                                         label: "\(t["doc_" + d.rawValue] ?? d.rawValue) — \(t["lang_" + $0] ?? $0)") }
             },
             trail: trail.reversed().map { e in
                 Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,

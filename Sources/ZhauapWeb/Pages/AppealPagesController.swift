@@ -99,7 +99,7 @@ struct AppealPagesController: RouteCollection {
         let bodies = try await org.bodies()
         return try await req.page("appeal", status: status) { lang, t in
             AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
-                            bodies: bodies, lang: lang, t: t, error: error)
+                            bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error)
         }
     }
 

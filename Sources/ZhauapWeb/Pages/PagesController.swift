@@ -45,41 +45,21 @@ struct PagesController: RouteCollection {
         return req.redirect(to: "/login", redirectType: .normal)
     }
 
-    struct DeskRow: Encodable {
-        var id: UUID
-        var number: String
-        var registeredOn: String
-        var state: String
-        var kind: String
-        var due: String
-        /// on_time, at_risk, overdue or none: the colour; `termState` is the text (never colour alone).
-        var termStateCode: String
-        var termState: String
-    }
-
-    struct DeskContent: Encodable {
-        var bodyName: String
-        var rows: [DeskRow]
-    }
-
     @Sendable
     func desk(req: Request) async throws -> Response {
         guard let actor = try await req.sessionActor() else { return req.redirect(to: "/login") }
         let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
         let calendar = try await req.application.calendarProvider.current()
         let today = RegistrationDay.local(Date(), timeZone: body?.timeZone ?? "Asia/Almaty").date
+        let filter = DeskPage.Filter.read(scope: req.query[String.self, at: "scope"], state: req.query[String.self, at: "state"],
+                                          kind: req.query[String.self, at: "kind"], roles: actor.roles)
+        // Without a state chosen, the appeals still being handled; sorted by the nearest due date.
         let rows = try await req.application.appealService.worklist(
-            actor: actor, mine: !actor.roles.contains(.head), dueWithinWorkingDays: nil, overdue: false, state: nil, kind: nil, limit: 200)
-        let soon = try calendar.addWorkingDays(3, to: today)
+            actor: actor, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: filter.state, kind: filter.kind,
+            openOnly: filter.state == nil, limit: 200)
         return try await req.page("desk") { lang, t in
-            let desk = rows.map { r -> DeskRow in
-                let due = r.nextDue.flatMap { CivilDate($0) }
-                let termState = due.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
-                return DeskRow(id: r.id, number: r.number, registeredOn: CivilDate(r.registeredOn)?.dotted ?? r.registeredOn,
-                               state: t["state_" + r.state] ?? r.state, kind: t["kind_" + (r.kind ?? "unknown")] ?? "",
-                               due: due?.dotted ?? "—", termStateCode: termState, termState: t["term_" + termState] ?? termState)
-            }
-            return DeskContent(bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", rows: desk)
+            DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
+                          calendar: calendar, t: t)
         }
     }
 
