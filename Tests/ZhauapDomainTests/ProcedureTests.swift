@@ -150,6 +150,48 @@ struct ProcedureTests {
         }
     }
 
+    @Test("R15: the executor asks for an extension within the limits; the head extends as asked, to another date, or refuses with a note")
+    func extensionRequest() throws {
+        let a = try F.assigned()  // due 14 Feb 2024
+        #expect(throws: ProcedureError.extensionTooLong(latest: F.d("2024-04-14"))) {
+            try F.apply(.requestExtension(until: F.d("2024-04-15"), reason: "сараптама"), a, by: F.executor, on: "2024-02-12")
+        }
+        #expect(throws: ProcedureError.forbidden(action: "request_extension")) {
+            try F.apply(.requestExtension(until: F.d("2024-03-14"), reason: "сараптама"), a, by: F.otherExecutor, on: "2024-02-12")
+        }
+        let (asked, events) = try Procedure.apply(.requestExtension(until: F.d("2024-03-14"), reason: "сараптама қажет"), to: a,
+                                                  context: F.context(F.executor, today: "2024-02-12"))
+        #expect(asked.term(.consideration)?.due == F.d("2024-02-14"), "asking moves nothing")
+        #expect(asked.extensionRequest?.isPending == true && events.map(\.type) == ["extension_requested"])
+        #expect(Permissions.available(actor: F.head, appeal: asked).contains("decide_extension"))
+        #expect(!Permissions.available(actor: F.executor, appeal: asked).contains("request_extension"), "one request at a time")
+        #expect(throws: ProcedureError.extensionAlreadyRequested) {
+            try F.apply(.requestExtension(until: F.d("2024-03-01"), reason: "тағы"), asked, by: F.executor, on: "2024-02-12")
+        }
+        let (granted, decided) = try Procedure.apply(.decideExtension(accept: true, until: nil, note: nil), to: asked,
+                                                     context: F.context(F.head, today: "2024-02-13"))
+        #expect(granted.term(.consideration)?.due == F.d("2024-03-14") && granted.term(.consideration)?.originalDue == F.d("2024-02-14"))
+        #expect(granted.extensionRequest?.decision == true && decided.map(\.type) == ["extension_decided", "extended"])
+        #expect(granted.term(.extensionNotice)?.due == F.d("2024-02-15"), "the participant is told within 3 working days of the decision")
+        let shorter = try F.apply(.decideExtension(accept: true, until: F.d("2024-03-01"), note: "екі апта жеткілікті"), asked, by: F.head, on: "2024-02-13")
+        #expect(shorter.term(.consideration)?.due == F.d("2024-03-01"))
+        #expect(throws: ProcedureError.missingField("note")) {
+            try F.apply(.decideExtension(accept: false, until: nil, note: " "), asked, by: F.head, on: "2024-02-13")
+        }
+        let refused = try F.apply(.decideExtension(accept: false, until: nil, note: "мерзімде үлгеруге болады"), asked, by: F.head, on: "2024-02-13")
+        #expect(refused.term(.consideration)?.due == F.d("2024-02-14") && refused.extensionRequest?.decision == false)
+        #expect(throws: ProcedureError.noPendingExtension) {
+            try F.apply(.decideExtension(accept: true, until: nil, note: nil), refused, by: F.head, on: "2024-02-13")
+        }
+        #expect(throws: ProcedureError.forbidden(action: "decide_extension")) {
+            try F.apply(.decideExtension(accept: true, until: nil, note: nil), asked, by: F.executor, on: "2024-02-13")
+        }
+        let complaint = try F.apply(.confirmKind(.complaint, area: nil, special: nil), a, by: F.executor, on: "2024-01-26")
+        #expect(throws: ProcedureError.extensionNotAllowed) {
+            try F.apply(.requestExtension(until: F.d("2024-03-14"), reason: "x"), complaint, by: F.executor, on: "2024-02-12")
+        }
+    }
+
     @Test("R9: a request is answered by its executor; an application needs an administrative act")
     func answer() throws {
         let req = try F.apply(.confirmKind(.request, area: nil, special: nil), F.assigned(), by: F.executor, on: "2024-01-25")

@@ -80,7 +80,8 @@ struct PageSnapshotTests {
                                        openByExecutor: [Self.executor.userID: 4, nil: 1], answered: 6, answeredOnTime: 5,
                                        receivedDays: [CivilDate("2024-03-04")!, CivilDate("2024-03-05")!, CivilDate("2024-03-12")!, CivilDate("2024-03-19")!],
                                        answeredDays: [CivilDate("2024-03-11")!, CivilDate("2024-03-19")!],
-                                       pendingRecusals: [(Self.id(5), "ALM-2024-00005")])
+                                       pendingRecusals: [(Self.id(5), "ALM-2024-00005")],
+                                       pendingExtensions: [(Self.id(6), "ALM-2024-00006", CivilDate("2024-04-15")!)])
             let atRisk = [WorklistRow(id: Self.id(2), number: "ALM-2024-00007", state: "under_consideration", kind: "request",
                                       executorID: Self.executor.userID, registeredOn: "2024-03-12", nextDue: "2024-03-27")]
             let overdue = [WorklistRow(id: Self.id(1), number: "ALM-2024-00003", state: "under_consideration", kind: "request",

@@ -30,6 +30,8 @@ public struct Appeal: Sendable, Hashable, Codable, Identifiable {
     public var correction: CorrectionRequest?
     public var forwardings: [Forwarding]
     public var recusal: RecusalRequest?
+    /// An executor's request to extend the consideration term, for the head to decide (APPC 76(2), R15).
+    public var extensionRequest: ExtensionRequest?
     public var termination: Termination?
     public var answer: Answer?
     public var terms: [AppealTerm]
@@ -115,6 +117,20 @@ public struct RecusalRequest: Sendable, Hashable, Codable {
     public var requestedBy: UUID
     public var requestedOn: CivilDate
     public var decision: Bool?
+}
+
+/// An executor asks the head to extend the consideration term to `until`, giving the reason.
+public struct ExtensionRequest: Sendable, Hashable, Codable {
+    public var until: CivilDate
+    public var reason: String
+    public var requestedBy: UUID
+    public var requestedOn: CivilDate
+    /// Nil while waiting; true when the head extended the term, false when refused.
+    public var decision: Bool?
+    public var decidedOn: CivilDate?
+    public var note: String?
+
+    public var isPending: Bool { decision == nil }
 }
 
 public struct Termination: Sendable, Hashable, Codable {

@@ -9,7 +9,9 @@ public enum Permissions {
         switch action {
         case "view": return !roles.isEmpty
         case "register": return roles.contains(.registrar) || head
-        case "assign", "resolve_uncorrected", "decide_recusal", "terminate", "extend": return head
+        case "assign", "resolve_uncorrected", "decide_recusal", "terminate", "extend", "decide_extension": return head
+        // An executor asks; a head extends directly (APPC 76(2)).
+        case "request_extension": return assigned && !head
         case "record_completeness", "receive_correction": return assigned || head || roles.contains(.registrar)
         case "return_for_correction", "confirm_kind", "forward": return assigned || head
         case "request_recusal": return assigned || head || roles.contains(.registrar)
@@ -21,13 +23,18 @@ public enum Permissions {
     /// The actions this actor may take on this appeal in its current state, for pages and the API.
     public static func available(actor: Actor, appeal: Appeal) -> [String] {
         let byState: [String] = switch appeal.state {
-        case .registered: ["assign", "record_completeness", "return_for_correction", "confirm_kind", "forward", "request_recusal", "terminate", "extend"]
+        case .registered: ["assign", "record_completeness", "return_for_correction", "confirm_kind", "forward", "request_recusal", "terminate",
+                           "extend", "request_extension"]
         case .underConsideration: ["assign", "record_completeness", "return_for_correction", "confirm_kind", "forward", "request_recusal",
-                                   "terminate", "extend", "answer"]
-        case .awaitingCorrection: ["receive_correction", "resolve_uncorrected", "terminate", "extend"]
+                                   "terminate", "extend", "request_extension", "answer"]
+        case .awaitingCorrection: ["receive_correction", "resolve_uncorrected", "terminate", "extend", "request_extension"]
         case .forwarded, .terminated, .answered: []
         }
-        var out = byState.filter { allows($0, actor: actor, appeal: appeal) }
+        let extensionPending = appeal.extensionRequest?.isPending == true
+        var out = byState.filter { allows($0, actor: actor, appeal: appeal) && !($0 == "request_extension" && extensionPending) }
+        if extensionPending && appeal.state.isOpen && allows("decide_extension", actor: actor, appeal: appeal) {
+            out.append("decide_extension")
+        }
         if appeal.recusal?.decision == nil && appeal.recusal != nil && allows("decide_recusal", actor: actor, appeal: appeal) {
             out.append("decide_recusal")
         }

@@ -152,33 +152,40 @@ extension Procedure {
             return (a, [AppealEvent("terminated", on: today, reason: note, ["ground": ground.rawValue])])
 
         case .extend(let until, let reason):
-            // APPC 76(2) (R15): a head, with a reason, at most two months past the original due date; the
-            // participant is told within 3 working days.
+            // APPC 76(2) (R15): a head, with a reason; the rules of the extension live in `extending`.
             try require(.registered, .underConsideration, .awaitingCorrection)
             try nonEmpty(reason, "reason")
-            guard let i = a.terms.lastIndex(where: { $0.purpose == .consideration && $0.status == .active }) else {
-                throw .invalidState(action: command.name, state: a.state)
+            var events: [AppealEvent] = []
+            if a.extensionRequest?.isPending == true {
+                // The head's own extension settles a waiting request.
+                a.extensionRequest?.decision = true
+                a.extensionRequest?.decidedOn = today
+                events.append(AppealEvent("extension_decided", on: today, ["accepted": "true", "until": until.description]))
             }
-            let rule = c.rules.rules.first { $0.id == a.terms[i].ruleID }
-            guard rule?.extendable ?? true else { throw .extensionNotAllowed }
-            let original = a.terms[i].originalDue ?? a.terms[i].due
-            guard until > a.terms[i].due else { throw .notLater(current: a.terms[i].due) }
-            let latest: CivilDate
-            do {
-                latest = try c.calendar.term(TermRequest(start: original, unit: .months, amount: c.rules.maxExtensionMonths,
-                                                          convention: .nextDay)).explanation.nominalEnd
-            } catch { throw .calendar(error) }
-            guard until <= latest else { throw .extensionTooLong(latest: latest) }
-            let working: Bool
-            do { working = try c.calendar.isWorkingDay(until) } catch { throw .calendar(error) }
-            guard working else { throw .notWorkingDay(until) }
-            let previous = a.terms[i].due
-            a.terms[i].originalDue = original
-            a.terms[i].due = until
-            close([.extensionNotice])
-            a.terms.append(try startTerm(.extensionNotice, for: a, from: today, context: c))
-            return (a, [AppealEvent("extended", on: today, reason: reason, ["from": previous.description, "to": until.description,
-                                                                           "original_due": original.description])])
+            let (extended, event) = try extending(a, until: until, reason: reason, context: c)
+            return (extended, events + [event])
+
+        case .requestExtension(let until, let reason):
+            try require(.registered, .underConsideration, .awaitingCorrection)
+            try nonEmpty(reason, "reason")
+            guard a.extensionRequest?.isPending != true else { throw .extensionAlreadyRequested }
+            _ = try extending(a, until: until, reason: reason, context: c) // the same limits, checked now
+            a.extensionRequest = ExtensionRequest(until: until, reason: reason, requestedBy: c.actor.userID, requestedOn: today)
+            return (a, [AppealEvent("extension_requested", on: today, reason: reason, ["until": until.description])])
+
+        case .decideExtension(let accept, let until, let note):
+            guard let request = a.extensionRequest, request.isPending else { throw .noPendingExtension }
+            a.extensionRequest?.decision = accept
+            a.extensionRequest?.decidedOn = today
+            a.extensionRequest?.note = note
+            if !accept {
+                try nonEmpty(note ?? "", "note")
+                return (a, [AppealEvent("extension_decided", on: today, reason: note, ["accepted": "false"])])
+            }
+            try require(.registered, .underConsideration, .awaitingCorrection)
+            let target = until ?? request.until
+            let (extended, event) = try extending(a, until: target, reason: request.reason, context: c)
+            return (extended, [AppealEvent("extension_decided", on: today, reason: note, ["accepted": "true", "until": target.description]), event])
 
         case .answer(let text, let character):
             // APPC 87–89: reports, proposals, responses and requests end in an answer.

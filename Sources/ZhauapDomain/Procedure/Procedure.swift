@@ -31,6 +31,10 @@ public enum AppealCommand: Sendable, Hashable {
     case decideRecusal(accept: Bool, newExecutorID: UUID?)
     case terminate(ground: TerminationGround, note: String)
     case extend(until: CivilDate, reason: String)
+    /// The assigned executor asks the head to extend the term (the head decides).
+    case requestExtension(until: CivilDate, reason: String)
+    /// The head extends the term as asked (or to `until`, when given) or refuses, with a note.
+    case decideExtension(accept: Bool, until: CivilDate?, note: String?)
     case answer(text: String, character: AnswerCharacter)
 
     public var name: String {
@@ -46,6 +50,8 @@ public enum AppealCommand: Sendable, Hashable {
         case .decideRecusal: "decide_recusal"
         case .terminate: "terminate"
         case .extend: "extend"
+        case .requestExtension: "request_extension"
+        case .decideExtension: "decide_extension"
         case .answer: "answer"
         }
     }

@@ -32,6 +32,9 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case requiresAdministrativeAct(AppealKind)
     /// No recusal request is waiting for a decision.
     case noPendingRecusal
+    /// No extension request is waiting for a decision, or one is waiting already.
+    case noPendingExtension
+    case extensionAlreadyRequested
     /// A term amount out of range.
     case invalidAmount(Int)
     /// The term engine could not compute a date (outside the calendar).
@@ -54,6 +57,8 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .kindNotConfirmed: "kind_not_confirmed"
         case .requiresAdministrativeAct: "requires_administrative_act"
         case .noPendingRecusal: "no_pending_recusal"
+        case .noPendingExtension: "no_pending_extension"
+        case .extensionAlreadyRequested: "extension_already_requested"
         case .invalidAmount: "invalid_amount"
         case .calendar: "calendar_error"
         }
@@ -79,6 +84,8 @@ extension ProcedureError: CustomStringConvertible {
         case .kindNotConfirmed: "confirm the appeal's kind first (R5)"
         case .requiresAdministrativeAct(let k): "a \(k.rawValue) ends in an administrative act, not a simplified answer"
         case .noPendingRecusal: "no recusal request is waiting for a decision"
+        case .noPendingExtension: "no extension request is waiting for a decision"
+        case .extensionAlreadyRequested: "an extension request is already waiting for the head's decision"
         case .invalidAmount(let n): "the number of days must be from 1 to 60, got \(n)"
         case .calendar(let e): e.description
         }

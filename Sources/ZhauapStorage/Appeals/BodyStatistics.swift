@@ -18,6 +18,8 @@ public struct BodyStatistics: Sendable {
     public var answeredDays: [CivilDate]
     /// Open appeals with a recusal request waiting for a decision.
     public var pendingRecusals: [(id: UUID, number: String)]
+    /// Open appeals whose executor asked for an extension the head has not decided yet: the date asked for.
+    public var pendingExtensions: [(id: UUID, number: String, until: CivilDate)] = []
 }
 
 extension FluentAppealStore {
@@ -35,11 +37,12 @@ extension FluentAppealStore {
         let openRows = try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$state ~~ open)
             .field(\.$id).field(\.$regNumber).field(\.$executorID).field(\.$document).all()
         var pending: [(UUID, String)] = []
+        var extensions: [(UUID, String, CivilDate)] = []
         for m in openRows {
             byExecutor[m.executorID, default: 0] += 1
-            if let a = try? JSONDecoder().decode(Appeal.self, from: Data(m.document.utf8)), a.recusal != nil, a.recusal?.decision == nil {
-                pending.append((m.id!, m.regNumber))
-            }
+            guard let a = try? JSONDecoder().decode(Appeal.self, from: Data(m.document.utf8)) else { continue }
+            if a.recusal != nil, a.recusal?.decision == nil { pending.append((m.id!, m.regNumber)) }
+            if let r = a.extensionRequest, r.isPending { extensions.append((m.id!, m.regNumber, r.until)) }
         }
         let answered = try await AppealEventModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$type == "answered").all()
         let received = try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$registeredOn >= since.description)
@@ -49,6 +52,6 @@ extension FluentAppealStore {
             answered: answered.count, answeredOnTime: answered.filter { $0.details.contains(#""late":"false""#) }.count,
             receivedDays: received.compactMap { CivilDate($0.registeredOn) },
             answeredDays: answered.compactMap { CivilDate($0.legalDate) }.filter { $0 >= since },
-            pendingRecusals: pending)
+            pendingRecusals: pending, pendingExtensions: extensions)
     }
 }

@@ -180,6 +180,8 @@ struct ActionRequest: Content {
         case "decide_recusal": return .decideRecusal(accept: try need(accept, "accept"), newExecutorID: newExecutorId)
         case "terminate": return .terminate(ground: try parse(ground, "ground", as: TerminationGround.self), note: try need(note, "note"))
         case "extend": return .extend(until: try need(until, "until"), reason: try need(reason, "reason"))
+        case "request_extension": return .requestExtension(until: try need(until, "until"), reason: try need(reason, "reason"))
+        case "decide_extension": return .decideExtension(accept: try need(accept, "accept"), until: until, note: note)
         case "answer": return .answer(text: try need(text, "text"), character: try parse(character, "character", as: AnswerCharacter.self))
         case let other: throw APIError.invalid("action", code: "invalid_action", "unknown action \"\(other)\"")
         }

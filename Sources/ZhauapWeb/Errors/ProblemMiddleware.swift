@@ -84,7 +84,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func procedureProblem(_ e: ProcedureError) -> APIError {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
-        case .invalidState, .noPendingRecusal: .conflict
+        case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested: .conflict
         default: .unprocessableEntity
         }
         let field: String? = switch e {

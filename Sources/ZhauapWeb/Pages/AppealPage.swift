@@ -34,6 +34,10 @@ struct AppealPage: Encodable {
     var documents: [Choice]
     var trail: [Entry]
     var error: String?
+    /// A waiting extension request: the date asked for and why.
+    var extensionRequestUntil: String?
+    var extensionRequestUntilISO: String?
+    var extensionRequestReason: String?
     /// A proposed new due date for an extension: ten working days after the current one.
     var extendSuggestion: String?
 
@@ -66,7 +70,8 @@ struct AppealPage: Encodable {
             },
             actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
                                                        "receive_correction", "extend", "answer", "forward", "request_recusal",
-                                                       "decide_recusal", "terminate", "resolve_uncorrected"].map { ($0, allowed.contains($0)) }),
+                                                       "decide_recusal", "terminate", "resolve_uncorrected", "request_extension",
+                                                       "decide_extension"].map { ($0, allowed.contains($0)) }),
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
@@ -85,6 +90,9 @@ struct AppealPage: Encodable {
                       who: e.actorName, reason: e.reason)
             },
             error: error,
+            extensionRequestUntil: a.extensionRequest.flatMap { $0.isPending ? $0.until.dotted : nil },
+            extensionRequestUntilISO: a.extensionRequest.flatMap { $0.isPending ? $0.until.description : nil },
+            extensionRequestReason: a.extensionRequest.flatMap { $0.isPending ? $0.reason : nil },
             extendSuggestion: a.term(.consideration).flatMap { try? calendar.addWorkingDays(11, to: $0.due).description })
     }
 }

@@ -21,6 +21,7 @@ struct HeadPage: Encodable {
     var bars: [Bar]
     var ticks: [Tick]
     var pendingRecusals: [Row]
+    var pendingExtensions: [Row]
 
     static let weeks = 12
     static let chartHeight = 160
@@ -61,6 +62,7 @@ struct HeadPage: Encodable {
                 .sorted { $0.label < $1.label },
             onTimeRate: stats.answered == 0 ? "—" : "\(stats.answeredOnTime * 100 / stats.answered)%",
             answered: stats.answered, bars: bars, ticks: ticks,
-            pendingRecusals: stats.pendingRecusals.map { Row(id: $0.id, number: $0.number, due: "") })
+            pendingRecusals: stats.pendingRecusals.map { Row(id: $0.id, number: $0.number, due: "") },
+            pendingExtensions: stats.pendingExtensions.map { Row(id: $0.id, number: $0.number, due: $0.until.dotted) })
     }
 }

@@ -1,0 +1,37 @@
+import WorkingCalendar
+
+extension Procedure {
+    /// APPC 76(2) (R15): the consideration term moves to `until` — a later working day, at most two months
+    /// past the original due date, never for a term its rule keeps fixed (complaints, APPC 99) — and the
+    /// participant is to be told within 3 working days. Returns the changed appeal and the `extended` event.
+    static func extending(_ appeal: Appeal, until: CivilDate, reason: String,
+                          context c: ProcedureContext) throws(ProcedureError) -> (Appeal, AppealEvent) {
+        var a = appeal
+        guard let i = a.terms.lastIndex(where: { $0.purpose == .consideration && $0.status == .active }) else {
+            throw .invalidState(action: "extend", state: a.state)
+        }
+        let rule = c.rules.rules.first { $0.id == a.terms[i].ruleID }
+        guard rule?.extendable ?? true else { throw .extensionNotAllowed }
+        let original = a.terms[i].originalDue ?? a.terms[i].due
+        guard until > a.terms[i].due else { throw .notLater(current: a.terms[i].due) }
+        let latest: CivilDate
+        do {
+            latest = try c.calendar.term(TermRequest(start: original, unit: .months, amount: c.rules.maxExtensionMonths,
+                                                      convention: .nextDay)).explanation.nominalEnd
+        } catch { throw .calendar(error) }
+        guard until <= latest else { throw .extensionTooLong(latest: latest) }
+        let working: Bool
+        do { working = try c.calendar.isWorkingDay(until) } catch { throw .calendar(error) }
+        guard working else { throw .notWorkingDay(until) }
+        let previous = a.terms[i].due
+        a.terms[i].originalDue = original
+        a.terms[i].due = until
+        for j in a.terms.indices where a.terms[j].purpose == .extensionNotice && a.terms[j].status == .active {
+            a.terms[j].status = .met
+            a.terms[j].closedOn = c.today
+        }
+        a.terms.append(try startTerm(.extensionNotice, for: a, from: c.today, context: c))
+        return (a, AppealEvent("extended", on: c.today, reason: reason, ["from": previous.description, "to": until.description,
+                                                                         "original_due": original.description]))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import VaporTesting
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapStorage
+import ZhauapTestSupport
+@testable import ZhauapWeb
+
+@Suite("Pages: an executor asks for an extension, the head decides")
+struct ExtensionPagesTests {
+    @Test("R15: the request waits on the head's page; the head extends it from the appeal page; the API refuses a second decision")
+    func requestAndDecide() async throws {
+        try await withZhauapApp { app in
+            let store = FluentOrganisationStore(database: app.db)
+            let body = AdministrativeBody(code: "EXT", nameKk: "Ұзарту бөлімі", nameRu: "Отдел продления")
+            try await store.add(body)
+            try await PagesTests.person(app, body: body.id, login: "reg", name: "Тіркеуші Әлия", position: "", roles: [.registrar])
+            let exec = try await PagesTests.person(app, body: body.id, login: "exec", name: "Орындаушы Арман", position: "", roles: [.executor])
+            try await PagesTests.person(app, body: body.id, login: "boss", name: "Басшы Бақыт", position: "", roles: [.head])
+            let (registrar, executor, head) = (PagesTests.Browser(), PagesTests.Browser(), PagesTests.Browser())
+            try await registrar.signIn(app, "reg")
+            try await executor.signIn(app, "exec")
+            try await head.signIn(app, "boss")
+
+            let (_, form, _) = try await registrar.get(app, "/appeals/new")
+            let (_, _, loc) = try await registrar.post(app, "/appeals", form: ["_csrf": PagesTests.csrf(form), "channel": "email",
+                                                                                "essence": "Жер учаскесі туралы ақпарат сұраймын"])
+            let path = try #require(loc.first(name: .location))
+            let (_, headView, _) = try await head.get(app, path)
+            #expect(try await head.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(headView), "action": "assign",
+                                                                       "executorId": exec.uuidString]).0 == .seeOther)
+            let (_, execView, _) = try await executor.get(app, path)
+            #expect(execView.contains(#"value="request_extension""#) && !execView.contains(#"value="extend""#), "an executor asks; only a head extends")
+            let dueText = try #require(execView.range(of: #"name="until" value=""#).map { String(execView[$0.upperBound...].prefix(10)) })
+            let asked = try #require(CivilDate(dueText))
+            #expect(try await executor.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(execView), "action": "request_extension",
+                                                                           "until": asked.description, "reason": "Басқа органнан мәлімет күтілуде"]).0 == .seeOther)
+            let (_, waiting, _) = try await executor.get(app, path)
+            #expect(waiting.contains("Ұзарту туралы сұрау басшының шешімін күтуде") && !waiting.contains(#"value="request_extension""#))
+
+            let (_, headPage, _) = try await head.get(app, "/head")
+            #expect(headPage.contains("Шешімді күтетін ұзарту сұраулары") && headPage.contains(asked.dotted))
+            let (_, decide, _) = try await head.get(app, path)
+            #expect(decide.contains(#"value="decide_extension""#) && decide.contains("Басқа органнан мәлімет күтілуде"))
+            #expect(try await head.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(decide), "action": "decide_extension",
+                                                                       "accept": "true", "until": asked.description, "note": ""]).0 == .seeOther)
+            let (_, after, _) = try await head.get(app, path + "?lang=ru")
+            #expect(after.contains("Принято решение о продлении") && after.contains("Срок продлён") && after.contains(asked.dotted))
+            let (_, headAfter, _) = try await head.get(app, "/head")
+            #expect(!headAfter.contains(asked.dotted + "</li>"), "nothing waits any more")
+            let again = try await head.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(decide), "action": "decide_extension", "accept": "true"])
+            #expect(again.0 == .conflict || again.0 == .unprocessableEntity)
+        }
+    }
+}
