@@ -8,12 +8,15 @@ public struct AppConfig: Sendable, Equatable {
     public var host: String
     public var port: Int
     public var logLevel: String
+    /// The Chromium that prints documents to PDF; nil turns PDF output off.
+    public var chromium: String?
 
-    public init(database: DatabaseLocation, host: String, port: Int, logLevel: String) {
+    public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil) {
         self.database = database
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.chromium = chromium
     }
 
     /// The variables, their defaults and meaning (printed in the README's configuration table).
@@ -22,6 +25,7 @@ public struct AppConfig: Sendable, Equatable {
         ("HOST", "127.0.0.1", "address the HTTP server binds to"),
         ("PORT", "8080", "TCP port of the HTTP server (1–65535)"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error or critical"),
+        ("CHROMIUM_PATH", "found in /usr/bin", "Chromium that prints documents to PDF; `off` turns PDF output off"),
     ]
 
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -46,8 +50,18 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("LOG_LEVEL: \"\(text)\" is not one of \(logLevels.joined(separator: ", "))")
             }
         }
+        var chromium = PDFRenderer.detect()
+        if let text = env["CHROMIUM_PATH"], !text.isEmpty {
+            if text == "off" {
+                chromium = nil
+            } else if FileManager.default.isExecutableFile(atPath: text) {
+                chromium = text
+            } else {
+                problems.append("CHROMIUM_PATH: \"\(text)\" is not an executable file (or write off)")
+            }
+        }
         guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
-        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel))
+        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium))
     }
 }
 

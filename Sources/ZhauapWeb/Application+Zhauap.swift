@@ -8,6 +8,13 @@ extension Application {
     private struct DatabaseLocationKey: StorageKey { typealias Value = DatabaseLocation }
     private struct TermRulesKey: StorageKey { typealias Value = TermRules }
     private struct ServiceKey: StorageKey { typealias Value = AppealService }
+    private struct PDFRendererKey: StorageKey { typealias Value = PDFRenderer }
+
+    /// Prints documents to PDF (off when no Chromium is configured).
+    public var pdfRenderer: PDFRenderer {
+        get { storage[PDFRendererKey.self] ?? PDFRenderer(executable: nil) }
+        set { storage[PDFRendererKey.self] = newValue }
+    }
 
     public var termRules: TermRules {
         get { storage[TermRulesKey.self]! }

@@ -20,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.termRules = try TermRules.bundled()
     app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
                                       serializeWrites: config.database.kind == "sqlite")
+    app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
     WebSession.configure(app)

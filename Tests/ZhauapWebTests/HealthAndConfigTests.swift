@@ -60,11 +60,11 @@ struct HealthAndConfigTests {
 
     @Test("Configuration lists every invalid variable at once")
     func config() {
-        let bad = AppConfig.load(from: ["DATABASE_URL": "mysql://x", "PORT": "99999", "LOG_LEVEL": "loud"])
+        let bad = AppConfig.load(from: ["DATABASE_URL": "mysql://x", "PORT": "99999", "LOG_LEVEL": "loud", "CHROMIUM_PATH": "/no/chromium"])
         guard case .failure(let e) = bad else { Issue.record("should fail"); return }
-        #expect(e.problems.count == 3)
+        #expect(e.problems.count == 4 && e.description.contains("CHROMIUM_PATH"))
         #expect(e.description.contains("DATABASE_URL") && e.description.contains("PORT") && e.description.contains("LOG_LEVEL"))
-        let good = try? AppConfig.load(from: [:]).get()
+        let good = try? AppConfig.load(from: ["CHROMIUM_PATH": "off"]).get()
         #expect(good == AppConfig(database: .sqliteFile(path: "zhauap.sqlite"), host: "127.0.0.1", port: 8080, logLevel: "info"))
         let pg = try? AppConfig.load(from: ["DATABASE_URL": "postgres://a:b@db:5432/z", "PORT": "9000"]).get()
         #expect(pg?.database.kind == "postgres" && pg?.port == 9000)

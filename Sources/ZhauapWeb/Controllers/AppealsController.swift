@@ -109,7 +109,7 @@ extension Request {
     }
 }
 
-/// `GET /api/v1/appeals/{id}/documents/{name}?lang=kk|ru`: a printable document, one language each.
+/// `GET /api/v1/appeals/{id}/documents/{name}?lang=kk|ru[&format=pdf]`: a printable document, one language each.
 struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(BearerAuthMiddleware()).get("appeals", ":id", "documents", ":name", use: document)
@@ -127,8 +127,6 @@ struct DocumentsController: RouteCollection {
             throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru")
         }
         guard let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: doc.render(view.appeal, body: body, lang: lang)))
+        return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }
 }

@@ -58,6 +58,11 @@ struct ProblemMiddleware: AsyncMiddleware {
             case .invalidTarget: return APIError(.unprocessableEntity, code: "invalid_target",
                                                  detail: "the target must be another body of this installation", field: "targetBodyId")
             }
+        case PDFRenderer.Failure.unavailable:
+            return APIError(.serviceUnavailable, code: "pdf_unavailable",
+                            detail: "PDF output is off on this server (no Chromium); the HTML print view is available")
+        case PDFRenderer.Failure.failed:
+            return APIError(.serviceUnavailable, code: "pdf_failed", detail: "the document could not be printed to PDF; try again")
         case StorageError.concurrentChange:
             return APIError(.conflict, code: "concurrent_change", detail: "the appeal was changed meanwhile; reload and try again")
         case let e as any DatabaseError where e.isConstraintFailure:

@@ -136,8 +136,6 @@ struct AppealPagesController: RouteCollection {
         guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal),
               let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw Abort(.notFound) }
         let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: doc.render(view.appeal, body: body, lang: lang)))
+        return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }
 }
