@@ -18,7 +18,9 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -86,12 +88,26 @@ def click_and_wait(d, element):
     WebDriverWait(d, 15).until(replaced)
 
 
-def sign_in(d, base, password):
+def sign_in(d, base, password, login="admin"):
+    d.delete_all_cookies()
     d.get(base + "/login")
-    d.find_element(By.ID, "login").send_keys("admin")
+    d.find_element(By.ID, "login").send_keys(login)
     d.find_element(By.ID, "password").send_keys(password)
     click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button.primary"))
-    assert "/desk" in d.current_url, d.current_url
+    assert "/desk" in d.current_url, (login, d.current_url)
+
+
+def add_user(d, base, login, name, roles):
+    """The administrator adds a user to the demo body through the admin page; returns the password shown once."""
+    d.get(base + "/admin/bodies/DEMO")
+    form = d.find_element(By.CSS_SELECTOR, "form[action='/admin/bodies/DEMO/users']")
+    form.find_element(By.ID, "login").send_keys(login)
+    form.find_element(By.ID, "name").send_keys(name)
+    form.find_element(By.ID, "position").send_keys("маман")
+    for role in roles:
+        form.find_element(By.NAME, role).click()
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    return d.find_element(By.ID, "shown-password").text.strip()
 
 
 def submit_action(d, action, fields=None, selects=None):
@@ -162,6 +178,127 @@ def whole_path(d, base, password):
     shot(d, "09-tracked")
 
 
+def separate_people(d, base, password):
+    """An administrator creates a registrar, an executor and a head in the browser; each signs in as
+    themselves: registration, coupon, assignment, return for correction, the correction, an extension
+    asked by the executor and granted by the head, the answer, public tracking."""
+    sign_in(d, base, password)
+    people = {}
+    for login, name, roles in [("aliya", "Серікқызы Әлия", ["registrar"]), ("arman", "Қасымов Арман", ["executor"]),
+                               ("bakyt", "Омаров Бақыт", ["head"])]:
+        people[login] = add_user(d, base, login, name, roles)
+        assert len(people[login]) >= 10, people
+    shot(d, "20-admin-users")
+
+    sign_in(d, base, people["aliya"], "aliya")
+    d.get(base + "/appeals/new")
+    Select(d.find_element(By.ID, "channel")).select_by_value("in_person")
+    d.find_element(By.ID, "surname").send_keys("Жұмабаева")
+    d.find_element(By.ID, "givenName").send_keys("Гүлнар")
+    d.find_element(By.ID, "essence").send_keys("Ауламыздағы балалар алаңын жөндеу мерзімі туралы ақпарат беруіңізді сұраймын.")
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+    appeal_url = d.current_url.split("?")[0]
+    number = re.search(r"DEMO-\d{4}-\d{5}", d.find_element(By.TAG_NAME, "body").text).group(0)
+    assert d.find_elements(By.XPATH, "//form[input[@name='action' and @value='assign']]") == [], "a registrar does not assign"
+    d.get(appeal_url + "/documents/coupon?lang=ru")
+    code = re.search(r"Код для отслеживания\s*(\S+)", d.find_element(By.TAG_NAME, "body").text).group(1)
+    shot(d, "21-registrar-coupon-ru")
+
+    sign_in(d, base, people["bakyt"], "bakyt")
+    d.get(appeal_url)
+    executor = [o.get_attribute("value") for o in Select(d.find_element(By.ID, "executorId")).options if "Қасымов" in o.text][0]
+    submit_action(d, "assign", selects={"executorId": executor})
+
+    sign_in(d, base, people["arman"], "arman")
+    assert number in d.find_element(By.TAG_NAME, "body").text, "the executor finds it in their worklist"
+    shot(d, "22-executor-worklist")
+    d.get(appeal_url)
+    assert d.find_elements(By.XPATH, "//form[input[@name='action' and @value='extend']]") == [], "an executor does not extend"
+    form = d.find_element(By.XPATH, "//form[input[@name='action' and @value='record_completeness']]")
+    form.find_element(By.CSS_SELECTOR, "input[value='postal_address']").click()
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    submit_action(d, "return_for_correction", fields={"deficiency": "Пошталық мекенжай жоқ", "remedy": "Мекенжайды жазыңыз",
+                                                      "consequence": "Өтініш қаралмай қайтарылады"})
+
+    sign_in(d, base, people["aliya"], "aliya")
+    d.get(appeal_url)
+    submit_action(d, "receive_correction", fields={"note": "мекенжай жеке келіп берілді"})
+
+    sign_in(d, base, people["arman"], "arman")
+    d.get(appeal_url)
+    submit_action(d, "confirm_kind", selects={"kind": "request"})
+    submit_action(d, "request_extension", fields={"reason": "Жөндеу кестесі қалалық басқармадан сұралды"})
+    assert "басшының шешімін күтуде" in d.find_element(By.TAG_NAME, "body").text
+    shot(d, "23-extension-asked")
+
+    sign_in(d, base, people["bakyt"], "bakyt")
+    d.get(base + "/head")
+    assert number in d.find_element(By.TAG_NAME, "body").text, "the head sees the waiting extension"
+    shot(d, "24-head-waiting")
+    d.get(appeal_url)
+    submit_action(d, "decide_extension", selects={"accept": "true"})
+    assert "Мерзім ұзартылды" in d.find_element(By.TAG_NAME, "body").text
+
+    sign_in(d, base, people["arman"], "arman")
+    d.get(appeal_url)
+    submit_action(d, "answer", fields={"text": "Алаң келесі айда жөнделеді."}, selects={"character": "explained"})
+    assert "Жауап берілді" in d.find_element(By.TAG_NAME, "body").text
+    shot(d, "25-answered-by-executor")
+
+    d.delete_all_cookies()
+    d.get(f"{base}/track?number={number}&code={code}")
+    tracked = d.find_element(By.TAG_NAME, "body").text
+    assert "Жауап берілді" in tracked and "Жұмабаева" not in tracked, tracked[:600]
+
+
+def no_horizontal_scroll(d):
+    return d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def layouts(d, base, password):
+    """Fits a 1366×768 office screen and a 390×844 phone without sideways scrolling."""
+    sign_in(d, base, password)
+    d.get(base + "/desk")
+    first = d.find_element(By.CSS_SELECTOR, "table a").get_attribute("href")
+    pages = ["/desk", "/appeals/new", first.replace(base, ""), "/head", "/journal", "/admin/calendar?year=2026", "/admin/bodies/DEMO", "/track"]
+    wide = []
+    try:
+        for width, height, tag in [(1366, 768, "office"), (390, 844, "phone")]:
+            d.set_window_size(width, height)
+            for path in pages:
+                d.get(base + path)
+                if not no_horizontal_scroll(d):
+                    wide.append(f"{tag}: {path} is {d.execute_script('return document.documentElement.scrollWidth')}px wide")
+            d.get(base + "/desk")
+            shot(d, f"30-desk-{tag}")
+            d.get(first)
+            shot(d, f"31-appeal-{tag}")
+        assert not wide, wide
+    finally:
+        d.set_window_size(1366, 768)
+
+
+def keyboard(d, base, password):
+    """The sign-in form is reached and submitted with the keyboard alone, and focus is visible."""
+    d.delete_all_cookies()
+    d.get(base + "/login")
+    seen = []
+    for _ in range(30):
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        el = d.switch_to.active_element
+        seen.append(el.get_attribute("id") or el.tag_name)
+        if el.get_attribute("id") == "login":
+            break
+    assert d.switch_to.active_element.get_attribute("id") == "login", seen
+    outline = d.execute_script("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth")
+    assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
+    d.switch_to.active_element.send_keys("admin")
+    ActionChains(d).send_keys(Keys.TAB).perform()
+    assert d.switch_to.active_element.get_attribute("id") == "password"
+    d.switch_to.active_element.send_keys(password + Keys.ENTER)
+    WebDriverWait(d, 15).until(lambda x: "/desk" in x.current_url)
+
+
 def payloads_inert(d, base, password):
     sign_in(d, base, password)
     d.get(base + "/appeals/new")
@@ -193,7 +330,11 @@ try:
     assert password, "serve printed no demo login"
     check("a registrar registers an appeal in Kazakh, an executor returns it for correction, a head extends the term, "
           "the executor answers, the citizen tracks it", whole_path, driver, base, password)
+    check("an administrator creates a registrar, an executor and a head; each does their part in their own session",
+          separate_people, driver, base, password)
     check("script and onerror payloads are shown inert", payloads_inert, driver, base, password)
+    check("pages fit an office screen and a phone without sideways scrolling", layouts, driver, base, password)
+    check("sign-in by keyboard alone, with visible focus", keyboard, driver, base, password)
     check("switching languages changes every visible label", languages, driver, base, password)
 finally:
     driver.quit()
