@@ -1,3 +1,4 @@
+import Foundation
 import WorkingCalendar
 import ZhauapDomain
 
@@ -26,6 +27,8 @@ public enum AppealDocument: String, Sendable, CaseIterable {
         let bodyName = escapeHTML(kk ? body.nameKk : body.nameRu)
         let r = a.registration
         let applicant = escapeHTML(Self.applicantName(a.applicant) ?? (kk ? "көрсетілмеген" : "не указан"))
+        let local = RegistrationDay.local(r.receivedAt, timeZone: body.timeZone)
+        let received = local.date.inWords(lang) + String(format: ", %02d:%02d", local.minute / 60, local.minute % 60)
         switch self {
         case .coupon:
             let title = kk ? "Жолданымды қабылдау туралы талон" : "Талон о приёме обращения"
@@ -33,10 +36,10 @@ public enum AppealDocument: String, Sendable, CaseIterable {
                 <p>\(bodyName)</p><h1>\(title)</h1>
                 <dl>
                 <dt>\(kk ? "Тіркеу нөмірі" : "Регистрационный номер")</dt><dd>\(escapeHTML(r.number))</dd>
-                <dt>\(kk ? "Қабылданған күні мен уақыты" : "Дата и время приёма")</dt><dd>\(r.registeredOn.dotted)</dd>
+                <dt>\(kk ? "Қабылданған күні мен уақыты" : "Дата и время приёма")</dt><dd>\(received)</dd>
                 <dt>\(kk ? "Өтініш беруші" : "Заявитель")</dt><dd>\(applicant)</dd>
                 <dt>\(kk ? "Қабылдаған қызметкер" : "Принял")</dt><dd>\(escapeHTML(r.receivedByName)), \(escapeHTML(r.receivedByPosition))</dd>
-                <dt>\(kk ? "Қарау мерзімі" : "Срок рассмотрения")</dt><dd>\(a.term(.consideration).map { (kk ? "" : "до ") + $0.due.dotted + (kk ? " дейін" : "") } ?? "—")</dd>
+                <dt>\(kk ? "Қарау мерзімі" : "Срок рассмотрения")</dt><dd>\(a.term(.consideration).map { $0.due.untilInWords(lang) } ?? "—")</dd>
                 <dt>\(kk ? "Бақылау коды" : "Код для отслеживания")</dt><dd>\(escapeHTML(r.trackingCode))</dd>
                 </dl>
                 <p>\(kk ? "Жолданымның жай-күйін тіркеу нөмірі мен бақылау коды бойынша тексеруге болады." : "Состояние обращения можно проверить по регистрационному номеру и коду.")</p>
@@ -45,12 +48,12 @@ public enum AppealDocument: String, Sendable, CaseIterable {
             let c = a.correction
             let title = kk ? "Кемшілікті жою туралы хабарлама" : "Уведомление об устранении недостатков"
             return page(lang: lang.rawValue, title: title, body: """
-                <p>\(bodyName)</p><h1>\(title)</h1>
+                <p>\(bodyName)</p><p class="date">\(c?.requestedOn.inWords(lang) ?? "")</p><h1>\(title)</h1>
                 <p>\(kk ? "Құрметті" : "Уважаемый(ая)") \(applicant)!</p>
                 <p>\(kk ? "Сіздің" : "Ваше обращение") № \(escapeHTML(r.number)) \(kk ? "жолданымыңызда мынадай кемшілік анықталды" : "содержит следующий недостаток"):</p>
                 <p>\(escapeHTML(c?.deficiency ?? ""))</p>
                 <p>\(kk ? "Оны жою тәсілі" : "Как его устранить"): \(escapeHTML(c?.remedy ?? ""))</p>
-                <p>\(kk ? "Мерзімі" : "Срок"): \(c.map { (kk ? "" : "до ") + $0.due.dotted + (kk ? " дейін (қоса алғанда)" : " включительно") } ?? "")</p>
+                <p>\(kk ? "Мерзімі" : "Срок"): \(c.map { $0.due.untilInWords(lang) + (kk ? " (қоса алғанда)" : " включительно") } ?? "")</p>
                 <p>\(kk ? "Кемшілік жойылмаған жағдайда" : "Если недостаток не будет устранён"): \(escapeHTML(c?.consequence ?? ""))</p>
                 <p class="sign">\(bodyName)</p>
                 """)
@@ -60,11 +63,11 @@ public enum AppealDocument: String, Sendable, CaseIterable {
             let scope = f?.demands.map { d in (kk ? "мына талаптар бөлігінде: " : "в части требований: ") + escapeHTML(d.joined(separator: "; ")) }
                 ?? (kk ? "толық" : "полностью")
             return page(lang: lang.rawValue, title: title, body: """
-                <p>\(bodyName)</p><h1>\(title)</h1>
+                <p>\(bodyName)</p><p class="date">\(f?.forwardedOn.inWords(lang) ?? "")</p><h1>\(title)</h1>
                 <p>\(kk ? "Құрметті" : "Уважаемый(ая)") \(applicant)!</p>
                 <p>\(kk ? "ҚР ӘРПК 65-бабына сәйкес Сіздің" : "В соответствии со статьёй 65 АППК РК Ваше обращение") № \(escapeHTML(r.number))
                 \(kk ? "жолданымыңыз" : "") \(scope) \(kk ? "құзыретті органға жіберілді" : "направлено в компетентный орган"):
-                \(escapeHTML(f?.targetName ?? "")), \(f?.forwardedOn.dotted ?? "").</p>
+                \(escapeHTML(f?.targetName ?? "")).</p>
                 <p class="sign">\(bodyName)</p>
                 """)
         }

@@ -22,7 +22,7 @@ func page(lang: String, title: String, body: String) -> String {
     <html lang="\(lang)"><head><meta charset="utf-8"><title>\(escapeHTML(title))</title>
     <style>@page { size: A4; margin: 20mm } body { font-family: "DejaVu Serif", "Noto Serif", serif; font-size: 12pt; line-height: 1.45 }
     h1 { font-size: 14pt; text-align: center } dl { display: grid; grid-template-columns: 16em 1fr; gap: .3em 1em } dt { font-weight: bold }
-    .sign { margin-top: 3em }</style></head>
+    .sign { margin-top: 3em } .date { text-align: right }</style></head>
     <body>\(body)</body></html>
     """
 }

@@ -35,3 +35,21 @@ struct CivilDateTests {
         #expect(d("2024-03-05").dotted == "05.03.2024")
     }
 }
+
+@Suite("Dates in words")
+struct CivilDateWordsTests {
+    @Test("Documents write dates with month names: Kazakh nominative after the year, Russian genitive",
+          arguments: [("2024-01-25", "2024 жылғы 25 қаңтар", "25 января 2024 г."), ("2024-03-22", "2024 жылғы 22 наурыз", "22 марта 2024 г."),
+                      ("2026-12-16", "2026 жылғы 16 желтоқсан", "16 декабря 2026 г."), ("2025-05-01", "2025 жылғы 1 мамыр", "1 мая 2025 г.")])
+    func words(iso: String, kk: String, ru: String) throws {
+        let d = try #require(CivilDate(iso))
+        #expect(d.inWords(.kk) == kk && d.inWords(.ru) == ru)
+    }
+
+    @Test("\"Until\" takes the dative in Kazakh and \"до\" with the genitive in Russian")
+    func until() throws {
+        let d = try #require(CivilDate("2024-02-14"))
+        #expect(d.untilInWords(.kk) == "2024 жылғы 14 ақпанға дейін" && d.untilInWords(.ru) == "до 14 февраля 2024 г.")
+        #expect(try #require(CivilDate("2024-04-01")).untilInWords(.kk) == "2024 жылғы 1 сәуірге дейін")
+    }
+}

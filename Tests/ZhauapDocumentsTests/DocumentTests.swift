@@ -19,11 +19,11 @@ struct DocumentTests {
                                       id: UUID(), sequence: 12, recordedAt: received, trackingCode: "K7Q2M4XA", context: ctx).0
     }
 
-    @Test("R46: the coupon in Kazakh has the number, date, receiver and due date, and no Russian")
+    @Test("R1, R46: the coupon in Kazakh has the number, the moment of receipt in words, receiver and due date, and no Russian")
     func couponKk() throws {
         let html = AppealDocument.coupon.render(try Self.appeal(), body: Self.body, lang: .kk)
-        for needle in ["lang=\"kk\"", "Жолданымды қабылдау туралы талон", "ALM-2024-00012", "25.01.2024", "Әлия Серікқызы, тіркеуші",
-                       "14.02.2024 дейін", "K7Q2M4XA", "Алматы қаласының әкімдігі"] {
+        for needle in ["lang=\"kk\"", "Жолданымды қабылдау туралы талон", "ALM-2024-00012", "2024 жылғы 25 қаңтар, 10:00", "Әлия Серікқызы, тіркеуші",
+                       "2024 жылғы 14 ақпанға дейін", "K7Q2M4XA", "Алматы қаласының әкімдігі"] {
             #expect(html.contains(needle), "\(needle)")
         }
         #expect(!html.contains("Акимат города Алматы") && !html.contains("Талон о приёме"))
@@ -32,7 +32,7 @@ struct DocumentTests {
     @Test("R46: the coupon in Russian is a separate document")
     func couponRu() throws {
         let html = AppealDocument.coupon.render(try Self.appeal(), body: Self.body, lang: .ru)
-        #expect(html.contains("Талон о приёме обращения") && html.contains("до 14.02.2024") && html.contains("Акимат города Алматы"))
+        #expect(html.contains("Талон о приёме обращения") && html.contains("до 14 февраля 2024 г.") && html.contains("25 января 2024 г., 10:00") && html.contains("Акимат города Алматы"))
         #expect(!html.contains("Алматы қаласының әкімдігі"))
     }
 
@@ -51,9 +51,9 @@ struct DocumentTests {
         a.correction = CorrectionRequest(deficiency: "Қолы жоқ", remedy: "Қол қойыңыз", consequence: "Қаралмай қайтарылады",
                                          requestedOn: CivilDate(year: 2024, month: 1, day: 26)!, due: CivilDate(year: 2024, month: 2, day: 1)!)
         let kk = AppealDocument.correctionNotice.render(a, body: Self.body, lang: .kk)
-        for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "01.02.2024 дейін", "Қаралмай қайтарылады"] {
+        for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "2024 жылғы 1 ақпанға дейін", "2024 жылғы 26 қаңтар", "Қаралмай қайтарылады"] {
             #expect(kk.contains(needle), "\(needle)")
         }
-        #expect(AppealDocument.correctionNotice.render(a, body: Self.body, lang: .ru).contains("до 01.02.2024 включительно"))
+        #expect(AppealDocument.correctionNotice.render(a, body: Self.body, lang: .ru).contains("до 1 февраля 2024 г. включительно"))
     }
 }
