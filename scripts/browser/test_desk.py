@@ -299,6 +299,39 @@ def keyboard(d, base, password):
     WebDriverWait(d, 15).until(lambda x: "/desk" in x.current_url)
 
 
+CONTRAST_JS = """
+function rgb(c) { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
+function bg(el) { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.a > 0.5) return c; }
+  return {r: 255, g: 255, b: 255, a: 1}; }
+const bad = [];
+for (const el of document.querySelectorAll('body *')) {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || el.closest('svg') || el.offsetParent === null) continue;
+  const s = getComputedStyle(el), fg = lum(rgb(s.color)), b = lum(bg(el));
+  const ratio = (Math.max(fg, b) + 0.05) / (Math.min(fg, b) + 0.05);
+  const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && parseInt(s.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+}
+return bad;
+"""
+
+
+def contrast(d, base, password):
+    """Every text on the main pages meets WCAG AA contrast (4.5:1, 3:1 for large text) against what is behind it."""
+    d.get("data:text/html;charset=utf-8,<p style='color:%23999;background:%23fff'>pale</p><p>dark</p>")
+    assert d.execute_script(CONTRAST_JS) == ['P. "pale" 2.85'], "the check itself finds pale text"
+    sign_in(d, base, password)
+    d.get(base + "/desk")
+    first = d.find_element(By.CSS_SELECTOR, "table a").get_attribute("href")
+    low = []
+    for path in ["/desk", first.replace(base, ""), "/appeals/new", "/head", "/admin/calendar?year=2026", "/track", "/login"]:
+        d.get(base + path)
+        low += [f"{path}: {x}" for x in d.execute_script(CONTRAST_JS)]
+    assert not low, low
+
+
 def payloads_inert(d, base, password):
     sign_in(d, base, password)
     d.get(base + "/appeals/new")
@@ -335,6 +368,7 @@ try:
     check("script and onerror payloads are shown inert", payloads_inert, driver, base, password)
     check("pages fit an office screen and a phone without sideways scrolling", layouts, driver, base, password)
     check("sign-in by keyboard alone, with visible focus", keyboard, driver, base, password)
+    check("text meets WCAG AA contrast on the main pages", contrast, driver, base, password)
     check("switching languages changes every visible label", languages, driver, base, password)
 finally:
     driver.quit()
