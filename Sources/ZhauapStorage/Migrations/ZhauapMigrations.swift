@@ -3,6 +3,6 @@ import FluentKit
 /// Every migration, in the order it must run. New migrations are appended, never reordered.
 public enum ZhauapMigrations {
     public static var all: [any Migration] {
-        [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage()]
+        [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch()]
     }
 }

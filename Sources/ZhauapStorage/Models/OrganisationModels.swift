@@ -32,6 +32,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "roles") var roles: String
     @Field(key: "active") var active: Bool
     @OptionalField(key: "language") var language: String?
+    @Field(key: "session_epoch") var sessionEpoch: Int
 
     init() {}
 }

@@ -72,6 +72,7 @@ public struct FluentOrganisationStore: Sendable {
         m.position = position
         m.roles = roles.map(\.rawValue).sorted().joined(separator: ",")
         m.active = true
+        m.sessionEpoch = 0
         try await m.create(on: db)
         return m.id!
     }

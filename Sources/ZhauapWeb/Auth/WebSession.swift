@@ -23,7 +23,13 @@ extension Request {
     /// The person signed in to this browser session, if any.
     func sessionActor() async throws -> Actor? {
         guard let text = session.data["user"], let id = UUID(uuidString: text) else { return nil }
-        return try await FluentOrganisationStore(database: db).actor(id)
+        return try await FluentOrganisationStore(database: db).actor(id, sessionEpoch: Int(session.data["epoch"] ?? "0") ?? 0)
+    }
+
+    /// Binds this browser session to a signed-in user, under the user's current session epoch.
+    func startSession(for actor: Actor) async throws {
+        session.data["user"] = actor.userID.uuidString
+        session.data["epoch"] = String(try await FluentOrganisationStore(database: db).sessionEpoch(of: actor.userID) ?? 0)
     }
 }
 
@@ -42,7 +48,7 @@ struct SessionController: RouteCollection {
     @Sendable
     func signIn(req: Request) async throws -> UserDTO {
         let actor = try await AuthController.verify(req, throttle: throttle)
-        req.session.data["user"] = actor.userID.uuidString
+        try await req.startSession(for: actor)
         return UserDTO(actor)
     }
 

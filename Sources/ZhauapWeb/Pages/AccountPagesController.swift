@@ -83,7 +83,9 @@ struct AccountPagesController: RouteCollection {
         guard form.new.count >= 10, form.new == form.repeat_ else {
             return try await req.page("password", PasswordContent(message: nil, error: "password_weak"), status: .unprocessableEntity)
         }
-        try await store.setPasswordHash(try await req.password.async.hash(form.new), for: actor.userID)
+        // Other sessions and tokens of this user end; this browser stays signed in.
+        let epoch = try await store.setPasswordHash(try await req.password.async.hash(form.new), for: actor.userID)
+        req.session.data["epoch"] = String(epoch)
         return try await req.page("password", PasswordContent(message: "password_changed", error: nil))
     }
 }

@@ -30,7 +30,7 @@ struct PagesController: RouteCollection {
         do { try CSRF.verify(req) } catch { return try await req.page("login", LoginContent(error: "error_csrf"), status: .forbidden) }
         do {
             let actor = try await AuthController.verify(req, throttle: throttle)
-            req.session.data["user"] = actor.userID.uuidString
+            try await req.startSession(for: actor)
             return req.redirect(to: "/desk", redirectType: .normal)
         } catch let e as APIError {
             let key = e.status == .tooManyRequests ? "login_throttled" : "login_failed"
