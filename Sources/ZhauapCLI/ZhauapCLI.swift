@@ -43,7 +43,8 @@ public enum ZhauapCLI {
                 try await prepareDatabase(app)
                 try await DemoSeed.runIfEmpty(app)
                 let version = try await app.calendarProvider.current().version
-                app.logger.notice("Zhauap: database \(config.database.redacted), calendar \(version)")
+                let pdf = config.chromium.map { "by \($0)" } ?? "off (no Chromium; see CHROMIUM_PATH)"
+                app.logger.notice("Zhauap: database \(config.database.redacted), calendar \(version), PDF documents \(pdf)")
                 try await app.execute()
             } else {
                 try await app.startup()  // runs the command; errors come back here, reported once
