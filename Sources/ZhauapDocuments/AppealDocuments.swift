@@ -11,15 +11,14 @@ public enum AppealDocument: String, Sendable, CaseIterable {
     case correctionNotice = "correction_notice"
     /// The notice that the appeal (or part of it) was sent to the competent body (APPC 65, R6).
     case forwardingNotice = "forwarding_notice"
+    /// The notice that the consideration term was extended: the reason and the new date (APPC 76(2), R15).
+    case extensionNotice = "extension_notice"
+
+    /// The same document as the procedure knows it (for recording its sending).
+    public var outgoing: OutgoingDocument { OutgoingDocument(rawValue: rawValue)! }
 
     /// Whether the appeal has what this document needs.
-    public func isAvailable(for a: Appeal) -> Bool {
-        switch self {
-        case .coupon: true
-        case .correctionNotice: a.correction != nil
-        case .forwardingNotice: !a.forwardings.isEmpty
-        }
-    }
+    public func isAvailable(for a: Appeal) -> Bool { outgoing.isAvailable(for: a) }
 
     /// The document as HTML in `lang` (kk or ru). Every value from the appeal is escaped.
     public func render(_ a: Appeal, body: AdministrativeBody, lang: Language) -> String {
@@ -57,6 +56,8 @@ public enum AppealDocument: String, Sendable, CaseIterable {
                 <p>\(kk ? "Кемшілік жойылмаған жағдайда" : "Если недостаток не будет устранён"): \(escapeHTML(c?.consequence ?? ""))</p>
                 <p class="sign">\(bodyName)</p>
                 """)
+        case .extensionNotice:
+            return Self.extensionNotice(a, bodyName: bodyName, applicant: applicant, lang: lang)
         case .forwardingNotice:
             let f = a.forwardings.last
             let title = kk ? "Жолданымды жіберу туралы хабарлама" : "Уведомление о направлении обращения"
@@ -71,6 +72,21 @@ public enum AppealDocument: String, Sendable, CaseIterable {
                 <p class="sign">\(bodyName)</p>
                 """)
         }
+    }
+
+    static func extensionNotice(_ a: Appeal, bodyName: String, applicant: String, lang: Language) -> String {
+        let kk = lang == .kk
+        let t = a.terms.last { $0.purpose == .consideration && $0.originalDue != nil }
+        let title = kk ? "Қарау мерзімін ұзарту туралы хабарлама" : "Уведомление о продлении срока рассмотрения"
+        return page(lang: lang.rawValue, title: title, body: """
+            <p>\(bodyName)</p><h1>\(title)</h1>
+            <p>\(kk ? "Құрметті" : "Уважаемый(ая)") \(applicant)!</p>
+            <p>\(kk ? "ҚР ӘРПК 76-бабының 2-тармағына сәйкес Сіздің № \(escapeHTML(a.registration.number)) жолданымыңызды қарау мерзімі"
+                   : "В соответствии с пунктом 2 статьи 76 АППК РК срок рассмотрения Вашего обращения № \(escapeHTML(a.registration.number))")
+            \(t.map { kk ? "\($0.originalDue!.inWords(lang)) орнына \($0.due.untilInWords(lang)) ұзартылды." : "продлён до \($0.due.inWords(lang)) (вместо \($0.originalDue!.inWords(lang)))." } ?? "")</p>
+            <p>\(kk ? "Ұзарту себебі" : "Причина продления"): \(escapeHTML(t?.extensionReason ?? ""))</p>
+            <p class="sign">\(bodyName)</p>
+            """)
     }
 
     static func applicantName(_ p: Applicant) -> String? {

@@ -56,4 +56,21 @@ struct DocumentTests {
         }
         #expect(AppealDocument.correctionNotice.render(a, body: Self.body, lang: .ru).contains("до 1 февраля 2024 г. включительно"))
     }
+
+    @Test("R15, R46: the extension notice gives the old and the new date and the reason, in one language each")
+    func extensionNotice() throws {
+        var a = try Self.appeal()
+        #expect(!AppealDocument.extensionNotice.isAvailable(for: a))
+        let i = try #require(a.terms.firstIndex { $0.purpose == .consideration })
+        a.terms[i].originalDue = a.terms[i].due
+        a.terms[i].due = CivilDate(year: 2024, month: 3, day: 14)!
+        a.terms[i].extensionReason = "Басқа органнан <мәлімет> сұралды"
+        let kk = AppealDocument.extensionNotice.render(a, body: Self.body, lang: .kk)
+        for needle in ["Қарау мерзімін ұзарту туралы хабарлама", "ALM-2024-00012", "2024 жылғы 14 ақпан орнына", "2024 жылғы 14 наурызға дейін",
+                       "Басқа органнан &lt;мәлімет&gt; сұралды", "76-бабының 2-тармағына"] {
+            #expect(kk.contains(needle), "\(needle)")
+        }
+        let ru = AppealDocument.extensionNotice.render(a, body: Self.body, lang: .ru)
+        #expect(ru.contains("продлён до 14 марта 2024 г. (вместо 14 февраля 2024 г.)") && !ru.contains("ұзартылды"))
+    }
 }

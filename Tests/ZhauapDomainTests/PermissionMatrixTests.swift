@@ -6,15 +6,15 @@ import Testing
 struct PermissionMatrixTests {
     static let actions = ["register", "assign", "record_completeness", "return_for_correction", "receive_correction",
                           "resolve_uncorrected", "confirm_kind", "forward", "request_recusal", "decide_recusal", "terminate",
-                          "extend", "request_extension", "decide_extension", "answer"]
+                          "extend", "request_extension", "decide_extension", "answer", "record_sending"]
 
     @Test("Each role may do exactly its part of the procedure", arguments: [
-        ("registrar", ["register", "record_completeness", "receive_correction", "request_recusal"]),
+        ("registrar", ["register", "record_completeness", "receive_correction", "request_recusal", "record_sending"]),
         ("assigned executor", ["record_completeness", "return_for_correction", "receive_correction", "confirm_kind", "forward",
-                               "request_recusal", "request_extension", "answer"]),
+                               "request_recusal", "request_extension", "answer", "record_sending"]),
         ("other executor", []),
         ("head", ["register", "assign", "record_completeness", "return_for_correction", "receive_correction", "resolve_uncorrected",
-                  "confirm_kind", "forward", "request_recusal", "decide_recusal", "terminate", "extend", "decide_extension"]),
+                  "confirm_kind", "forward", "request_recusal", "decide_recusal", "terminate", "extend", "decide_extension", "record_sending"]),
         ("admin", []),
     ])
     func matrix(role: String, allowed: [String]) throws {

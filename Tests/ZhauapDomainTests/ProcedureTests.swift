@@ -192,6 +192,34 @@ struct ProcedureTests {
         }
     }
 
+    @Test("R46, R15: sending is recorded per document, language and channel; the extension notice meets its 3-day term")
+    func sendings() throws {
+        let a = try F.assigned()  // registered 25 Jan 2024, due 14 Feb
+        let sent = try F.apply(.recordSending(document: .coupon, language: .kk, channel: .inPerson, sentOn: nil, reference: nil), a,
+                               by: F.registrar, on: "2024-01-25")
+        #expect(sent.sendings == [Sending(document: .coupon, language: .kk, channel: .inPerson, sentOn: F.d("2024-01-25"), reference: nil,
+                                          recordedBy: F.registrar.userID)])
+        #expect(throws: ProcedureError.documentNotAvailable(.forwardingNotice)) {
+            try F.apply(.recordSending(document: .forwardingNotice, language: .ru, channel: .post, sentOn: nil, reference: nil), a, by: F.executor, on: "2024-01-26")
+        }
+        #expect(throws: ProcedureError.dateOutOfRange(F.d("2024-01-27"))) {
+            try F.apply(.recordSending(document: .coupon, language: .ru, channel: .post, sentOn: F.d("2024-01-27"), reference: nil), a, by: F.executor, on: "2024-01-26")
+        }
+        #expect(throws: ProcedureError.forbidden(action: "record_sending")) {
+            try F.apply(.recordSending(document: .coupon, language: .ru, channel: .post, sentOn: nil, reference: nil), a, by: F.otherExecutor, on: "2024-01-26")
+        }
+        let extended = try F.apply(.extend(until: F.d("2024-03-14"), reason: "сараптама"), a, by: F.head, on: "2024-02-12")
+        #expect(extended.term(.extensionNotice)?.due == F.d("2024-02-14") && extended.term(.consideration)?.extensionReason == "сараптама")
+        let (told, events) = try Procedure.apply(.recordSending(document: .extensionNotice, language: .ru, channel: .post, sentOn: F.d("2024-02-15"),
+                                                                reference: "RR123456789KZ"), to: extended, context: F.context(F.executor, today: "2024-02-16"))
+        #expect(told.term(.extensionNotice) == nil && events.first?.details["late"] == "true", "sent a day after the 3 working days")
+        // Answered without the notice sent: nothing is left open.
+        let req = try F.apply(.confirmKind(.request, area: nil, special: nil), extended, by: F.executor, on: "2024-02-12")
+        let done = try F.apply(.answer(text: "Жауап", character: .explained), req, by: F.executor, on: "2024-02-13")
+        #expect(done.terms.allSatisfy { $0.status != .active })
+        #expect(Permissions.available(actor: F.registrar, appeal: done) == ["record_sending"], "sendings are recorded after the end too")
+    }
+
     @Test("R9: a request is answered by its executor; an application needs an administrative act")
     func answer() throws {
         let req = try F.apply(.confirmKind(.request, area: nil, special: nil), F.assigned(), by: F.executor, on: "2024-01-25")

@@ -49,6 +49,18 @@ struct ExtensionPagesTests {
             #expect(after.contains("Принято решение о продлении") && after.contains("Срок продлён") && after.contains(asked.dotted))
             let (_, headAfter, _) = try await head.get(app, "/head")
             #expect(!headAfter.contains(asked.dotted + "</li>"), "nothing waits any more")
+            // R46: the extension notice, in Russian, by post — recorded from the page; its term is met.
+            let (_, withNotice, _) = try await executor.get(app, path)
+            #expect(withNotice.contains(#"<option value="extension_notice">"#))
+            let sentOn = try #require(withNotice.range(of: #"id="sentOn" name="sentOn" value=""#).map { String(withNotice[$0.upperBound...].prefix(10)) })
+            #expect(try await executor.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(withNotice), "action": "record_sending",
+                                                                           "document": "extension_notice", "language": "ru", "channel": "post",
+                                                                           "sentOn": sentOn, "reference": "RR123456789KZ"]).0 == .seeOther)
+            let (_, sentPage, _) = try await executor.get(app, path + "?lang=ru")
+            #expect(sentPage.contains("Уведомление о продлении срока · Русский · Почтой · \(CivilDate(sentOn)!.dotted) · RR123456789KZ"))
+            #expect(sentPage.contains("Документ отправлен"))
+            let (_, notice, _) = try await executor.get(app, path + "/documents/extension_notice?lang=ru")
+            #expect(notice.contains("Басқа органнан мәлімет күтілуде") && notice.contains("продлён до"))
             let again = try await head.post(app, path + "/actions", form: ["_csrf": PagesTests.csrf(decide), "action": "decide_extension", "accept": "true"])
             #expect(again.0 == .conflict || again.0 == .unprocessableEntity)
         }

@@ -241,6 +241,13 @@ def separate_people(d, base, password):
 
     sign_in(d, base, people["arman"], "arman")
     d.get(appeal_url)
+    submit_action(d, "record_sending", fields={"reference": "RR123456789KZ"},
+                  selects={"document": "extension_notice", "language": "kk", "channel": "post"})
+    assert "RR123456789KZ" in d.find_element(By.TAG_NAME, "body").text, "the sending of the extension notice is on the appeal"
+    d.get(appeal_url + "/documents/extension_notice?lang=kk")
+    assert "Қарау мерзімін ұзарту туралы хабарлама" in d.find_element(By.TAG_NAME, "body").text
+    shot(d, "26-extension-notice-kk")
+    d.get(appeal_url)
     submit_action(d, "answer", fields={"text": "Алаң келесі айда жөнделеді."}, selects={"character": "explained"})
     assert "Жауап берілді" in d.find_element(By.TAG_NAME, "body").text
     shot(d, "25-answered-by-executor")

@@ -37,6 +37,8 @@ public struct Appeal: Sendable, Hashable, Codable, Identifiable {
     public var terms: [AppealTerm]
     /// The appeal this one was forwarded from (a body in this installation), keeping its receipt date.
     public var forwardedFromID: UUID?
+    /// Documents recorded as sent to the applicant (R46); nil in appeals stored before sendings were kept.
+    public var sendings: [Sending]?
 
     public func term(_ purpose: TermPurpose) -> AppealTerm? {
         terms.last { $0.purpose == purpose && $0.status == .active }

@@ -15,6 +15,7 @@ public enum Permissions {
         case "record_completeness", "receive_correction": return assigned || head || roles.contains(.registrar)
         case "return_for_correction", "confirm_kind", "forward": return assigned || head
         case "request_recusal": return assigned || head || roles.contains(.registrar)
+        case "record_sending": return assigned || head || roles.contains(.registrar)
         case "answer": return assigned
         default: return false
         }
@@ -30,8 +31,9 @@ public enum Permissions {
         case .awaitingCorrection: ["receive_correction", "resolve_uncorrected", "terminate", "extend", "request_extension"]
         case .forwarded, .terminated, .answered: []
         }
+        let always = ["record_sending"]  // R46: sendings are recorded in every state, final ones too
         let extensionPending = appeal.extensionRequest?.isPending == true
-        var out = byState.filter { allows($0, actor: actor, appeal: appeal) && !($0 == "request_extension" && extensionPending) }
+        var out = (byState + always).filter { allows($0, actor: actor, appeal: appeal) && !($0 == "request_extension" && extensionPending) }
         if extensionPending && appeal.state.isOpen && allows("decide_extension", actor: actor, appeal: appeal) {
             out.append("decide_extension")
         }

@@ -187,6 +187,23 @@ extension Procedure {
             let (extended, event) = try extending(a, until: target, reason: request.reason, context: c)
             return (extended, [AppealEvent("extension_decided", on: today, reason: note, ["accepted": "true", "until": target.description]), event])
 
+        case .recordSending(let document, let language, let channel, let sentOn, let reference):
+            // R46: what the applicant receives, and that it was sent, is on the case.
+            guard document.isAvailable(for: a) else { throw .documentNotAvailable(document) }
+            guard language != .en else { throw .missingField("language") }
+            let day = sentOn ?? today
+            guard day <= today, day >= a.registration.registeredOn else { throw .dateOutOfRange(day) }
+            let ref = reference.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            a.sendings = (a.sendings ?? []) + [Sending(document: document, language: language, channel: channel, sentOn: day,
+                                                       reference: ref, recordedBy: c.actor.userID)]
+            var details = ["document": document.rawValue, "language": language.rawValue, "channel": channel.rawValue]
+            if document == .extensionNotice, let notice = a.term(.extensionNotice) {
+                // APPC 76(2): the participant is told within 3 working days of the extension.
+                details["late"] = String(day > notice.due)
+                close([.extensionNotice])
+            }
+            return (a, [AppealEvent("document_sent", on: day, details)])
+
         case .answer(let text, let character):
             // APPC 87–89: reports, proposals, responses and requests end in an answer.
             try require(.underConsideration)
@@ -197,6 +214,7 @@ extension Procedure {
             a.state = .answered
             let late = a.term(.consideration).map { today > $0.due } ?? false
             close([.consideration, .forwarding])
+            close([.extensionNotice], .cancelled)  // the answer itself tells the applicant
             return (a, [AppealEvent("answered", on: today, ["character": character.rawValue, "late": String(late)])])
         }
     }

@@ -26,6 +26,7 @@ extension Procedure {
         let previous = a.terms[i].due
         a.terms[i].originalDue = original
         a.terms[i].due = until
+        a.terms[i].extensionReason = reason
         for j in a.terms.indices where a.terms[j].purpose == .extensionNotice && a.terms[j].status == .active {
             a.terms[j].status = .met
             a.terms[j].closedOn = c.today

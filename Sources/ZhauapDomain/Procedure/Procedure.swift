@@ -36,6 +36,8 @@ public enum AppealCommand: Sendable, Hashable {
     /// The head extends the term as asked (or to `until`, when given) or refuses, with a note.
     case decideExtension(accept: Bool, until: CivilDate?, note: String?)
     case answer(text: String, character: AnswerCharacter)
+    /// Records that a document was sent to the applicant (R46); sending the extension notice meets its term.
+    case recordSending(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate?, reference: String?)
 
     public var name: String {
         switch self {
@@ -53,6 +55,7 @@ public enum AppealCommand: Sendable, Hashable {
         case .requestExtension: "request_extension"
         case .decideExtension: "decide_extension"
         case .answer: "answer"
+        case .recordSending: "record_sending"
         }
     }
 }

@@ -35,6 +35,10 @@ public enum ProcedureError: Error, Sendable, Equatable {
     /// No extension request is waiting for a decision, or one is waiting already.
     case noPendingExtension
     case extensionAlreadyRequested
+    /// The document does not exist for this appeal (e.g. a forwarding notice before any forwarding).
+    case documentNotAvailable(OutgoingDocument)
+    /// A date in the future, or before the appeal was registered.
+    case dateOutOfRange(CivilDate)
     /// A term amount out of range.
     case invalidAmount(Int)
     /// The term engine could not compute a date (outside the calendar).
@@ -59,6 +63,8 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .noPendingRecusal: "no_pending_recusal"
         case .noPendingExtension: "no_pending_extension"
         case .extensionAlreadyRequested: "extension_already_requested"
+        case .documentNotAvailable: "document_not_available"
+        case .dateOutOfRange: "date_out_of_range"
         case .invalidAmount: "invalid_amount"
         case .calendar: "calendar_error"
         }
@@ -86,6 +92,8 @@ extension ProcedureError: CustomStringConvertible {
         case .noPendingRecusal: "no recusal request is waiting for a decision"
         case .noPendingExtension: "no extension request is waiting for a decision"
         case .extensionAlreadyRequested: "an extension request is already waiting for the head's decision"
+        case .documentNotAvailable(let d): "there is no \(d.rawValue) for this appeal"
+        case .dateOutOfRange(let d): "\(d.dotted) is in the future or before the appeal was registered"
         case .invalidAmount(let n): "the number of days must be from 1 to 60, got \(n)"
         case .calendar(let e): e.description
         }

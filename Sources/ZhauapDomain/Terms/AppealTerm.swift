@@ -28,6 +28,8 @@ public struct AppealTerm: Sendable, Hashable, Codable {
     public var closedOn: CivilDate?
     /// Set when a head extended the consideration term: the due date before any extension.
     public var originalDue: CivilDate?
+    /// The reason given for the latest extension (told to the participant in the extension notice).
+    public var extensionReason: String?
 
     public var request: TermRequest { TermRequest(start: start, unit: unit, amount: amount, convention: convention) }
 }

@@ -152,6 +152,11 @@ struct ActionRequest: Content {
     var until: CivilDate?
     var text: String?
     var character: String?
+    var document: String?
+    var language: String?
+    var channel: String?
+    var sentOn: CivilDate?
+    var reference: String?
 
     func command() throws -> AppealCommand {
         func need<T>(_ v: T?, _ field: String) throws -> T {
@@ -181,6 +186,10 @@ struct ActionRequest: Content {
         case "terminate": return .terminate(ground: try parse(ground, "ground", as: TerminationGround.self), note: try need(note, "note"))
         case "extend": return .extend(until: try need(until, "until"), reason: try need(reason, "reason"))
         case "request_extension": return .requestExtension(until: try need(until, "until"), reason: try need(reason, "reason"))
+        case "record_sending":
+            return .recordSending(document: try parse(document, "document", as: OutgoingDocument.self),
+                                  language: try parse(language, "language", as: Language.self),
+                                  channel: try parse(channel, "channel", as: DeliveryChannel.self), sentOn: sentOn, reference: reference)
         case "decide_extension": return .decideExtension(accept: try need(accept, "accept"), until: until, note: note)
         case "answer": return .answer(text: try need(text, "text"), character: try parse(character, "character", as: AnswerCharacter.self))
         case let other: throw APIError.invalid("action", code: "invalid_action", "unknown action \"\(other)\"")

@@ -97,6 +97,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .extensionTooLong, .notLater, .notWorkingDay: "until"
         case .invalidAmount: "workingDays"
         case .groundNotApplicable, .mustForwardAtOnce: "ground"
+        case .documentNotAvailable: "document"
+        case .dateOutOfRange: "sentOn"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

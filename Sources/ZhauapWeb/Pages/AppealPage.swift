@@ -40,6 +40,12 @@ struct AppealPage: Encodable {
     var extensionRequestReason: String?
     /// A proposed new due date for an extension: ten working days after the current one.
     var extendSuggestion: String?
+    /// Documents recorded as sent (R46), and what may be recorded: the documents this appeal has, the channels.
+    var sendings: [String] = []
+    var sendable: [Choice] = []
+    var deliveryChannels: [Choice] = []
+    /// Today in the body's time zone (`YYYY-MM-DD`), the default day of a sending.
+    var today: String = ""
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?) -> AppealPage {
@@ -71,7 +77,7 @@ struct AppealPage: Encodable {
             actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
                                                        "receive_correction", "extend", "answer", "forward", "request_recusal",
                                                        "decide_recusal", "terminate", "resolve_uncorrected", "request_extension",
-                                                       "decide_extension"].map { ($0, allowed.contains($0)) }),
+                                                       "decide_extension", "record_sending"].map { ($0, allowed.contains($0)) }),
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
@@ -93,6 +99,12 @@ struct AppealPage: Encodable {
             extensionRequestUntil: a.extensionRequest.flatMap { $0.isPending ? $0.until.dotted : nil },
             extensionRequestUntilISO: a.extensionRequest.flatMap { $0.isPending ? $0.until.description : nil },
             extensionRequestReason: a.extensionRequest.flatMap { $0.isPending ? $0.reason : nil },
-            extendSuggestion: a.term(.consideration).flatMap { try? calendar.addWorkingDays(11, to: $0.due).description })
+            extendSuggestion: a.term(.consideration).flatMap { try? calendar.addWorkingDays(11, to: $0.due).description },
+            sendings: (a.sendings ?? []).map { s in
+                [t["doc_" + s.document.rawValue] ?? s.document.rawValue, t["lang_" + s.language.rawValue] ?? s.language.rawValue,
+                 t["delivery_" + s.channel.rawValue] ?? s.channel.rawValue, s.sentOn.dotted, s.reference].compactMap { $0 }.joined(separator: " · ")
+            },
+            sendable: OutgoingDocument.allCases.filter { $0.isAvailable(for: a) }.map { Choice(value: $0.rawValue, label: t["doc_" + $0.rawValue] ?? $0.rawValue) },
+            deliveryChannels: DeliveryChannel.allCases.map { Choice(value: $0.rawValue, label: t["delivery_" + $0.rawValue] ?? $0.rawValue) })
     }
 }

@@ -97,9 +97,12 @@ struct AppealPagesController: RouteCollection {
         let org = FluentOrganisationStore(database: req.db)
         let executors = try await org.users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
         let bodies = try await org.bodies()
+        let today = RegistrationDay.local(Date(), timeZone: bodies.first { $0.id == actor.bodyID }?.timeZone ?? "Asia/Almaty").date
         return try await req.page("appeal", status: status) { lang, t in
-            AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
-                            bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error)
+            var page = AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
+                                       bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error)
+            page.today = today.description
+            return page
         }
     }
 
