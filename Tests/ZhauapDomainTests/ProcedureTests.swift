@@ -220,6 +220,19 @@ struct ProcedureTests {
         #expect(Permissions.available(actor: F.registrar, appeal: done) == ["record_sending"], "sendings are recorded after the end too")
     }
 
+    @Test("A refused step is explained in Kazakh and Russian, with its dates in words", arguments: [
+        ProcedureError.forbidden(action: "extend"), .invalidState(action: "answer", state: .registered), .missingField("reason"),
+        .completenessNotChecked, .onlyFormalDeficiencies([.appealDate]), .correctionNotOverdue(due: CivilDate(year: 2024, month: 2, day: 1)!),
+        .mustForwardAtOnce, .groundNotApplicable(.withdrawn), .extensionTooLong(latest: CivilDate(year: 2024, month: 4, day: 14)!),
+        .extensionNotAllowed, .notWorkingDay(CivilDate(year: 2024, month: 3, day: 22)!), .kindNotConfirmed, .requiresAdministrativeAct(.complaint),
+        .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .documentNotAvailable(.forwardingNotice), .invalidAmount(0),
+    ])
+    func errorTexts(_ e: ProcedureError) {
+        let (kk, ru) = (e.text(.kk), e.text(.ru))
+        #expect(!kk.isEmpty && !ru.isEmpty && kk != ru && kk != e.text(.en))
+        if case .extensionTooLong = e { #expect(kk.contains("2024 жылғы 14 сәуірге дейін") && ru.contains("до 14 апреля 2024 г.")) }
+    }
+
     @Test("R9: a request is answered by its executor; an application needs an administrative act")
     func answer() throws {
         let req = try F.apply(.confirmKind(.request, area: nil, special: nil), F.assigned(), by: F.executor, on: "2024-01-25")

@@ -92,7 +92,9 @@ struct AppealPagesController: RouteCollection {
         return try await render(req, actor: actor, id: try req.appealID(), error: nil, status: .ok)
     }
 
-    func render(_ req: Request, actor: Actor, id: UUID, error: String?, status: HTTPStatus) async throws -> Response {
+    /// The appeal page; `error` says, in the page's language, why a step was refused.
+    func render(_ req: Request, actor: Actor, id: UUID, error: ((Language, [String: String]) -> String)?,
+                status: HTTPStatus) async throws -> Response {
         let view = try await req.application.appealService.view(id, actor: actor)
         let org = FluentOrganisationStore(database: req.db)
         let executors = try await org.users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
@@ -100,7 +102,7 @@ struct AppealPagesController: RouteCollection {
         let today = RegistrationDay.local(Date(), timeZone: bodies.first { $0.id == actor.bodyID }?.timeZone ?? "Asia/Almaty").date
         return try await req.page("appeal", status: status) { lang, t in
             var page = AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
-                                       bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error)
+                                       bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error?(lang, t))
             page.today = today.description
             return page
         }
@@ -125,10 +127,11 @@ struct AppealPagesController: RouteCollection {
             _ = try await req.application.appealService.perform(command, on: id, actor: actor)
             return req.redirect(to: "/appeals/\(id)", redirectType: .normal)
         } catch let e as ProcedureError {
-            let p = ProblemMiddleware.procedureProblem(e)
-            return try await render(req, actor: actor, id: id, error: p.detail, status: p.status)
+            return try await render(req, actor: actor, id: id, error: { lang, _ in e.text(lang) },
+                                    status: ProblemMiddleware.procedureProblem(e).status)
         } catch let e as APIError {
-            return try await render(req, actor: actor, id: id, error: e.detail, status: e.status)
+            return try await render(req, actor: actor, id: id, error: { _, t in (t["error_form_field"] ?? "") + (e.field.map { " (\($0))" } ?? "") },
+                                    status: e.status)
         }
     }
 

@@ -1,0 +1,67 @@
+import WorkingCalendar
+
+extension ProcedureError {
+    /// What a person reads when a step is refused, in their language (the pages; the API keeps `code`
+    /// and the English `description`).
+    public func text(_ lang: Language) -> String {
+        func t(_ kk: String, _ ru: String, _ en: String) -> String { LocalizedText(kk: kk, ru: ru, en: en)[lang] }
+        switch self {
+        case .forbidden:
+            return t("Бұл әрекет сіздің рөліңізге рұқсат етілмеген.", "Это действие не разрешено вашей роли.", "Your role does not allow this step.")
+        case .invalidState:
+            return t("Жолданымның қазіргі жай-күйінде бұл әрекет мүмкін емес.", "В текущем состоянии обращения это действие невозможно.",
+                     "This step is not possible in the appeal's current state.")
+        case .missingField:
+            return t("Міндетті жолды толтырыңыз.", "Заполните обязательное поле.", "Fill in the required field.")
+        case .completenessNotChecked:
+            return t("Алдымен толықтығын тексеріп, нәтижесін белгілеңіз (ӘРПК 63).", "Сначала отметьте проверку полноты (АППК, ст. 63).",
+                     "Record the completeness check first (APPC 63).")
+        case .onlyFormalDeficiencies:
+            return t("Тек формалды кемшіліктер үшін жолданымды қайтаруға болмайды (ӘРПК 14).",
+                     "Возвращать обращение только из-за формальных недостатков нельзя (АППК, ст. 14).",
+                     "An appeal may not be returned for formal deficiencies alone (APPC 14).")
+        case .correctionNotOverdue(let due):
+            return t("Өтініш беруші \(due.untilInWords(.kk)) түзете алады.", "Заявитель может исправить обращение \(due.untilInWords(.ru)).",
+                     "The applicant may correct the appeal \(due.untilInWords(.en)).")
+        case .mustForwardAtOnce:
+            return t("Қылмыс немесе қауіп туралы жасырын хабар құзыретті органға дереу жіберілуі тиіс (ӘРПК 88).",
+                     "Анонимное сообщение о преступлении или угрозе направляется в компетентный орган немедленно (АППК, ст. 88).",
+                     "An anonymous report of a crime or a threat must be forwarded at once (APPC 88).")
+        case .groundNotApplicable:
+            return t("Бұл негіз осы жолданымға қолданылмайды.", "Это основание к данному обращению не применяется.", "This ground does not apply to this appeal.")
+        case .extensionTooLong(let latest):
+            return t("Ұзарту ең кешінде \(latest.untilInWords(.kk)) мүмкін (ӘРПК 76: екі ай).", "Продлить можно не далее чем \(latest.untilInWords(.ru)) (АППК, ст. 76: два месяца).",
+                     "An extension may reach \(latest.inWords(.en)) at the latest (APPC 76: two months).")
+        case .extensionNotAllowed:
+            return t("Бұл мерзімді ұзартуға болмайды.", "Этот срок продлевать нельзя.", "This term may not be extended.")
+        case .notWorkingDay(let d):
+            return t("\(d.dotted) — жұмыс күні емес.", "\(d.dotted) — нерабочий день.", "\(d.dotted) is not a working day.")
+        case .notLater(let current):
+            return t("Жаңа мерзім \(current.dotted) кейін болуы тиіс.", "Новый срок должен быть позже \(current.dotted).",
+                     "The new due date must be after \(current.dotted).")
+        case .kindNotConfirmed:
+            return t("Алдымен жолданымның түрін растаңыз.", "Сначала подтвердите вид обращения.", "Confirm the appeal's kind first.")
+        case .requiresAdministrativeAct:
+            return t("Арыз бен шағым әкімшілік актімен шешіледі, жеңілдетілген жауаппен емес.",
+                     "Заявление и жалоба разрешаются административным актом, а не упрощённым ответом.",
+                     "Applications and complaints end in an administrative act, not a simplified answer.")
+        case .noPendingRecusal:
+            return t("Шешімді күтетін қарсылық жоқ.", "Нет отвода, ожидающего решения.", "No recusal waits for a decision.")
+        case .noPendingExtension:
+            return t("Шешімді күтетін ұзарту сұрауы жоқ.", "Нет запроса о продлении, ожидающего решения.", "No extension request waits for a decision.")
+        case .extensionAlreadyRequested:
+            return t("Ұзарту сұрауы басшының шешімін күтуде.", "Запрос о продлении уже ждёт решения руководителя.",
+                     "An extension request already waits for the head's decision.")
+        case .documentNotAvailable:
+            return t("Бұл жолданым бойынша мұндай құжат жоқ.", "По этому обращению такого документа нет.", "This appeal has no such document.")
+        case .dateOutOfRange(let d):
+            return t("\(d.dotted) — болашақ күн немесе тіркелгенге дейінгі күн.", "\(d.dotted) — дата в будущем или до регистрации.",
+                     "\(d.dotted) is in the future or before registration.")
+        case .invalidAmount(let n):
+            return t("Күн саны 1-ден 60-қа дейін болуы тиіс (\(n) берілді).", "Число дней — от 1 до 60 (указано \(n)).",
+                     "The number of days must be 1 to 60 (got \(n)).")
+        case .calendar:
+            return t("Бұл күн күнтізбеде жоқ.", "Этой даты нет в календаре.", "This date is outside the calendar.")
+        }
+    }
+}
