@@ -8,7 +8,7 @@ import ZhauapTestSupport
 
 @Suite("Pages: a password change or reset ends the other sessions")
 struct SessionEndTests {
-    @Test("Changing one's password keeps this browser signed in and signs out the others; an admin's reset signs out all")
+    @Test("Signing in renews the session id; changing one's password keeps this browser signed in and signs out the others; an admin's reset signs out all")
     func sessionsEnd() async throws {
         try await withZhauapApp { app in
             let store = FluentOrganisationStore(database: app.db)
@@ -17,7 +17,13 @@ struct SessionEndTests {
             let userID = try await PagesTests.person(app, body: body.id, login: "dana", name: "Ахметова Дана", position: "", roles: [.executor])
             try await PagesTests.person(app, body: body.id, login: "root", name: "Әкімші", position: "", roles: [.admin])
             let (laptop, phone, admin) = (PagesTests.Browser(), PagesTests.Browser(), PagesTests.Browser())
+            _ = try await laptop.get(app, "/login")
+            let before = try #require(laptop.cookies[WebSession.cookieName])
             try await laptop.signIn(app, "dana")
+            #expect(laptop.cookies[WebSession.cookieName] != before, "signing in gives the session a new id")
+            let stale = PagesTests.Browser()
+            stale.cookies[WebSession.cookieName] = before
+            #expect(try await stale.get(app, "/desk").0 == .seeOther, "the id from before sign-in signs nobody in")
             try await phone.signIn(app, "dana")
             try await admin.signIn(app, "root")
             #expect(try await phone.get(app, "/desk").0 == .ok)

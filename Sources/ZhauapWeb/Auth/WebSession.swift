@@ -27,7 +27,13 @@ extension Request {
     }
 
     /// Binds this browser session to a signed-in user, under the user's current session epoch.
+    /// The session gets a new id (the one used before signing in is deleted), so an id planted or seen
+    /// before sign-in is worth nothing after it.
     func startSession(for actor: Actor) async throws {
+        if let old = session.id {
+            try await application.sessions.driver.deleteSession(old, for: self).get()
+            session.id = nil
+        }
         session.data["user"] = actor.userID.uuidString
         session.data["epoch"] = String(try await FluentOrganisationStore(database: db).sessionEpoch(of: actor.userID) ?? 0)
     }
