@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
             ],
-            resources: [.copy("Resources/Views"), .copy("Resources/openapi.json"), .copy("Resources/Strings")],
+            resources: [.copy("Resources/Views"), .copy("Resources/openapi.json"), .copy("Resources/Strings"), .copy("Resources/Assets")],
             swiftSettings: strict
         ),
         // Command-line commands (serve, term, calendar, bench) on top of the web application.

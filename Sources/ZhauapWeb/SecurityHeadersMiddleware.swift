@@ -1,11 +1,17 @@
 import Vapor
 
-/// Headers every response carries: no framing, no sniffing, a strict Content-Security-Policy.
+/// Headers every response carries: no framing, no sniffing, a strict Content-Security-Policy — no inline
+/// styles or scripts on the pages. A response that sets its own policy keeps it (the printable documents are
+/// self-contained, with their style inside and nothing else allowed).
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    static let pages = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+    static let documents = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                      value: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+        if response.headers["Content-Security-Policy"].isEmpty {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.pages)
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         return response

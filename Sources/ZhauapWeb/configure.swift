@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
+    app.assets = try Assets.load()
     WebSession.configure(app)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
@@ -79,6 +80,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AppealPagesController(sessions: app.sessions.middleware))
     try app.register(collection: AccountPagesController(sessions: app.sessions.middleware))
     try app.register(collection: HeadPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: AssetsController(assets: app.assets))
     try app.register(collection: AdminPagesController(sessions: app.sessions.middleware))
     try app.register(collection: AdminOrganisationPagesController(sessions: app.sessions.middleware))
     try api.register(collection: AppealsController())

@@ -26,7 +26,7 @@ struct PageSnapshotTests {
     static func render<C: Encodable>(_ app: Application, _ template: String, lang: Language, user: Actor?, path: String, _ content: C) async throws -> String {
         let context = PageContext(lang: lang.rawValue, t: app.strings[lang], csrf: "CSRF-TOKEN", user: user.map(UserDTO.init),
                                   isHead: user?.roles.contains(.head) ?? false, isAdmin: user?.roles.contains(.admin) ?? false,
-                                  path: path, content: content)
+                                  path: path, assets: "SNAPSHOT", content: content)
         let view = try await app.view.render(template, context).get()
         return String(buffer: view.data)
     }

@@ -12,6 +12,7 @@ enum DocumentResponse {
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
             headers.contentType = .html
+            headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documents)
             return Response(status: .ok, headers: headers, body: .init(string: html))
         case "pdf":
             let pdf = try await req.application.pdfRenderer.pdf(html: html)

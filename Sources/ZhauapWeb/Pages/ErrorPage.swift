@@ -29,7 +29,7 @@ enum ErrorPage {
         let content = Content(status: Int(status.code), title: t[key + "_title"] ?? status.reasonPhrase, text: t[key] ?? "",
                               requestID: status.code >= 500 ? req.headers.first(name: "X-Request-Id") ?? req.id : nil)
         let context = PageContext(lang: lang.rawValue, t: t, csrf: "", user: nil, isHead: false, isAdmin: false,
-                                  path: req.url.path, content: content)
+                                  path: req.url.path, assets: req.application.assets.version, content: content)
         guard let view = try? await req.view.render("error", context), let response = try? await view.encodeResponse(for: req) else {
             return nil
         }

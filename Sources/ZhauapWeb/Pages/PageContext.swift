@@ -14,6 +14,8 @@ struct PageContext<Content: Encodable>: Encodable {
     var isHead: Bool
     var isAdmin: Bool
     var path: String
+    /// The stylesheet's version, for the `?v=` that lets browsers cache it for good.
+    var assets: String
     var content: Content
 }
 
@@ -46,7 +48,7 @@ extension Request {
         let t = application.strings[lang]
         let context = PageContext(lang: lang.rawValue, t: t, csrf: CSRF.token(self),
                                   user: user.map(UserDTO.init), isHead: user?.roles.contains(.head) ?? false,
-                                  isAdmin: user?.roles.contains(.admin) ?? false, path: url.path,
+                                  isAdmin: user?.roles.contains(.admin) ?? false, path: url.path, assets: application.assets.version,
                                   content: try make(lang, t))
         let response = try await view.render(template, context).encodeResponse(for: self)
         response.status = status
