@@ -1,4 +1,5 @@
 import Foundation
+import ZhauapService
 
 /// Prints an HTML document to PDF with a headless Chromium run as a separate process (one per document,
 /// with its own profile directory and a time limit), at most `limit` at a time. The HTML is the same
@@ -14,12 +15,12 @@ public struct PDFRenderer: Sendable {
     /// The Chromium executable, or nil when PDF output is off.
     public let executable: String?
     public let timeout: Duration
-    let gate: AsyncGate
+    let gate: AsyncLock
 
     public init(executable: String?, timeout: Duration = .seconds(30), limit: Int = 2) {
         self.executable = executable
         self.timeout = timeout
-        self.gate = AsyncGate(limit: limit)
+        self.gate = AsyncLock(limit: limit)
     }
 
     /// The usual places of a Chromium on Linux, first found wins.
@@ -81,32 +82,5 @@ public struct PDFRenderer: Sendable {
         defer { lastResort.cancel() }
         for await status in ended { return status }
         return -1
-    }
-}
-
-/// Lets at most `limit` tasks run a body at once; the others wait their turn.
-actor AsyncGate {
-    private let limit: Int
-    private var running = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { self.limit = max(1, limit) }
-
-    private func enter() async {
-        if running < limit {
-            running += 1
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    private func leave() {
-        if waiters.isEmpty { running -= 1 } else { waiters.removeFirst().resume() }
-    }
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await enter()
-        defer { leave() }
-        return try await body()
     }
 }

@@ -255,7 +255,7 @@ struct AdminOrganisationPagesController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), try await org.account(id) != nil else { throw Abort(.notFound) }
         let password = Passwords.generate()
         try await org.setPasswordHash(try await req.password.async.hash(password), for: id)
-        req.logger.notice("password reset", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])
+        req.logger.notice("credentials reset", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])
         return try await renderUser(req, admin: admin, message: "admin_password_reset", shownPassword: password)
     }
 }
