@@ -31,7 +31,7 @@ struct AddBody: AsyncCommand {
         guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw CLIError("--code may hold Latin letters, digits and hyphens only")
         }
-        let tz = s.timeZone ?? "Asia/Almaty"
+        let tz = s.timeZone ?? AdministrativeBody.defaultTimeZone
         guard TimeZone(identifier: tz) != nil else { throw CLIError("--timezone: unknown time zone \(tz)") }
         let app = context.application
         try await prepareDatabase(app)

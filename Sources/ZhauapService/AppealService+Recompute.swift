@@ -16,7 +16,9 @@ extension AppealService {
     public func recomputeOpenTerms() async throws -> Int {
         let calendar = try await calendars.current()
         var changed = 0
+        let bodies = Dictionary(try await FluentOrganisationStore(database: db).bodies().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (id, bodyID) in try await FluentAppealStore(database: db).openAppealIDs() {
+            let timeZone = bodies[bodyID]?.timeZone ?? AdministrativeBody.defaultTimeZone
             let did = try await write { tx -> Bool in
                 let store = FluentAppealStore(database: tx)
                 guard let (appeal, length) = try await store.appeal(id, bodyID: bodyID) else { return false }
@@ -26,7 +28,7 @@ extension AppealService {
                     let t = updated.terms[i]
                     guard let due = try? calendar.term(t.request).end, due != t.due else { continue }
                     updated.terms[i].due = due
-                    events.append(AppealEvent("term_recomputed", on: RegistrationDay.local(now(), timeZone: "Asia/Almaty").date,
+                    events.append(AppealEvent("term_recomputed", on: max(RegistrationDay.local(now(), timeZone: timeZone).date, appeal.registration.registeredOn),
                                               reason: "calendar changed",
                                               ["purpose": t.purpose.rawValue, "from": t.due.description, "to": due.description,
                                                "calendar": calendar.version]))

@@ -12,7 +12,8 @@ public struct AppealService: Sendable {
     let rules: TermRules
     /// Set for SQLite (one writer at a time); nil for PostgreSQL, which locks rows itself.
     let writes: AsyncLock?
-    let now: @Sendable () -> Date
+    /// The one clock of the installation: every "now" and every body's "today" comes from it (tests pin it).
+    public let now: @Sendable () -> Date
 
     public init(database: any Database, calendars: CalendarProvider, rules: TermRules, serializeWrites: Bool,
                 now: @escaping @Sendable () -> Date = Date.init) {
@@ -29,7 +30,8 @@ public struct AppealService: Sendable {
         return try await db.transaction(body)
     }
 
-    func today(in body: AdministrativeBody) -> CivilDate {
+    /// Today in the body's time zone, on the service's clock.
+    public func today(in body: AdministrativeBody) -> CivilDate {
         RegistrationDay.local(now(), timeZone: body.timeZone).date
     }
 
@@ -61,7 +63,8 @@ public struct AppealService: Sendable {
         }
     }
 
-    /// Runs one step of the procedure on an appeal of the actor's body.
+    /// Runs one step of the procedure on an appeal of the actor's body: the step, its effects and the
+    /// stored result in one transaction.
     public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor) async throws -> Appeal {
         let body = try await body(of: actor)
         let calendar = try await calendars.current()
@@ -69,54 +72,54 @@ public struct AppealService: Sendable {
         return try await write { tx -> Appeal in
             let store = FluentAppealStore(database: tx)
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
-            if case .assign(let executorID) = command {
-                guard let e = try await FluentOrganisationStore(database: tx).actor(executorID), e.bodyID == body.id,
-                      e.roles.contains(.executor) else { throw ServiceError.invalidExecutor }
+            // The legal day of a step is never before the appeal's registration day (APPC 64(3)).
+            let day = max(today, current.registration.registeredOn)
+            let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
+            let (changed, outcome) = try Procedure.run(command, on: current, context: context)
+            for effect in outcome.effects {
+                try await carryOut(effect, of: current, from: body, actor: actor, calendar: calendar, tx: tx, now: now)
             }
-            if case .decideRecusal(true, let executorID?) = command {
-                guard let e = try await FluentOrganisationStore(database: tx).actor(executorID), e.bodyID == body.id,
-                      e.roles.contains(.executor) else { throw ServiceError.invalidExecutor }
-            }
-            let context = ProcedureContext(actor: actor, body: body, today: today, calendar: calendar, rules: rules)
-            var (changed, events) = try Procedure.apply(command, to: current, context: context)
-            // A body in this installation receives a forwarded appeal as a new registered appeal that keeps
-            // the original moment of receipt (R6).
-            if case .forward(let targetID?, _, let demands) = command {
-                guard let t = try await FluentOrganisationStore(database: tx).body(targetID), t.id != body.id else {
-                    throw ServiceError.invalidTarget
-                }
-                let newID = try await registerForwarded(current, demands: demands, from: body, to: t, actor: actor,
-                                                        calendar: calendar, store: store, now: now)
-                changed.forwardings[changed.forwardings.count - 1].newAppealID = newID
-                events[events.count - 1].details["new_appeal"] = newID.uuidString
-            }
-            try await store.update(changed, events: events, actor: actor, recordedAt: now, expectedTrailLength: length)
+            try await store.update(changed, events: outcome.events, actor: actor, recordedAt: now, expectedTrailLength: length)
             return changed
         }
     }
 
-    private func registerForwarded(_ source: Appeal, demands: [String]?, from: AdministrativeBody, to target: AdministrativeBody,
-                                   actor: Actor, calendar: WorkingDayCalendar, store: FluentAppealStore, now: Date) async throws -> UUID {
-        var essence = source.essence
-        if let demands { essence = demands.joined(separator: "\n") }
+    /// Does what a step asked for besides changing its appeal, inside the step's transaction.
+    private func carryOut(_ effect: Effect, of appeal: Appeal, from body: AdministrativeBody, actor: Actor,
+                          calendar: WorkingDayCalendar, tx: any Database, now: Date) async throws {
+        let organisation = FluentOrganisationStore(database: tx)
+        switch effect {
+        case .requireExecutor(let id):
+            guard let e = try await organisation.actor(id), e.bodyID == body.id, e.roles.contains(.executor) else {
+                throw ServiceError.invalidExecutor
+            }
+        case .registerForwarded(let targetID, let newID, let demands):
+            guard let target = try await organisation.body(targetID), target.id != body.id else { throw ServiceError.invalidTarget }
+            try await registerForwarded(appeal, id: newID, demands: demands, from: body, to: target, actor: actor,
+                                        calendar: calendar, store: FluentAppealStore(database: tx), now: now)
+        }
+    }
+
+    /// A body in this installation receives a forwarded appeal as a new registered appeal that keeps the
+    /// original moment of receipt (R6), registered on its behalf by the forwarding official.
+    private func registerForwarded(_ source: Appeal, id: UUID, demands: [String]?, from: AdministrativeBody, to target: AdministrativeBody,
+                                   actor: Actor, calendar: WorkingDayCalendar, store: FluentAppealStore, now: Date) async throws {
         let draft = Procedure.Draft(channel: source.registration.channel, receivedAt: source.registration.receivedAt,
                                     externalNumber: source.registration.externalNumber ?? source.registration.number,
-                                    applicant: source.applicant, addressedTo: target.nameRu, essence: essence, language: source.language,
+                                    applicant: source.applicant, addressedTo: target.nameRu,
+                                    essence: demands.map { $0.joined(separator: "\n") } ?? source.essence, language: source.language,
                                     appealDate: source.appealDate, signaturePresent: source.signaturePresent,
                                     attachments: source.attachments, reportsCrimeOrThreat: source.reportsCrimeOrThreat,
-                                    specialRule: source.specialRule, forwardedFromID: source.id)
-        // Registered on behalf of the receiving body by the forwarding official, recorded as such on the trail.
+                                    specialRule: source.specialRule, forwardedFromID: source.id,
+                                    forwardedFromNumber: source.registration.number)
         let registrar = Actor(userID: actor.userID, bodyID: target.id, name: "\(actor.name) (\(from.code))",
                               position: actor.position, roles: [.registrar])
         let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: target, calendar: calendar)
         let sequence = try await store.nextSequence(bodyID: target.id, year: day.year)
         let context = ProcedureContext(actor: registrar, body: target, today: day, calendar: calendar, rules: rules)
-        var (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
+        let (appeal, events) = try Procedure.register(draft, id: id, sequence: sequence, recordedAt: now,
                                                       trackingCode: TrackingCode.make(), context: context)
-        events[0].details["forwarded_from"] = source.registration.number
         try await store.insert(appeal, events: events, actor: registrar, recordedAt: now)
-        appeal.forwardedFromID = source.id
-        return appeal.id
     }
 
     /// The appeal with its trail, if it belongs to the actor's body (otherwise: not found).

@@ -2,31 +2,87 @@ import Foundation
 import Testing
 @testable import ZhauapDomain
 
-@Suite("Roles: the permission matrix")
+@Suite("Roles: the permission matrix, derived from the steps")
 struct PermissionMatrixTests {
-    static let actions = ["register", "assign", "record_completeness", "return_for_correction", "receive_correction",
-                          "resolve_uncorrected", "confirm_kind", "forward", "request_recusal", "decide_recusal", "terminate",
-                          "extend", "request_extension", "decide_extension", "answer", "record_sending"]
+    /// The matrix as the guide states it, written independently of the steps' own declarations: a step
+    /// that opens to the wrong role, or an action added without a line here, fails.
+    static let expected: [String: Set<Action>] = [
+        "registrar": [.recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending],
+        "assigned executor": [.recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
+                              .requestExtension, .answer, .recordSending],
+        "other executor": [],
+        "head": [.assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
+                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending],
+        "admin": [],
+    ]
 
-    @Test("Each role may do exactly its part of the procedure", arguments: [
-        ("registrar", ["register", "record_completeness", "receive_correction", "request_recusal", "record_sending"]),
-        ("assigned executor", ["record_completeness", "return_for_correction", "receive_correction", "confirm_kind", "forward",
-                               "request_recusal", "request_extension", "answer", "record_sending"]),
-        ("other executor", []),
-        ("head", ["register", "assign", "record_completeness", "return_for_correction", "receive_correction", "resolve_uncorrected",
-                  "confirm_kind", "forward", "request_recusal", "decide_recusal", "terminate", "extend", "decide_extension", "record_sending"]),
-        ("admin", []),
-    ])
-    func matrix(role: String, allowed: [String]) throws {
-        let appeal = try F.assigned()
-        let actor: Actor = switch role {
+    static func actor(_ role: String) -> Actor {
+        switch role {
         case "registrar": F.registrar
         case "assigned executor": F.executor
         case "other executor": F.otherExecutor
         case "head": F.head
         default: Actor(userID: UUID(), bodyID: F.body.id, name: "Админ", position: "", roles: [.admin])
         }
-        let got = Self.actions.filter { Permissions.allows($0, actor: actor, appeal: appeal) }
-        #expect(got == allowed)
+    }
+
+    @Test("Each role may do exactly its part of the procedure", arguments: ["registrar", "assigned executor", "other executor", "head", "admin"])
+    func matrix(role: String) throws {
+        let appeal = try F.assigned()
+        let got = Set(Action.allCases.filter { Permissions.allows($0, actor: Self.actor(role), appeal: appeal) })
+        #expect(got == Self.expected[role])
+    }
+
+    @Test("Registration: a registrar or a head, nobody else (APPC 64)")
+    func register() {
+        #expect(Permissions.mayRegister(F.registrar) && Permissions.mayRegister(F.head))
+        #expect(!Permissions.mayRegister(F.executor) && !Permissions.mayRegister(Self.actor("admin")))
+    }
+
+    @Test("Every action names its own step, and its API name is the step's")
+    func table() {
+        for action in Action.allCases {
+            #expect(action.step.action == action)
+            #expect(AppealCommandName.of(action) == action.rawValue)
+        }
+        #expect(Set(Action.allCases.map(\.rawValue)).count == Action.allCases.count)
+    }
+
+    @Test("A step refused by role is refused by the procedure too, with the action's name", arguments: Action.allCases)
+    func refusedByRole(action: Action) throws {
+        let appeal = try F.assigned()
+        for role in ["registrar", "assigned executor", "other executor", "head", "admin"] where Self.expected[role]?.contains(action) == false {
+            #expect(!Permissions.available(actor: Self.actor(role), appeal: appeal).contains(action))
+        }
+    }
+
+    @Test("What is offered is what the procedure accepts: every offered step passes the role and state checks")
+    func offeredIsAccepted() throws {
+        let appeal = try F.assigned()
+        for role in ["registrar", "assigned executor", "head"] {
+            for action in Permissions.available(actor: Self.actor(role), appeal: appeal) {
+                #expect(action.step.allowedIn.contains(appeal.state))
+                #expect(action.step.who.admits(Self.actor(role), appeal: appeal))
+            }
+        }
+    }
+}
+
+/// The API name of an action as a command reports it (the same string the step table declares).
+enum AppealCommandName {
+    static func of(_ action: Action) -> String {
+        let samples: [Action: AppealCommand] = [
+            .recordCompleteness: .recordCompleteness(missing: [], feeRequired: false),
+            .returnForCorrection: .returnForCorrection(deficiency: "", remedy: "", consequence: "", workingDays: nil),
+            .receiveCorrection: .receiveCorrection(note: nil), .resolveUncorrected: .resolveUncorrected(outcome: .returned),
+            .confirmKind: .confirmKind(.request, area: nil, special: nil), .assign: .assign(executorID: UUID()),
+            .forward: .forward(targetBodyID: nil, targetName: "", demands: nil),
+            .requestRecusal: .requestRecusal(source: .participant, reason: ""), .decideRecusal: .decideRecusal(accept: false, newExecutorID: nil),
+            .terminate: .terminate(ground: .withdrawn, note: ""), .extend: .extend(until: F.d("2024-02-20"), reason: ""),
+            .requestExtension: .requestExtension(until: F.d("2024-02-20"), reason: ""),
+            .decideExtension: .decideExtension(accept: false, until: nil, note: nil), .answer: .answer(text: "", character: .explained),
+            .recordSending: .recordSending(document: .coupon, language: .kk, channel: .post, sentOn: nil, reference: nil),
+        ]
+        return samples[action]?.name ?? ""
     }
 }

@@ -86,7 +86,7 @@ struct ProcedureTests {
             try F.apply(.requestRecusal(source: .selfRecusal, reason: "туысы"), a, by: F.head, on: "2024-01-26")
         }
         a = try F.apply(.requestRecusal(source: .selfRecusal, reason: "Өтініш беруші — туысым"), a, by: F.executor, on: "2024-01-26")
-        #expect(Permissions.available(actor: F.head, appeal: a).contains("decide_recusal"))
+        #expect(Permissions.available(actor: F.head, appeal: a).contains(.decideRecusal))
         #expect(throws: ProcedureError.forbidden(action: "decide_recusal")) {
             try F.apply(.decideRecusal(accept: true, newExecutorID: F.otherExecutor.userID), a, by: F.executor, on: "2024-01-26")
         }
@@ -163,8 +163,8 @@ struct ProcedureTests {
                                                   context: F.context(F.executor, today: "2024-02-12"))
         #expect(asked.term(.consideration)?.due == F.d("2024-02-14"), "asking moves nothing")
         #expect(asked.extensionRequest?.isPending == true && events.map(\.type) == ["extension_requested"])
-        #expect(Permissions.available(actor: F.head, appeal: asked).contains("decide_extension"))
-        #expect(!Permissions.available(actor: F.executor, appeal: asked).contains("request_extension"), "one request at a time")
+        #expect(Permissions.available(actor: F.head, appeal: asked).contains(.decideExtension))
+        #expect(!Permissions.available(actor: F.executor, appeal: asked).contains(.requestExtension), "one request at a time")
         #expect(throws: ProcedureError.extensionAlreadyRequested) {
             try F.apply(.requestExtension(until: F.d("2024-03-01"), reason: "тағы"), asked, by: F.executor, on: "2024-02-12")
         }
@@ -217,7 +217,7 @@ struct ProcedureTests {
         let req = try F.apply(.confirmKind(.request, area: nil, special: nil), extended, by: F.executor, on: "2024-02-12")
         let done = try F.apply(.answer(text: "Жауап", character: .explained), req, by: F.executor, on: "2024-02-13")
         #expect(done.terms.allSatisfy { $0.status != .active })
-        #expect(Permissions.available(actor: F.registrar, appeal: done) == ["record_sending"], "sendings are recorded after the end too")
+        #expect(Permissions.available(actor: F.registrar, appeal: done) == [.recordSending], "sendings are recorded after the end too")
     }
 
     @Test("A refused step is explained in Kazakh and Russian, with its dates in words", arguments: [
@@ -253,10 +253,10 @@ struct ProcedureTests {
     @Test("Permissions: each role sees only its actions")
     func permissions() throws {
         let a = try F.assigned()
-        #expect(Permissions.available(actor: F.executor, appeal: a).contains("answer"))
-        #expect(!Permissions.available(actor: F.executor, appeal: a).contains("extend"))
-        #expect(Permissions.available(actor: F.head, appeal: a).contains("extend"))
-        #expect(!Permissions.available(actor: F.registrar, appeal: a).contains("answer"))
-        #expect(!Permissions.available(actor: F.otherExecutor, appeal: a).contains("return_for_correction"))
+        #expect(Permissions.available(actor: F.executor, appeal: a).contains(.answer))
+        #expect(!Permissions.available(actor: F.executor, appeal: a).contains(.extend))
+        #expect(Permissions.available(actor: F.head, appeal: a).contains(.extend))
+        #expect(!Permissions.available(actor: F.registrar, appeal: a).contains(.answer))
+        #expect(!Permissions.available(actor: F.otherExecutor, appeal: a).contains(.returnForCorrection))
     }
 }

@@ -3,7 +3,7 @@ import WorkingCalendar
 
 /// An appeal and everything its procedure has recorded. Pure data: the procedure (`Procedure`) changes
 /// it and says what happened (`AppealEvent`); storage keeps both.
-public struct Appeal: Sendable, Hashable, Codable, Identifiable {
+public struct Appeal: Sendable, Hashable, Identifiable {
     public var id: UUID
     public var bodyID: UUID
     public var registration: Registration
@@ -24,21 +24,62 @@ public struct Appeal: Sendable, Hashable, Codable, Identifiable {
     public var suggestion: KindSuggestion?
     public var kind: AppealKind?
     public var area: String?
-    public var state: AppealState
-    public var executorID: UUID?
+    /// Where the procedure stands, with the data of that stage.
+    public var stage: AppealStage
     public var completeness: CompletenessCheck?
-    public var correction: CorrectionRequest?
+    /// The latest correction request no longer awaited (received, or ended uncorrected).
+    public var pastCorrection: CorrectionRequest?
     public var forwardings: [Forwarding]
     public var recusal: RecusalRequest?
     /// An executor's request to extend the consideration term, for the head to decide (APPC 76(2), R15).
     public var extensionRequest: ExtensionRequest?
-    public var termination: Termination?
-    public var answer: Answer?
     public var terms: [AppealTerm]
     /// The appeal this one was forwarded from (a body in this installation), keeping its receipt date.
     public var forwardedFromID: UUID?
-    /// Documents recorded as sent to the applicant (R46); nil in appeals stored before sendings were kept.
-    public var sendings: [Sending]?
+    /// Documents recorded as sent to the applicant (R46).
+    public var sendings: [Sending]
+
+    public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
+                essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,
+                attachments: [Attachment] = [], reportsCrimeOrThreat: Bool = false, specialRule: String? = nil,
+                suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, stage: AppealStage = .registered,
+                completeness: CompletenessCheck? = nil, pastCorrection: CorrectionRequest? = nil, forwardings: [Forwarding] = [],
+                recusal: RecusalRequest? = nil, extensionRequest: ExtensionRequest? = nil, terms: [AppealTerm] = [],
+                forwardedFromID: UUID? = nil, sendings: [Sending] = []) {
+        self.id = id
+        self.bodyID = bodyID
+        self.registration = registration
+        self.applicant = applicant
+        self.addressedTo = addressedTo
+        self.essence = essence
+        self.language = language
+        self.appealDate = appealDate
+        self.signaturePresent = signaturePresent
+        self.attachments = attachments
+        self.reportsCrimeOrThreat = reportsCrimeOrThreat
+        self.specialRule = specialRule
+        self.suggestion = suggestion
+        self.kind = kind
+        self.area = area
+        self.stage = stage
+        self.completeness = completeness
+        self.pastCorrection = pastCorrection
+        self.forwardings = forwardings
+        self.recusal = recusal
+        self.extensionRequest = extensionRequest
+        self.terms = terms
+        self.forwardedFromID = forwardedFromID
+        self.sendings = sendings
+    }
+
+    public var state: AppealState { stage.state }
+    public var executorID: UUID? { stage.executor }
+    public var termination: Termination? { if case .terminated(let t, _) = stage { t } else { nil } }
+    public var answer: Answer? { if case .answered(let a, _) = stage { a } else { nil } }
+    /// The correction request awaited now, or else the latest one.
+    public var correction: CorrectionRequest? {
+        if case .awaitingCorrection(let r, _) = stage { r } else { pastCorrection }
+    }
 
     public func term(_ purpose: TermPurpose) -> AppealTerm? {
         terms.last { $0.purpose == purpose && $0.status == .active }

@@ -43,6 +43,7 @@ public enum AppealState: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The states of appeals still being handled.
     public static var open: [AppealState] { allCases.filter(\.isOpen) }
+    public static var openStates: Set<AppealState> { Set(open) }
 }
 
 /// The character of an answer in the simplified procedure.

@@ -17,9 +17,12 @@ public struct AdministrativeBody: Sendable, Hashable, Codable, Identifiable {
     /// Default deadline, in working days, for an applicant to remedy a deficiency (R4).
     public var correctionDays: Int
 
+    /// Kazakhstan's single time zone since 1 March 2024 (UTC+5): the default for a new body.
+    public static let defaultTimeZone = "Asia/Almaty"
+
     public init(id: UUID = UUID(), code: String, nameKk: String, nameRu: String, address: String = "",
                 higherBodyID: UUID? = nil, competenceAreas: [CompetenceArea] = [],
-                workingHours: WorkingHours = .standard, timeZone: String = "Asia/Almaty", correctionDays: Int = 5) {
+                workingHours: WorkingHours = .standard, timeZone: String = AdministrativeBody.defaultTimeZone, correctionDays: Int = 5) {
         self.id = id
         self.code = code
         self.nameKk = nameKk

@@ -13,6 +13,17 @@ extension ProcedureError {
                      "This step is not possible in the appeal's current state.")
         case .missingField:
             return t("Міндетті жолды толтырыңыз.", "Заполните обязательное поле.", "Fill in the required field.")
+        case .noTermRule:
+            return t("Бұл мерзімге қолданыстағы ереже жоқ: әкімшіге хабарлаңыз.", "Для этого срока нет действующего правила: сообщите администратору.",
+                     "No term rule is in force for this term: tell the administrator.")
+        case .unknownSpecialRule:
+            return t("Мұндай арнайы заң ережесі белгісіз.", "Такое правило специального закона неизвестно.", "This special-law rule is not known.")
+        case .languageNotProduced:
+            return t("Құжаттар қазақ және орыс тілдерінде жасалады.", "Документы составляются на казахском и русском языках.",
+                     "Documents are produced in Kazakh and Russian.")
+        case .forwardToSelf:
+            return t("Жолданымды өзі тұрған органға жіберуге болмайды.", "Обращение нельзя направить в тот же орган.",
+                     "An appeal cannot be forwarded to the body that has it.")
         case .completenessNotChecked:
             return t("Алдымен толықтығын тексеріп, нәтижесін белгілеңіз (ӘРПК 63).", "Сначала отметьте проверку полноты (АППК, ст. 63).",
                      "Record the completeness check first (APPC 63).")

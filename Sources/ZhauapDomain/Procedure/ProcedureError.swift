@@ -6,8 +6,16 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case forbidden(action: String)
     /// The action does not apply in the appeal's current state.
     case invalidState(action: String, state: AppealState)
-    /// A required text was empty.
+    /// A required text was empty, or a required choice was not made (the field's API name).
     case missingField(String)
+    /// The term rules in force have no rule for this purpose on the day (a configuration error).
+    case noTermRule(TermPurpose)
+    /// A special law's term rule the rules do not know.
+    case unknownSpecialRule(String)
+    /// Documents are produced in Kazakh and Russian only.
+    case languageNotProduced(Language)
+    /// A body forwards to another body, never to itself.
+    case forwardToSelf
     /// R4: a return for correction needs a recorded completeness check first.
     case completenessNotChecked
     /// APPC 14 (R4): only formal items are missing; the appeal must not be returned for them.
@@ -49,6 +57,10 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .forbidden: "forbidden"
         case .invalidState: "invalid_state"
         case .missingField: "missing_field"
+        case .noTermRule: "no_term_rule"
+        case .unknownSpecialRule: "unknown_special_rule"
+        case .languageNotProduced: "language_not_produced"
+        case .forwardToSelf: "forward_to_self"
         case .completenessNotChecked: "completeness_not_checked"
         case .onlyFormalDeficiencies: "only_formal_deficiencies"
         case .correctionNotOverdue: "correction_not_overdue"
@@ -77,6 +89,10 @@ extension ProcedureError: CustomStringConvertible {
         case .forbidden(let a): "your roles do not allow \(a) on this appeal"
         case .invalidState(let a, let s): "\(a) is not possible while the appeal is \(s.rawValue)"
         case .missingField(let f): "\(f) must not be empty"
+        case .noTermRule(let p): "no term rule for \(p.rawValue) is in force: the term rules need correcting"
+        case .unknownSpecialRule(let s): "\"\(s)\" is not a known special rule"
+        case .languageNotProduced(let l): "documents are produced in Kazakh and Russian, not \(l.rawValue)"
+        case .forwardToSelf: "an appeal cannot be forwarded to the body that has it"
         case .completenessNotChecked: "record the completeness check (APPC 63) before returning the appeal"
         case .onlyFormalDeficiencies(let items):
             "only formal items are missing (\(items.map(\.rawValue).joined(separator: ", "))): APPC 14 forbids returning the appeal for them"

@@ -19,6 +19,14 @@ public struct TermRules: Sendable, Codable {
         public var basis: String
         public var basisKk: String?
         public var basisRu: String?
+        /// The first and last day the rule is in force (nil: open-ended), so that a change of the law is
+        /// a new rule with its own dates and terms begun before it keep theirs.
+        public var effectiveFrom: CivilDate?
+        public var effectiveTo: CivilDate?
+
+        public func isInForce(on day: CivilDate) -> Bool {
+            (effectiveFrom.map { $0 <= day } ?? true) && (effectiveTo.map { day <= $0 } ?? true)
+        }
 
         public func basis(_ lang: Language) -> String {
             switch lang {
@@ -41,9 +49,10 @@ public struct TermRules: Sendable, Codable {
         return try JSONDecoder().decode(TermRules.self, from: Data(contentsOf: url))
     }
 
-    /// The rule for a purpose: a matching special-law rule first, then one for the kind, then the default.
-    public func rule(for purpose: TermPurpose, kind: AppealKind?, special: String?) -> Rule? {
-        let candidates = rules.filter { $0.purpose == purpose }
+    /// The rule for a purpose in force on `day` (the day the term starts): a matching special-law rule
+    /// first, then one for the kind, then the default.
+    public func rule(for purpose: TermPurpose, kind: AppealKind?, special: String?, on day: CivilDate) -> Rule? {
+        let candidates = rules.filter { $0.purpose == purpose && $0.isInForce(on: day) }
         if let special, let r = candidates.first(where: { $0.special == special }) { return r }
         if let kind, let r = candidates.first(where: { $0.special == nil && $0.kinds?.contains(kind) == true }) { return r }
         return candidates.first { $0.special == nil && $0.kinds == nil }

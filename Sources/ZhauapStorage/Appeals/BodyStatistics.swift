@@ -40,7 +40,7 @@ extension FluentAppealStore {
         var extensions: [(UUID, String, CivilDate)] = []
         for m in openRows {
             byExecutor[m.executorID, default: 0] += 1
-            guard let a = try? JSONDecoder().decode(Appeal.self, from: Data(m.document.utf8)) else { continue }
+            guard let a = try? Self.decode(m.document) else { continue }
             if a.recusal != nil, a.recusal?.decision == nil { pending.append((m.id!, m.regNumber)) }
             if let r = a.extensionRequest, r.isPending { extensions.append((m.id!, m.regNumber, r.until)) }
         }

@@ -17,6 +17,10 @@ public struct FluentAppealStore: Sendable {
         return e
     }()
 
+    static func decode(_ document: String) throws -> Appeal {
+        try JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)).appeal()
+    }
+
     // MARK: Registration numbers
 
     /// The next registration number of the body's year, inside the caller's transaction: an upsert that
@@ -73,7 +77,7 @@ public struct FluentAppealStore: Sendable {
         m.kind = appeal.kind?.rawValue
         m.executorID = appeal.executorID
         m.nextDue = appeal.terms.filter { $0.status == .active }.map(\.due).min()?.description
-        m.document = String(decoding: try Self.encoder.encode(appeal), as: UTF8.self)
+        m.document = String(decoding: try Self.encoder.encode(AppealRecord(appeal)), as: UTF8.self)
         m.updatedAt = Date()
     }
 
@@ -112,13 +116,13 @@ public struct FluentAppealStore: Sendable {
     /// The appeal, if it exists in this body; another body's appeal is indistinguishable from none.
     public func appeal(_ id: UUID, bodyID: UUID) async throws -> (appeal: Appeal, trailLength: Int)? {
         guard let m = try await AppealModel.query(on: db).filter(\.$id == id).filter(\.$bodyID == bodyID).first() else { return nil }
-        return (try JSONDecoder().decode(Appeal.self, from: Data(m.document.utf8)), m.trailLength)
+        return (try Self.decode(m.document), m.trailLength)
     }
 
     public func appeal(number: String, trackingCode: String) async throws -> Appeal? {
         guard let m = try await AppealModel.query(on: db).filter(\.$regNumber == number).first(),
               m.trackingCode == trackingCode else { return nil }
-        return try JSONDecoder().decode(Appeal.self, from: Data(m.document.utf8))
+        return try Self.decode(m.document)
     }
 
     public func trail(_ appealID: UUID) async throws -> [TrailEntry] {
@@ -199,6 +203,6 @@ extension FluentAppealStore {
     /// The body's register (журнал) for one registration day, in number order.
     public func register(bodyID: UUID, day: CivilDate) async throws -> [Appeal] {
         try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$registeredOn == day.description)
-            .sort(\.$regSequence).all().map { try JSONDecoder().decode(Appeal.self, from: Data($0.document.utf8)) }
+            .sort(\.$regSequence).all().map { try Self.decode($0.document) }
     }
 }

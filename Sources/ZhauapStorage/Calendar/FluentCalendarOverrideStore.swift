@@ -38,4 +38,6 @@ public enum StorageError: Error, Sendable, Equatable {
     case notFound
     /// Another request changed the appeal since it was read; nothing was saved.
     case concurrentChange
+    /// A stored appeal record that cannot be read as an appeal (a newer schema, or inconsistent data).
+    case unreadableRecord(String)
 }

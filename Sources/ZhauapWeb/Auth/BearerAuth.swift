@@ -21,7 +21,7 @@ extension Request {
 struct BearerAuthMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let token = request.headers.bearerAuthorization?.token,
-              let actor = try await FluentOrganisationStore(database: request.db).actor(token: token, now: Date()) else {
+              let actor = try await FluentOrganisationStore(database: request.db).actor(token: token, now: request.application.appealService.now()) else {
             throw APIError(.unauthorized, code: "unauthorized", detail: "a valid bearer token is required")
         }
         request.setActor(actor)

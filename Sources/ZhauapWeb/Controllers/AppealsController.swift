@@ -26,11 +26,12 @@ struct AppealsController: RouteCollection {
         if let key, key.isEmpty || key.count > 200 {
             throw APIError.invalid("Idempotency-Key", code: "invalid_idempotency_key", "the key must be 1–200 characters")
         }
-        let draft = try body.draft(now: Date(), rules: req.application.termRules)
+        let draft = try body.draft(now: req.application.appealService.now(), rules: req.application.termRules)
         let (appeal, replayed) = try await service(req).register(draft, actor: actor, idempotencyKey: key)
         let view = try await service(req).view(appeal.id, actor: actor)
         let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
-        let response = try await AppealResponse(view.appeal, body: org!, actor: actor, trail: view.trail, calendar: view.calendar)
+        let response = try await AppealResponse(view.appeal, body: org!, actor: actor, trail: view.trail, calendar: view.calendar,
+                                           today: req.application.appealService.today(in: org!))
             .encodeResponse(for: req)
         response.status = replayed ? .ok : .created
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/appeals/\(appeal.id)")
@@ -43,14 +44,15 @@ struct AppealsController: RouteCollection {
         let id = try req.appealID()
         let view = try await service(req).view(id, actor: actor)
         guard let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
-        return AppealResponse(view.appeal, body: org, actor: actor, trail: view.trail, calendar: view.calendar)
+        return AppealResponse(view.appeal, body: org, actor: actor, trail: view.trail, calendar: view.calendar,
+                                           today: req.application.appealService.today(in: org))
     }
 
     @Sendable
     func act(req: Request) async throws -> AppealResponse {
         let actor = try req.actor
         let id = try req.appealID()
-        let command = try req.content.decode(ActionRequest.self).command()
+        let command = try req.content.decode(ActionRequest.self).command
         _ = try await service(req).perform(command, on: id, actor: actor)
         return try await show(req: req)
     }

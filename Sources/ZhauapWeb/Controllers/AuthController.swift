@@ -27,7 +27,7 @@ struct AuthController: RouteCollection {
     /// and per address; too many in five minutes → 429.
     static func verify(_ req: Request, throttle: LoginThrottle) async throws -> Actor {
         let body = try req.content.decode(Login.self)
-        let now = Date()
+        let now = req.application.appealService.now()
         let keys = ["login:" + body.login.lowercased(), "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
         if try await throttle.isBlocked(keys, now: now, db: req.db) {
             throw APIError(.tooManyRequests, code: "too_many_attempts", detail: "too many failed sign-ins; wait five minutes")
@@ -44,7 +44,7 @@ struct AuthController: RouteCollection {
     @Sendable
     func login(req: Request) async throws -> Session {
         let actor = try await Self.verify(req, throttle: throttle)
-        let now = Date()
+        let now = req.application.appealService.now()
         let store = FluentOrganisationStore(database: req.db)
         let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
         let expires = now.addingTimeInterval(Self.tokenLifetime)

@@ -86,7 +86,7 @@ struct TermDTO: Content {
 }
 
 struct AppealResponse: Content {
-    var appeal: Appeal
+    var appeal: AppealBody
     var coupon: CouponDTO
     var terms: [TermDTO]
     var allowedActions: [String]
@@ -101,8 +101,8 @@ struct AppealResponse: Content {
         var because: String
     }
 
-    init(_ a: Appeal, body: AdministrativeBody, actor: Actor, trail: [TrailEntry]?, calendar: WorkingDayCalendar) {
-        appeal = a
+    init(_ a: Appeal, body: AdministrativeBody, actor: Actor, trail: [TrailEntry]?, calendar: WorkingDayCalendar, today: CivilDate) {
+        appeal = AppealBody(a)
         let r = a.registration
         coupon = CouponDTO(number: r.number, trackingCode: r.trackingCode, receivedAt: r.receivedAt, registeredOn: r.registeredOn,
                            receivedBy: r.receivedByName, position: r.receivedByPosition, bodyNameKk: body.nameKk, bodyNameRu: body.nameRu)
@@ -113,9 +113,8 @@ struct AppealResponse: Content {
             return TermDTO(purpose: t.purpose.rawValue, status: t.status.rawValue, start: t.start, unit: t.unit.rawValue, amount: t.amount,
                            due: t.due, originalDue: t.originalDue, rule: t.ruleID, basis: t.basis, explanation: lines)
         }
-        allowedActions = Permissions.available(actor: actor, appeal: a)
+        allowedActions = Permissions.available(actor: actor, appeal: a).map(\.rawValue)
         proposals = []
-        let today = RegistrationDay.local(Date(), timeZone: body.timeZone).date
         if a.state == .awaitingCorrection, let due = a.correction?.due, today > due {
             proposals.append(Proposal(action: "resolve_uncorrected", options: [TerminationGround.returned.rawValue,
                                                                                TerminationGround.leftWithoutConsideration.rawValue],
@@ -126,73 +125,39 @@ struct AppealResponse: Content {
     }
 }
 
-/// `POST /api/v1/appeals/{id}/actions`: `action` names the step; the other fields are its parameters.
-struct ActionRequest: Content {
-    var action: String?
-    var missing: [String]?
-    var feeRequired: Bool?
-    var deficiency: String?
-    var remedy: String?
-    var consequence: String?
-    var workingDays: Int?
-    var note: String?
-    var outcome: String?
-    var kind: String?
-    var area: String?
-    var special: String?
-    var executorId: UUID?
-    var targetBodyId: UUID?
-    var targetName: String?
-    var demands: [String]?
-    var source: String?
-    var reason: String?
-    var accept: Bool?
-    var newExecutorId: UUID?
-    var ground: String?
-    var until: CivilDate?
-    var text: String?
-    var character: String?
-    var document: String?
-    var language: String?
-    var channel: String?
-    var sentOn: CivilDate?
-    var reference: String?
+/// `POST /api/v1/appeals/{id}/actions`: `action` names the step (`Action`); the other fields are that
+/// step's parameters, decoded by the step itself — JSON from the API, form fields from the pages.
+struct ActionRequest: Decodable {
+    var command: AppealCommand
 
-    func command() throws -> AppealCommand {
-        func need<T>(_ v: T?, _ field: String) throws -> T {
-            guard let v else { throw APIError.missing(field) }
-            return v
+    private enum Key: String, CodingKey { case action }
+
+    init(from decoder: any Decoder) throws {
+        let name: String?
+        do { name = try decoder.container(keyedBy: Key.self).decodeIfPresent(String.self, forKey: .action) } catch {
+            throw APIError.invalid("action", code: "invalid_action", "action must be a string")
         }
-        func parse<E: RawRepresentable<String>>(_ text: String?, _ field: String, as: E.Type) throws -> E {
-            let t = try need(text, field)
-            guard let e = E(rawValue: t) else { throw APIError.invalid(field, code: "invalid_value", "\(field): \"\(t)\" is not allowed") }
-            return e
+        guard let name else { throw APIError.missing("action") }
+        guard let action = Action(rawValue: name) else {
+            throw APIError.invalid("action", code: "invalid_action", "unknown action \"\(name)\"")
         }
-        switch try need(action, "action") {
-        case "record_completeness":
-            return .recordCompleteness(missing: try (missing ?? []).map { try parse($0, "missing", as: ChecklistItem.self) },
-                                       feeRequired: feeRequired ?? false)
-        case "return_for_correction":
-            return .returnForCorrection(deficiency: try need(deficiency, "deficiency"), remedy: try need(remedy, "remedy"),
-                                        consequence: try need(consequence, "consequence"), workingDays: workingDays)
-        case "receive_correction": return .receiveCorrection(note: note)
-        case "resolve_uncorrected": return .resolveUncorrected(outcome: try parse(outcome, "outcome", as: TerminationGround.self))
-        case "confirm_kind": return .confirmKind(try parse(kind, "kind", as: AppealKind.self), area: area, special: special)
-        case "assign": return .assign(executorID: try need(executorId, "executorId"))
-        case "forward": return .forward(targetBodyID: targetBodyId, targetName: try need(targetName, "targetName"), demands: demands)
-        case "request_recusal":
-            return .requestRecusal(source: try parse(source, "source", as: RecusalRequest.Source.self), reason: try need(reason, "reason"))
-        case "decide_recusal": return .decideRecusal(accept: try need(accept, "accept"), newExecutorID: newExecutorId)
-        case "terminate": return .terminate(ground: try parse(ground, "ground", as: TerminationGround.self), note: try need(note, "note"))
-        case "extend": return .extend(until: try need(until, "until"), reason: try need(reason, "reason"))
-        case "request_extension": return .requestExtension(until: try need(until, "until"), reason: try need(reason, "reason"))
-        case "record_sending":
-            return .recordSending(document: try parse(document, "document", as: OutgoingDocument.self),
-                                  language: try parse(language, "language", as: Language.self),
-                                  channel: try parse(channel, "channel", as: DeliveryChannel.self), sentOn: sentOn, reference: reference)
-        case "decide_extension": return .decideExtension(accept: try need(accept, "accept"), until: until, note: note)
-        case "answer": return .answer(text: try need(text, "text"), character: try parse(character, "character", as: AnswerCharacter.self))
-        case let other: throw APIError.invalid("action", code: "invalid_action", "unknown action \"\(other)\"")
+        do { command = AppealCommand(try action.step.init(from: decoder)) } catch let e as DecodingError {
+            throw Self.problem(e)
+        }
+    }
+
+    /// A missing parameter is `missing_field`, a wrong one `invalid_value`, each naming the field.
+    static func problem(_ e: DecodingError) -> APIError {
+        switch e {
+        case .keyNotFound(let key, _):
+            return APIError.missing(key.stringValue)
+        case .valueNotFound(_, let c):
+            return APIError.missing(c.codingPath.first?.stringValue ?? "body")
+        case .typeMismatch(_, let c), .dataCorrupted(let c):
+            let field = c.codingPath.first?.stringValue ?? "body"
+            return APIError.invalid(field, code: "invalid_value", "\(field): the value is not allowed")
+        @unknown default:
+            return APIError.invalid("body", code: "invalid_value", "the request body could not be read")
         }
     }
 }

@@ -90,6 +90,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
         case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested: .conflict
+        // The term rules in force are incomplete: the installation's configuration, not the request.
+        case .noTermRule: .serviceUnavailable
         default: .unprocessableEntity
         }
         let field: String? = switch e {
@@ -99,6 +101,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .groundNotApplicable, .mustForwardAtOnce: "ground"
         case .documentNotAvailable: "document"
         case .dateOutOfRange: "sentOn"
+        case .unknownSpecialRule: "special"
+        case .languageNotProduced: "language"
+        case .forwardToSelf: "targetBodyId"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

@@ -32,8 +32,8 @@ struct AccountPagesController: RouteCollection {
     func journal(req: Request) async throws -> Response {
         let actor = try await AppealPagesController.signedIn(req)
         let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
-        let tz = body?.timeZone ?? "Asia/Almaty"
-        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(Date(), timeZone: tz).date
+        let tz = body?.timeZone ?? AdministrativeBody.defaultTimeZone
+        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(req.application.appealService.now(), timeZone: tz).date
         let appeals = try await FluentAppealStore(database: req.db).register(bodyID: actor.bodyID, day: day)
         let f = DateFormatter()
         f.dateFormat = "dd.MM.yyyy HH:mm"
@@ -104,7 +104,7 @@ struct HeadPagesController: RouteCollection {
         guard actor.roles.contains(.head) else { throw Abort(.forbidden) }
         let org = FluentOrganisationStore(database: req.db)
         let body = try await org.body(actor.bodyID)
-        let today = RegistrationDay.local(Date(), timeZone: body?.timeZone ?? "Asia/Almaty").date
+        let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let service = req.application.appealService
         let atRisk = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: 3, overdue: false, state: nil, kind: nil, limit: 100)
         let overdue = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)

@@ -51,7 +51,7 @@ struct BodyForm: Codable {
         } else {
             problems.append("admin_err_higher")
         }
-        let tz = Self.trimmed(timeZone).isEmpty ? "Asia/Almaty" : Self.trimmed(timeZone)
+        let tz = Self.trimmed(timeZone).isEmpty ? AdministrativeBody.defaultTimeZone : Self.trimmed(timeZone)
         if TimeZone(identifier: tz) == nil { problems.append("admin_err_timezone") } else { body.timeZone = tz }
         if let h = WorkingHours(text: Self.trimmed(hours).isEmpty ? WorkingHours.standard.text : Self.trimmed(hours)) {
             body.workingHours = h

@@ -42,7 +42,7 @@ struct AdminPagesController: RouteCollection {
 
     func render(_ req: Request, year requested: Int?, message: String?, error: String?, status: HTTPStatus) async throws -> Response {
         let cal = try await req.application.calendarProvider.current()
-        let year = min(max(requested ?? RegistrationDay.local(Date(), timeZone: "Asia/Almaty").date.year, cal.years.lowerBound), cal.years.upperBound)
+        let year = min(max(requested ?? RegistrationDay.local(req.application.appealService.now(), timeZone: AdministrativeBody.defaultTimeZone).date.year, cal.years.lowerBound), cal.years.upperBound)
         let days = try cal.days(from: CivilDate(year: year, month: 1, day: 1)!, to: CivilDate(year: year, month: 12, day: 31)!)
         return try await req.page("admin-calendar", status: status) { lang, _ in
             let months = (1...12).map { m -> Month in
@@ -79,7 +79,7 @@ struct AdminPagesController: RouteCollection {
             return try await render(req, year: nil, message: nil, error: "—", status: .badRequest)
         }
         do {
-            let cal = try await req.application.calendarProvider.importOverride(Data(buffer: upload.file.data), importedBy: actor.name, now: Date())
+            let cal = try await req.application.calendarProvider.importOverride(Data(buffer: upload.file.data), importedBy: actor.name, now: req.application.appealService.now())
             let moved = try await req.application.appealService.recomputeOpenTerms()
             return try await render(req, year: nil, message: "\(cal.version) (\(moved))", error: nil, status: .ok)
         } catch let e as CalendarError {

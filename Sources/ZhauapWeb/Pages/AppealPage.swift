@@ -57,9 +57,11 @@ struct AppealPage: Encodable {
         let full = actor.roles.contains(.head) || a.executorID == actor.userID
         let id = p.kind == .individual ? p.iin : p.bin
         let allowed = Set(Permissions.available(actor: actor, appeal: a))
+        // Trail times are shown in the body's own time zone.
+        let timeZone = bodies.first { $0.id == a.bodyID }?.timeZone ?? AdministrativeBody.defaultTimeZone
         let f = DateFormatter()
         f.dateFormat = "dd.MM.yyyy HH:mm"
-        f.timeZone = TimeZone(identifier: "Asia/Almaty")
+        f.timeZone = TimeZone(identifier: timeZone)
         return AppealPage(
             id: a.id, number: a.registration.number, registeredOn: a.registration.registeredOn.dotted,
             channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
@@ -74,10 +76,7 @@ struct AppealPage: Encodable {
                      lines: ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
                         + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? []))
             },
-            actions: Dictionary(uniqueKeysWithValues: ["assign", "confirm_kind", "record_completeness", "return_for_correction",
-                                                       "receive_correction", "extend", "answer", "forward", "request_recusal",
-                                                       "decide_recusal", "terminate", "resolve_uncorrected", "request_extension",
-                                                       "decide_extension", "record_sending"].map { ($0, allowed.contains($0)) }),
+            actions: Dictionary(uniqueKeysWithValues: Action.allCases.map { ($0.rawValue, allowed.contains($0)) }),
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
@@ -100,7 +99,7 @@ struct AppealPage: Encodable {
             extensionRequestUntilISO: a.extensionRequest.flatMap { $0.isPending ? $0.until.description : nil },
             extensionRequestReason: a.extensionRequest.flatMap { $0.isPending ? $0.reason : nil },
             extendSuggestion: a.term(.consideration).flatMap { try? calendar.addWorkingDays(11, to: $0.due).description },
-            sendings: (a.sendings ?? []).map { s in
+            sendings: a.sendings.map { s in
                 [t["doc_" + s.document.rawValue] ?? s.document.rawValue, t["lang_" + s.language.rawValue] ?? s.language.rawValue,
                  t["delivery_" + s.channel.rawValue] ?? s.channel.rawValue, s.sentOn.dotted, s.reference].compactMap { $0 }.joined(separator: " · ")
             },

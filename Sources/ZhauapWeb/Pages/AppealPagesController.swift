@@ -74,7 +74,7 @@ struct AppealPagesController: RouteCollection {
         try CSRF.verify(req)
         let form = try req.content.decode(RegisterForm.self)
         do {
-            let draft = try form.request().draft(now: Date(), rules: req.application.termRules)
+            let draft = try form.request().draft(now: req.application.appealService.now(), rules: req.application.termRules)
             let (appeal, _) = try await req.application.appealService.register(draft, actor: actor, idempotencyKey: nil)
             return req.redirect(to: "/appeals/\(appeal.id)", redirectType: .normal)
         } catch let e as APIError {
@@ -99,7 +99,7 @@ struct AppealPagesController: RouteCollection {
         let org = FluentOrganisationStore(database: req.db)
         let executors = try await org.users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
         let bodies = try await org.bodies()
-        let today = RegistrationDay.local(Date(), timeZone: bodies.first { $0.id == actor.bodyID }?.timeZone ?? "Asia/Almaty").date
+        let today = bodies.first { $0.id == actor.bodyID }.map(req.application.appealService.today(in:)) ?? view.appeal.registration.registeredOn
         return try await req.page("appeal", status: status) { lang, t in
             var page = AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
                                        bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error?(lang, t))
@@ -114,16 +114,19 @@ struct AppealPagesController: RouteCollection {
         try CSRF.verify(req)
         let id = try req.appealID()
         do {
-            var action = try req.content.decode(ActionRequest.self)
-            // Forms send demands as lines of one text area, and a body of this installation without its name.
-            struct Extras: Decodable { var demandsText: String? }
-            let lines = (try? req.content.decode(Extras.self))?.demandsText?.split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-            if !lines.isEmpty { action.demands = lines }
-            if action.action == "forward", let target = action.targetBodyId, (action.targetName ?? "").isEmpty {
-                action.targetName = try await FluentOrganisationStore(database: req.db).body(target)?.nameKk
+            var command = try req.content.decode(ActionRequest.self).command
+            // The forwarding form sends demands as lines of one text area, and a body of this installation
+            // without its name.
+            if var forward = command.step as? Forward {
+                struct Extras: Decodable { var demandsText: String? }
+                let lines = (try? req.content.decode(Extras.self))?.demandsText?.split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+                if !lines.isEmpty { forward.demands = lines }
+                if let target = forward.targetBodyID, forward.targetName.isEmpty {
+                    forward.targetName = try await FluentOrganisationStore(database: req.db).body(target)?.nameKk ?? ""
+                }
+                command = AppealCommand(forward)
             }
-            let command = try action.command()
             _ = try await req.application.appealService.perform(command, on: id, actor: actor)
             return req.redirect(to: "/appeals/\(id)", redirectType: .normal)
         } catch let e as ProcedureError {

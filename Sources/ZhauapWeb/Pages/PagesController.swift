@@ -50,7 +50,7 @@ struct PagesController: RouteCollection {
         guard let actor = try await req.sessionActor() else { return req.redirect(to: "/login") }
         let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
         let calendar = try await req.application.calendarProvider.current()
-        let today = RegistrationDay.local(Date(), timeZone: body?.timeZone ?? "Asia/Almaty").date
+        let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let filter = DeskPage.Filter.read(scope: req.query[String.self, at: "scope"], state: req.query[String.self, at: "state"],
                                           kind: req.query[String.self, at: "kind"], roles: actor.roles)
         // Without a state chosen, the appeals still being handled; sorted by the nearest due date.

@@ -8,7 +8,7 @@ extension Procedure {
                           context c: ProcedureContext) throws(ProcedureError) -> (Appeal, AppealEvent) {
         var a = appeal
         guard let i = a.terms.lastIndex(where: { $0.purpose == .consideration && $0.status == .active }) else {
-            throw .invalidState(action: "extend", state: a.state)
+            throw .invalidState(action: Action.extend.rawValue, state: a.state)
         }
         let rule = c.rules.rules.first { $0.id == a.terms[i].ruleID }
         guard rule?.extendable ?? true else { throw .extensionNotAllowed }
@@ -27,10 +27,7 @@ extension Procedure {
         a.terms[i].originalDue = original
         a.terms[i].due = until
         a.terms[i].extensionReason = reason
-        for j in a.terms.indices where a.terms[j].purpose == .extensionNotice && a.terms[j].status == .active {
-            a.terms[j].status = .met
-            a.terms[j].closedOn = c.today
-        }
+        a.close([.extensionNotice], on: c.today)
         a.terms.append(try startTerm(.extensionNotice, for: a, from: c.today, context: c))
         return (a, AppealEvent("extended", on: c.today, reason: reason, ["from": previous.description, "to": until.description,
                                                                          "original_due": original.description]))

@@ -1,0 +1,49 @@
+import Foundation
+import WorkingCalendar
+
+/// APPC 65 (R6): an appeal outside the body's competence goes to the competent body — whole, or only the
+/// demands outside competence — within 3 working days, and the applicant is told at the same time. A body
+/// of this installation receives it as a new registered appeal that keeps the original moment of receipt.
+public struct Forward: ProcedureStep {
+    public static let action = Action.forward
+    public static let allowedIn: Set<AppealState> = [.registered, .underConsideration]
+    public static let who: Who = [.assignedExecutor, .head]
+
+    /// A body of this installation, or nil for an outside body named in `targetName`.
+    public var targetBodyID: UUID?
+    public var targetName: String
+    /// Nil: the whole appeal.
+    public var demands: [String]?
+
+    public init(targetBodyID: UUID?, targetName: String, demands: [String]?) {
+        self.targetBodyID = targetBodyID
+        self.targetName = targetName
+        self.demands = demands
+    }
+
+    enum CodingKeys: String, CodingKey { case targetBodyID = "targetBodyId", targetName, demands }
+
+    public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
+        try Self.nonEmpty(targetName, "target_name")
+        if let demands, demands.isEmpty || demands.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw .missingField("demands")
+        }
+        let newID = targetBodyID.map { _ in c.newID() }
+        if let targetBodyID, targetBodyID == c.body.id { throw .forwardToSelf }
+        a.forwardings.append(Forwarding(targetBodyID: targetBodyID, targetName: targetName, demands: demands,
+                                        forwardedOn: c.today, newAppealID: newID))
+        let late = a.term(.forwarding).map { c.today > $0.due } ?? false
+        var details = ["target": targetName, "scope": demands == nil ? "whole" : "part", "late": String(late),
+                       "documents": "forwarding_notice:kk,forwarding_notice:ru"]
+        if let targetBodyID { details["target_body"] = targetBodyID.uuidString }
+        if let newID { details["new_appeal"] = newID.uuidString }
+        a.close([.forwarding], on: c.today)
+        if demands == nil {
+            a.stage = .forwarded(executor: a.executorID)
+            a.close([.consideration, .extensionNotice, .correction], .cancelled, on: c.today)
+        }
+        var effects: [Effect] = []
+        if let targetBodyID, let newID { effects.append(.registerForwarded(targetBodyID: targetBodyID, newAppealID: newID, demands: demands)) }
+        return StepOutcome([AppealEvent("forwarded", on: c.today, details)], effects: effects)
+    }
+}

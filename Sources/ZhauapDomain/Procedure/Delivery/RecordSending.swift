@@ -1,0 +1,42 @@
+import WorkingCalendar
+
+/// R46: a document was sent to the applicant — which, in which language, how, on which day. Recorded in
+/// every state, final ones too; sending the extension notice meets its term (APPC 76(2)).
+public struct RecordSending: ProcedureStep {
+    public static let action = Action.recordSending
+    public static let allowedIn = Set(AppealState.allCases)
+    public static let who: Who = [.assignedExecutor, .head, .registrar]
+
+    public var document: OutgoingDocument
+    public var language: Language
+    public var channel: DeliveryChannel
+    /// Nil: today.
+    public var sentOn: CivilDate?
+    public var reference: String?
+
+    public init(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate?, reference: String?) {
+        self.document = document
+        self.language = language
+        self.channel = channel
+        self.sentOn = sentOn
+        self.reference = reference
+    }
+
+    public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
+        guard document.isAvailable(for: a) else { throw .documentNotAvailable(document) }
+        guard language != .en else { throw .languageNotProduced(language) }
+        let day = sentOn ?? c.today
+        // From the registration day through today, both included.
+        guard day <= c.today, day >= a.registration.registeredOn else { throw .dateOutOfRange(day) }
+        let ref = reference.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        a.sendings.append(Sending(document: document, language: language, channel: channel, sentOn: day, reference: ref,
+                                  recordedBy: c.actor.userID))
+        var details = ["document": document.rawValue, "language": language.rawValue, "channel": channel.rawValue]
+        if document == .extensionNotice, let notice = a.term(.extensionNotice) {
+            // APPC 76(2): the participant is told within 3 working days of the extension.
+            details["late"] = String(day > notice.due)
+            a.close([.extensionNotice], on: c.today)
+        }
+        return StepOutcome([AppealEvent("document_sent", on: day, details)])
+    }
+}

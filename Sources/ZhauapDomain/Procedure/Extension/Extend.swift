@@ -1,0 +1,30 @@
+import WorkingCalendar
+
+/// APPC 76(2) (R15): a head extends the consideration term, with a reason; a waiting request of the
+/// executor is settled by it.
+public struct Extend: ProcedureStep {
+    public static let action = Action.extend
+    public static let allowedIn: Set<AppealState> = [.registered, .underConsideration, .awaitingCorrection]
+    public static let who: Who = [.head]
+
+    public var until: CivilDate
+    public var reason: String
+
+    public init(until: CivilDate, reason: String) {
+        self.until = until
+        self.reason = reason
+    }
+
+    public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
+        try Self.nonEmpty(reason, "reason")
+        var events: [AppealEvent] = []
+        if a.extensionRequest?.isPending == true {
+            a.extensionRequest?.decision = true
+            a.extensionRequest?.decidedOn = c.today
+            events.append(AppealEvent("extension_decided", on: c.today, ["accepted": "true", "until": until.description]))
+        }
+        let (extended, event) = try Procedure.extending(a, until: until, reason: reason, context: c)
+        a = extended
+        return StepOutcome(events + [event])
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import WorkingCalendar
+
+/// APPC 64 (R1): who registers — a registrar or a head.
+public enum Register {
+    public static let who: Who = [.registrar, .head]
+}
+
+extension Procedure {
+    public struct Draft: Sendable, Hashable {
+        public var channel: Channel
+        public var receivedAt: Date
+        public var externalNumber: String?
+        public var applicant: Applicant
+        public var addressedTo: String?
+        public var essence: String?
+        public var language: Language?
+        public var appealDate: CivilDate?
+        public var signaturePresent: Bool?
+        public var attachments: [Attachment]
+        public var reportsCrimeOrThreat: Bool
+        public var specialRule: String?
+        public var forwardedFromID: UUID?
+        /// The registration number of the appeal it was forwarded from, for the trail.
+        public var forwardedFromNumber: String?
+
+        public init(channel: Channel, receivedAt: Date, externalNumber: String? = nil, applicant: Applicant = Applicant(),
+                    addressedTo: String? = nil, essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil,
+                    signaturePresent: Bool? = nil, attachments: [Attachment] = [], reportsCrimeOrThreat: Bool = false,
+                    specialRule: String? = nil, forwardedFromID: UUID? = nil, forwardedFromNumber: String? = nil) {
+            self.channel = channel
+            self.receivedAt = receivedAt
+            self.externalNumber = externalNumber
+            self.applicant = applicant
+            self.addressedTo = addressedTo
+            self.essence = essence
+            self.language = language
+            self.appealDate = appealDate
+            self.signaturePresent = signaturePresent
+            self.attachments = attachments
+            self.reportsCrimeOrThreat = reportsCrimeOrThreat
+            self.specialRule = specialRule
+            self.forwardedFromID = forwardedFromID
+            self.forwardedFromNumber = forwardedFromNumber
+        }
+    }
+
+    /// Registers an appeal (APPC 64, R1, R19): the registration day, the coupon data, the consideration
+    /// and forwarding terms, the kind suggestion. `sequence` is the next gapless number of the body's year.
+    public static func register(_ draft: Draft, id: UUID, sequence: Int, recordedAt: Date, trackingCode: String,
+                                context c: ProcedureContext) throws(ProcedureError) -> (Appeal, [AppealEvent]) {
+        guard Register.who.admits(c.actor, appeal: nil) else { throw .forbidden(action: "register") }
+        let day: CivilDate
+        do { day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: c.body, calendar: c.calendar) } catch { throw .calendar(error) }
+        let registration = Registration(
+            number: RegistrationNumber.format(body: c.body.code, year: day.year, sequence: sequence), year: day.year, sequence: sequence,
+            receivedAt: draft.receivedAt, registeredOn: day, recordedAt: recordedAt, channel: draft.channel,
+            externalNumber: draft.externalNumber, receivedByName: c.actor.name, receivedByPosition: c.actor.position,
+            trackingCode: trackingCode)
+        var appeal = Appeal(
+            id: id, bodyID: c.body.id, registration: registration, applicant: draft.applicant, addressedTo: draft.addressedTo,
+            essence: draft.essence, language: draft.language, appealDate: draft.appealDate, signaturePresent: draft.signaturePresent,
+            attachments: draft.attachments, reportsCrimeOrThreat: draft.reportsCrimeOrThreat, specialRule: draft.specialRule,
+            suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID)
+        appeal.terms.append(try startTerm(.consideration, for: appeal, from: day, context: c))
+        appeal.terms.append(try startTerm(.forwarding, for: appeal, from: day, context: c))
+        var details = ["number": registration.number, "channel": draft.channel.rawValue, "registered_on": day.description,
+                       "documents": "coupon:kk,coupon:ru"]
+        if let ext = draft.externalNumber { details["external_number"] = ext }
+        if let from = draft.forwardedFromNumber { details["forwarded_from"] = from }
+        let missing = CompletenessCheck.detectMissing(appeal)
+        if !missing.isEmpty { details["missing"] = missing.map(\.rawValue).joined(separator: ",") }
+        if !appeal.applicant.identificationProblems.isEmpty {
+            details["identification_flags"] = appeal.applicant.identificationProblems.map(\.rawValue).joined(separator: ",")
+        }
+        return (appeal, [AppealEvent("registered", on: day, details)])
+    }
+}
+
+/// `CODE-YYYY-NNNNN`: unique and gapless per body and year; the counter restarts each year.
+public enum RegistrationNumber {
+    public static func format(body code: String, year: Int, sequence: Int) -> String {
+        "\(code)-\(year)-\(String(format: "%05d", sequence))"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import WorkingCalendar
+
+/// One step of the procedure. Each step declares its name, the states it may be taken in, who may take
+/// it, and applies itself; `Action` lists every step once, and the permission policy, the allowed
+/// actions, the API's decoding and the pages are derived from that list.
+public protocol ProcedureStep: Sendable, Hashable, Decodable {
+    static var action: Action { get }
+    /// The states the step may be taken in.
+    static var allowedIn: Set<AppealState> { get }
+    /// Who may take the step.
+    static var who: Who { get }
+    /// Whether the step is offered on this appeal beyond its state (e.g. only while a request waits).
+    static func isOffered(on appeal: Appeal) -> Bool
+    /// Changes the appeal; returns what happened and what the service must do besides storing it.
+    func apply(to appeal: inout Appeal, context: ProcedureContext) throws(ProcedureError) -> StepOutcome
+}
+
+extension ProcedureStep {
+    public static func isOffered(on appeal: Appeal) -> Bool { true }
+}
+
+/// What a step did: the trail entries, and the effects the service carries out in the same transaction.
+public struct StepOutcome: Sendable, Hashable {
+    public var events: [AppealEvent]
+    public var effects: [Effect]
+
+    public init(_ events: [AppealEvent], effects: [Effect] = []) {
+        self.events = events
+        self.effects = effects
+    }
+}
+
+/// Work a step needs done outside the appeal itself, in the same transaction as the step.
+public enum Effect: Sendable, Hashable {
+    /// The person must be an executor of the appeal's body (or the step is refused).
+    case requireExecutor(UUID)
+    /// Register the appeal (or the forwarded demands) in another body of this installation as a new
+    /// appeal with the given id, keeping the original moment of receipt (APPC 65, R6).
+    case registerForwarded(targetBodyID: UUID, newAppealID: UUID, demands: [String]?)
+}
+
+/// The roles a step is open to. `assignedExecutor` means an executor assigned to this very appeal.
+public struct Who: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let registrar = Who(rawValue: 1 << 0)
+    public static let assignedExecutor = Who(rawValue: 1 << 1)
+    public static let head = Who(rawValue: 1 << 2)
+    /// Closed to a head even when another role would open it (a head decides, and does not ask himself).
+    public static let notHead = Who(rawValue: 1 << 3)
+
+    public func admits(_ actor: Actor, appeal: Appeal?) -> Bool {
+        let roles = actor.roles
+        if contains(.notHead) && roles.contains(.head) { return false }
+        if contains(.head) && roles.contains(.head) { return true }
+        if contains(.registrar) && roles.contains(.registrar) { return true }
+        if contains(.assignedExecutor) && roles.contains(.executor), let appeal, appeal.executorID == actor.userID { return true }
+        return false
+    }
+}
+
+extension ProcedureStep {
+    static func require(_ condition: Bool, _ error: ProcedureError) throws(ProcedureError) {
+        if !condition { throw error }
+    }
+
+    /// A required text must say something.
+    static func nonEmpty(_ text: String?, _ field: String) throws(ProcedureError) {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingField(field) }
+    }
+}
+
+extension Appeal {
+    /// Closes the active terms of `purposes` on `day`.
+    mutating func close(_ purposes: Set<TermPurpose>, _ status: AppealTerm.Status = .met, on day: CivilDate) {
+        for i in terms.indices where purposes.contains(terms[i].purpose) && terms[i].status == .active {
+            terms[i].status = status
+            terms[i].closedOn = day
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import WorkingCalendar
+import ZhauapDomain
+
+/// An appeal as stored in `appeals.document`: a versioned record, separate from the domain value (which
+/// may change shape) and from the API's representation. Older versions are read and migrated forward;
+/// the stage is checked on reading, so a record that describes an impossible stage is refused, not
+/// half-loaded.
+///
+/// - Version 1 (no `schemaVersion`): the appeal value as it was first stored.
+/// - Version 2: the same fields, with `pastCorrection` for a correction no longer awaited.
+struct AppealRecord: Codable {
+    static let currentVersion = 2
+
+    var schemaVersion: Int?
+    var id: UUID
+    var bodyID: UUID
+    var registration: Registration
+    var applicant: Applicant
+    var addressedTo: String?
+    var essence: String?
+    var language: Language?
+    var appealDate: CivilDate?
+    var signaturePresent: Bool?
+    var attachments: [Attachment]
+    var reportsCrimeOrThreat: Bool
+    var specialRule: String?
+    var suggestion: KindSuggestion?
+    var kind: AppealKind?
+    var area: String?
+    var state: AppealState
+    var executorID: UUID?
+    var completeness: CompletenessCheck?
+    /// The correction awaited now (awaiting correction) or, in version 1, the latest one.
+    var correction: CorrectionRequest?
+    var pastCorrection: CorrectionRequest?
+    var forwardings: [Forwarding]
+    var recusal: RecusalRequest?
+    var extensionRequest: ExtensionRequest?
+    var termination: Termination?
+    var answer: Answer?
+    var terms: [AppealTerm]
+    var forwardedFromID: UUID?
+    var sendings: [Sending]?
+
+    init(_ a: Appeal) {
+        schemaVersion = Self.currentVersion
+        id = a.id
+        bodyID = a.bodyID
+        registration = a.registration
+        applicant = a.applicant
+        addressedTo = a.addressedTo
+        essence = a.essence
+        language = a.language
+        appealDate = a.appealDate
+        signaturePresent = a.signaturePresent
+        attachments = a.attachments
+        reportsCrimeOrThreat = a.reportsCrimeOrThreat
+        specialRule = a.specialRule
+        suggestion = a.suggestion
+        kind = a.kind
+        area = a.area
+        state = a.state
+        executorID = a.executorID
+        completeness = a.completeness
+        if case .awaitingCorrection(let r, _) = a.stage { correction = r } else { correction = nil }
+        pastCorrection = a.pastCorrection
+        forwardings = a.forwardings
+        recusal = a.recusal
+        extensionRequest = a.extensionRequest
+        termination = a.termination
+        answer = a.answer
+        terms = a.terms
+        forwardedFromID = a.forwardedFromID
+        sendings = a.sendings
+    }
+
+    /// The domain value; throws when the record is of a newer version or describes an impossible stage.
+    func appeal() throws -> Appeal {
+        let version = schemaVersion ?? 1
+        guard version <= Self.currentVersion else { throw StorageError.unreadableRecord("\(id): schema version \(version)") }
+        // Version 1 kept the latest correction in `correction` whatever the state.
+        let past = version == 1 ? (state == .awaitingCorrection ? nil : correction) : pastCorrection
+        return Appeal(
+            id: id, bodyID: bodyID, registration: registration, applicant: applicant, addressedTo: addressedTo, essence: essence,
+            language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments,
+            reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area,
+            stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
+            extensionRequest: extensionRequest, terms: terms, forwardedFromID: forwardedFromID, sendings: sendings ?? [])
+    }
+
+    private func stage() throws -> AppealStage {
+        func missing(_ what: String) -> StorageError { .unreadableRecord("\(id): \(state.rawValue) without \(what)") }
+        switch state {
+        case .registered:
+            // Version 1 could keep an executor on a registered appeal; it is under consideration then.
+            return executorID.map { .underConsideration(executor: $0) } ?? .registered
+        case .underConsideration:
+            guard let executorID else { throw missing("an executor") }
+            return .underConsideration(executor: executorID)
+        case .awaitingCorrection:
+            guard let correction else { throw missing("the correction request") }
+            return .awaitingCorrection(correction, executor: executorID)
+        case .forwarded:
+            return .forwarded(executor: executorID)
+        case .terminated:
+            guard let termination else { throw missing("the termination") }
+            return .terminated(termination, executor: executorID)
+        case .answered:
+            guard let answer else { throw missing("the answer") }
+            guard let executorID else { throw missing("an executor") }
+            return .answered(answer, executor: executorID)
+        }
+    }
+}

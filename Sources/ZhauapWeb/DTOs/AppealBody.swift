@@ -1,0 +1,66 @@
+import Foundation
+import Vapor
+import WorkingCalendar
+import ZhauapDomain
+
+/// The appeal as the API shows it: the procedure's stage flattened into `state` with its data beside it
+/// (`executorID`, `correction`, `termination`, `answer`), as documented in the OpenAPI document.
+struct AppealBody: Content {
+    var id: UUID
+    var bodyID: UUID
+    var registration: Registration
+    var applicant: Applicant
+    var addressedTo: String?
+    var essence: String?
+    var language: Language?
+    var appealDate: CivilDate?
+    var signaturePresent: Bool?
+    var attachments: [Attachment]
+    var reportsCrimeOrThreat: Bool
+    var specialRule: String?
+    var suggestion: KindSuggestion?
+    var kind: AppealKind?
+    var area: String?
+    var state: AppealState
+    var executorID: UUID?
+    var completeness: CompletenessCheck?
+    var correction: CorrectionRequest?
+    var forwardings: [Forwarding]
+    var recusal: RecusalRequest?
+    var extensionRequest: ExtensionRequest?
+    var termination: Termination?
+    var answer: Answer?
+    var terms: [AppealTerm]
+    var forwardedFromID: UUID?
+    var sendings: [Sending]
+
+    init(_ a: Appeal) {
+        id = a.id
+        bodyID = a.bodyID
+        registration = a.registration
+        applicant = a.applicant
+        addressedTo = a.addressedTo
+        essence = a.essence
+        language = a.language
+        appealDate = a.appealDate
+        signaturePresent = a.signaturePresent
+        attachments = a.attachments
+        reportsCrimeOrThreat = a.reportsCrimeOrThreat
+        specialRule = a.specialRule
+        suggestion = a.suggestion
+        kind = a.kind
+        area = a.area
+        state = a.state
+        executorID = a.executorID
+        completeness = a.completeness
+        correction = a.correction
+        forwardings = a.forwardings
+        recusal = a.recusal
+        extensionRequest = a.extensionRequest
+        termination = a.termination
+        answer = a.answer
+        terms = a.terms
+        forwardedFromID = a.forwardedFromID
+        sendings = a.sendings
+    }
+}
