@@ -28,8 +28,8 @@ struct AddBody: AsyncCommand {
         guard let code = s.code, !code.isEmpty, let kk = s.nameKk, !kk.isEmpty, let ru = s.nameRu, !ru.isEmpty else {
             throw CLIError("--code, --name-kk and --name-ru are required")
         }
-        guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw CLIError("--code may hold Latin letters, digits and hyphens only")
+        guard AdministrativeBody.isValidCode(code) else {
+            throw CLIError("--code: 1–16 Latin capital letters, digits and hyphens (it is printed in every registration number)")
         }
         let tz = s.timeZone ?? AdministrativeBody.defaultTimeZone
         guard TimeZone(identifier: tz) != nil else { throw CLIError("--timezone: unknown time zone \(tz)") }
@@ -52,7 +52,10 @@ struct AddBody: AsyncCommand {
 }
 
 func parseCorrectionDays(_ text: String) throws -> Int {
-    guard let n = Int(text), (1...60).contains(n) else { throw CLIError("--correction-days must be a whole number 1–60") }
+    let range = CorrectionDeadline.allowed
+    guard let n = Int(text), range.contains(n) else {
+        throw CLIError("--correction-days must be a whole number \(range.lowerBound)–\(range.upperBound)")
+    }
     return n
 }
 
@@ -110,7 +113,8 @@ struct AddArea: AsyncCommand {
         guard let code = s.code, let area = s.area, !area.isEmpty, let kk = s.nameKk, let ru = s.nameRu, let markers = s.markers else {
             throw CLIError("--code, --area, --name-kk, --name-ru and --markers are required")
         }
-        let words = markers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard CompetenceArea.isValidCode(area) else { throw CLIError("--area: Latin letters, digits, hyphens and underscores only") }
+        let words = CompetenceArea.markers(from: markers)
         guard !words.isEmpty else { throw CLIError("--markers: give at least one word") }
         let app = context.application
         try await prepareDatabase(app)
@@ -169,7 +173,7 @@ struct AddUser: AsyncCommand {
             roles.insert(role)
         }
         guard !roles.isEmpty else { throw CLIError("--roles: name at least one role") }
-        if let p = s.password, p.count < 10 { throw CLIError("--password: at least 10 characters") }
+        if let p = s.password, !PasswordRule.accepts(p) { throw CLIError("--password: at least \(PasswordRule.minimumLength) characters") }
         let app = context.application
         try await prepareDatabase(app)
         let store = FluentOrganisationStore(database: app.db)

@@ -89,10 +89,5 @@ public enum AppealDocument: String, Sendable, CaseIterable {
             """)
     }
 
-    static func applicantName(_ p: Applicant) -> String? {
-        let name = p.kind == .individual
-            ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            : (p.organisationName ?? "")
-        return name.isEmpty ? nil : name
-    }
+    static func applicantName(_ p: Applicant) -> String? { p.displayName }
 }

@@ -7,7 +7,7 @@ import WorkingCalendar
 public struct IdentificationNumber: Sendable, Hashable {
     public enum Kind: String, Sendable { case iin, bin }
 
-    public enum Problem: String, Sendable, Hashable, CaseIterable {
+    public enum Problem: String, Sendable, Hashable, Codable, CaseIterable {
         case notTwelveDigits = "not_twelve_digits"
         case badCheckDigit = "bad_check_digit"
         case badBirthDate = "bad_birth_date"

@@ -28,10 +28,9 @@ extension AppealService {
                     let t = updated.terms[i]
                     guard let due = try? calendar.term(t.request).end, due != t.due else { continue }
                     updated.terms[i].due = due
-                    events.append(AppealEvent("term_recomputed", on: max(RegistrationDay.local(now(), timeZone: timeZone).date, appeal.registration.registeredOn),
-                                              reason: "calendar changed",
-                                              ["purpose": t.purpose.rawValue, "from": t.due.description, "to": due.description,
-                                               "calendar": calendar.version]))
+                    events.append(AppealEvent(.termRecomputed(TermRecomputed(purpose: t.purpose, from: t.due, to: due, calendar: calendar.version)),
+                                              on: max(RegistrationDay.local(now(), timeZone: timeZone).date, appeal.registration.registeredOn),
+                                              reason: "calendar changed"))
                 }
                 guard !events.isEmpty else { return false }
                 var system = Self.systemActor

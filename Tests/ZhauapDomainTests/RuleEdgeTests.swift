@@ -189,3 +189,35 @@ struct RuleEdgeTests {
         #expect(rules.rule(for: .consideration, kind: nil, special: nil, on: F.d("2031-01-01"))?.amount == 10)
     }
 }
+
+@Suite("Organisation rules written once (CLI, admin pages, API)")
+struct OrganisationRuleTests {
+    @Test("A body's code: 1 to 16 capitals, digits and hyphens", arguments: [
+        ("A", true), ("ALM-AK", true), ("ABCDEFGHIJKLMNOP", true), ("ABCDEFGHIJKLMNOPQ", false), ("", false), ("alm", false),
+        ("АЛМ", false), ("ALM AK", false), ("ALM_AK", false),
+    ])
+    func bodyCode(code: String, valid: Bool) {
+        #expect(AdministrativeBody.isValidCode(code) == valid)
+    }
+
+    @Test("Marker words split on commas and line breaks, trimmed, empty ones dropped")
+    func markers() {
+        #expect(CompetenceArea.markers(from: "жер учаскесі, земельный участок\nкадастр,, \n") == ["жер учаскесі", "земельный участок", "кадастр"])
+        #expect(CompetenceArea.markers(from: " , \n").isEmpty)
+        #expect(CompetenceArea.isValidCode("land_use-2") && !CompetenceArea.isValidCode("жер") && !CompetenceArea.isValidCode(""))
+    }
+
+    @Test("A password has at least 10 characters: 9 no, 10 yes")
+    func password() {
+        #expect(!PasswordRule.accepts(String(repeating: "x", count: 9)))
+        #expect(PasswordRule.accepts(String(repeating: "x", count: 10)))
+    }
+
+    @Test("The applicant's name: a person's three parts, an organisation's name, nil when none")
+    func displayName() {
+        #expect(Applicant(surname: "Нұрланов", givenName: "Ержан", patronymic: "Асқарұлы").displayName == "Нұрланов Ержан Асқарұлы")
+        #expect(Applicant(surname: " ", givenName: "Ержан").displayName == "Ержан")
+        #expect(Applicant(kind: .legalEntity, organisationName: "«Жол» ЖШС").displayName == "«Жол» ЖШС")
+        #expect(Applicant().displayName == nil)
+    }
+}

@@ -40,10 +40,7 @@ struct AccountPagesController: RouteCollection {
         f.timeZone = TimeZone(identifier: tz)
         return try await req.page("journal") { _, t in
             JournalContent(day: day.dotted, rows: appeals.map { a in
-                let p = a.applicant
-                let name = p.kind == .individual
-                    ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                    : (p.organisationName ?? "")
+                let name = a.applicant.displayName ?? ""
                 return JournalRow(id: a.id, number: a.registration.number, time: f.string(from: a.registration.receivedAt),
                                   channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
                                   applicant: name.isEmpty ? (t["appeal_missing"] ?? "—") : name, receivedBy: a.registration.receivedByName)
@@ -80,7 +77,7 @@ struct AccountPagesController: RouteCollection {
               try await req.password.async.verify(form.current, created: hash) else {
             return try await req.page("password", PasswordContent(message: nil, error: "password_wrong"), status: .unauthorized)
         }
-        guard form.new.count >= 10, form.new == form.repeat_ else {
+        guard PasswordRule.accepts(form.new), form.new == form.repeat_ else {
             return try await req.page("password", PasswordContent(message: nil, error: "password_weak"), status: .unprocessableEntity)
         }
         // Other sessions and tokens of this user end; this browser stays signed in.

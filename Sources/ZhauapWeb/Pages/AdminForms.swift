@@ -32,7 +32,7 @@ struct BodyForm: Codable {
         var problems: [String] = []
         if creating {
             let code = Self.trimmed(code)
-            if code.isEmpty || code.count > 16 || !code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }) {
+            if !AdministrativeBody.isValidCode(code) {
                 problems.append("admin_err_code")
             } else if bodies[code] != nil {
                 problems.append("admin_err_code_taken")
@@ -61,7 +61,7 @@ struct BodyForm: Codable {
         let days = Self.trimmed(correctionDays)
         if days.isEmpty {
             body.correctionDays = creating ? 5 : body.correctionDays
-        } else if let n = Int(days), (1...60).contains(n) {
+        } else if let n = Int(days), CorrectionDeadline.allowed.contains(n) {
             body.correctionDays = n
         } else {
             problems.append("admin_err_correction_days")
@@ -80,13 +80,12 @@ struct AreaForm: Codable {
     func competenceArea() -> (CompetenceArea?, [String]) {
         let code = BodyForm.trimmed(area)
         var problems: [String] = []
-        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+        if !CompetenceArea.isValidCode(code) {
             problems.append("admin_err_area")
         }
         let kk = BodyForm.trimmed(nameKk), ru = BodyForm.trimmed(nameRu)
         if kk.isEmpty || ru.isEmpty { problems.append("admin_err_names") }
-        let words = (markers ?? "").split(whereSeparator: { $0 == "," || $0.isNewline })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let words = CompetenceArea.markers(from: markers ?? "")
         if words.isEmpty { problems.append("admin_err_markers") }
         return problems.isEmpty ? (CompetenceArea(code: code, nameKk: kk, nameRu: ru, markers: words), []) : (nil, problems)
     }
@@ -124,7 +123,7 @@ struct UserForm: Codable {
         } else if loginTaken {
             problems.append("admin_err_login_taken")
         }
-        if let p = password, !p.isEmpty, p.count < 10 { problems.append("admin_err_password") }
+        if let p = password, !p.isEmpty, !PasswordRule.accepts(p) { problems.append("admin_err_password") }
         return problems + personProblems()
     }
 }

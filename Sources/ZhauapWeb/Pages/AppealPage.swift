@@ -50,9 +50,7 @@ struct AppealPage: Encodable {
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?) -> AppealPage {
         let p = a.applicant
-        let name = p.kind == .individual
-            ? [p.surname, p.givenName, p.patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            : (p.organisationName ?? "")
+        let name = p.displayName ?? ""
         // The IIN is restricted personal data: in full only for the head and the assigned executor.
         let full = actor.roles.contains(.head) || a.executorID == actor.userID
         let id = p.kind == .individual ? p.iin : p.bin

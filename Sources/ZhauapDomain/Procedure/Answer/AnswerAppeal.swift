@@ -24,6 +24,6 @@ public struct AnswerAppeal: ProcedureStep {
         a.stage = .answered(Answer(text: text, character: character, answeredOn: c.today, answeredBy: c.actor.userID), executor: executor)
         a.close([.consideration, .forwarding], on: c.today)
         a.close([.extensionNotice], .cancelled, on: c.today)  // the answer itself tells the applicant
-        return StepOutcome([AppealEvent("answered", on: c.today, ["character": character.rawValue, "late": String(late)])])
+        return StepOutcome([AppealEvent(.answered(Answered(character: character, late: late)), on: c.today)])
     }
 }

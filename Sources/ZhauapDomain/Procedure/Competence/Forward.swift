@@ -33,10 +33,8 @@ public struct Forward: ProcedureStep {
         a.forwardings.append(Forwarding(targetBodyID: targetBodyID, targetName: targetName, demands: demands,
                                         forwardedOn: c.today, newAppealID: newID))
         let late = a.term(.forwarding).map { c.today > $0.due } ?? false
-        var details = ["target": targetName, "scope": demands == nil ? "whole" : "part", "late": String(late),
-                       "documents": "forwarding_notice:kk,forwarding_notice:ru"]
-        if let targetBodyID { details["target_body"] = targetBodyID.uuidString }
-        if let newID { details["new_appeal"] = newID.uuidString }
+        let event = Forwarded(target: targetName, scope: demands == nil ? "whole" : "part", late: late,
+                              documents: OutgoingDocument.forwardingNotice.copies, targetBody: targetBodyID, newAppeal: newID)
         a.close([.forwarding], on: c.today)
         if demands == nil {
             a.stage = .forwarded(executor: a.executorID)
@@ -44,6 +42,6 @@ public struct Forward: ProcedureStep {
         }
         var effects: [Effect] = []
         if let targetBodyID, let newID { effects.append(.registerForwarded(targetBodyID: targetBodyID, newAppealID: newID, demands: demands)) }
-        return StepOutcome([AppealEvent("forwarded", on: c.today, details)], effects: effects)
+        return StepOutcome([AppealEvent(.forwarded(event), on: c.today)], effects: effects)
     }
 }

@@ -15,7 +15,7 @@ public struct Assign: ProcedureStep {
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         a.stage = a.stage.assigning(executorID)
-        return StepOutcome([AppealEvent("assigned", on: c.today, ["executor": executorID.uuidString])],
+        return StepOutcome([AppealEvent(.assigned(Assigned(executor: executorID)), on: c.today)],
                            effects: [.requireExecutor(executorID)])
     }
 }

@@ -23,14 +23,14 @@ public struct ConfirmKind: ProcedureStep {
         a.kind = kind
         a.area = area ?? a.area
         a.specialRule = special ?? a.specialRule
-        var events = [AppealEvent("kind_confirmed", on: c.today, ["kind": kind.rawValue, "area": a.area ?? "",
-                                                               "suggested": a.suggestion?.kind?.rawValue ?? ""])]
+        var events = [AppealEvent(.kindConfirmed(KindConfirmed(kind: kind, area: a.area ?? "", suggested: a.suggestion?.kind?.rawValue ?? "")),
+                                  on: c.today)]
         if let i = a.terms.lastIndex(where: { $0.purpose == .consideration && $0.status == .active }), a.terms[i].originalDue == nil {
             let fresh = try Procedure.startTerm(.consideration, for: a, from: a.registration.registeredOn, context: c)
             if fresh.ruleID != a.terms[i].ruleID || fresh.due != a.terms[i].due {
                 a.terms[i] = fresh
-                events.append(AppealEvent("term_changed", on: c.today, reason: fresh.basis,
-                                          ["purpose": "consideration", "due": fresh.due.description, "rule": fresh.ruleID]))
+                events.append(AppealEvent(.termChanged(TermChanged(purpose: .consideration, due: fresh.due, rule: fresh.ruleID)),
+                                          on: c.today, reason: fresh.basis))
             }
         }
         // Competence is confirmed with the area: the forwarding term is met (R6).

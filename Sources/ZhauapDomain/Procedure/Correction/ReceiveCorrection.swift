@@ -16,6 +16,6 @@ public struct ReceiveCorrection: ProcedureStep {
         a.pastCorrection = request
         a.close([.correction], on: c.today)
         a.stage = executor.map { .underConsideration(executor: $0) } ?? .registered
-        return StepOutcome([AppealEvent("correction_received", on: c.today, reason: note)])
+        return StepOutcome([AppealEvent(.correctionReceived, on: c.today, reason: note)])
     }
 }

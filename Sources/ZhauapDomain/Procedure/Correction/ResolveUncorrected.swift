@@ -19,7 +19,7 @@ public struct ResolveUncorrected: ProcedureStep {
         a.stage = .terminated(Termination(ground: outcome, note: "deficiency not remedied by \(request.due)", decidedOn: c.today,
                                           decidedBy: c.actor.userID), executor: executor)
         a.close([.correction, .consideration, .forwarding, .extensionNotice], .cancelled, on: c.today)
-        return StepOutcome([AppealEvent("terminated", on: c.today, reason: "correction not received by \(request.due)",
-                                        ["ground": outcome.rawValue])])
+        return StepOutcome([AppealEvent(.terminated(Terminated(ground: outcome)), on: c.today,
+                                        reason: "correction not received by \(request.due)")])
     }
 }

@@ -33,9 +33,8 @@ public struct ReturnForCorrection: ProcedureStep {
         let request = CorrectionRequest(deficiency: deficiency, remedy: remedy, consequence: consequence,
                                         requestedOn: c.today, due: term.due, receivedOn: nil)
         a.stage = .awaitingCorrection(request, executor: a.executorID)
-        return StepOutcome([AppealEvent("returned_for_correction", on: c.today, reason: deficiency,
-                                        ["due": term.due.description, "working_days": String(n),
-                                         "documents": "correction_notice:kk,correction_notice:ru"])])
+        let event = ReturnedForCorrection(due: term.due, workingDays: n, documents: OutgoingDocument.correctionNotice.copies)
+        return StepOutcome([AppealEvent(.returnedForCorrection(event), on: c.today, reason: deficiency)])
     }
 }
 

@@ -31,12 +31,12 @@ public struct RecordSending: ProcedureStep {
         let ref = reference.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         a.sendings.append(Sending(document: document, language: language, channel: channel, sentOn: day, reference: ref,
                                   recordedBy: c.actor.userID))
-        var details = ["document": document.rawValue, "language": language.rawValue, "channel": channel.rawValue]
+        var event = DocumentSent(document: document, language: language, channel: channel, late: nil)
         if document == .extensionNotice, let notice = a.term(.extensionNotice) {
             // APPC 76(2): the participant is told within 3 working days of the extension.
-            details["late"] = String(day > notice.due)
+            event.late = day > notice.due
             a.close([.extensionNotice], on: c.today)
         }
-        return StepOutcome([AppealEvent("document_sent", on: day, details)])
+        return StepOutcome([AppealEvent(.documentSent(event), on: day)])
     }
 }

@@ -26,11 +26,11 @@ public struct DecideExtension: ProcedureStep {
         a.extensionRequest?.note = note
         guard accept else {
             try Self.nonEmpty(note, "note")
-            return StepOutcome([AppealEvent("extension_decided", on: c.today, reason: note, ["accepted": "false"])])
+            return StepOutcome([AppealEvent(.extensionDecided(ExtensionDecided(accepted: false, until: nil)), on: c.today, reason: note)])
         }
         let target = until ?? request.until
         let (extended, event) = try Procedure.extending(a, until: target, reason: request.reason, context: c)
         a = extended
-        return StepOutcome([AppealEvent("extension_decided", on: c.today, reason: note, ["accepted": "true", "until": target.description]), event])
+        return StepOutcome([AppealEvent(.extensionDecided(ExtensionDecided(accepted: true, until: target)), on: c.today, reason: note), event])
     }
 }

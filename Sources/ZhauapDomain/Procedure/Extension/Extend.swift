@@ -21,7 +21,7 @@ public struct Extend: ProcedureStep {
         if a.extensionRequest?.isPending == true {
             a.extensionRequest?.decision = true
             a.extensionRequest?.decidedOn = c.today
-            events.append(AppealEvent("extension_decided", on: c.today, ["accepted": "true", "until": until.description]))
+            events.append(AppealEvent(.extensionDecided(ExtensionDecided(accepted: true, until: until)), on: c.today))
         }
         let (extended, event) = try Procedure.extending(a, until: until, reason: reason, context: c)
         a = extended

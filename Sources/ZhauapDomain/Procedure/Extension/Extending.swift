@@ -29,7 +29,6 @@ extension Procedure {
         a.terms[i].extensionReason = reason
         a.close([.extensionNotice], on: c.today)
         a.terms.append(try startTerm(.extensionNotice, for: a, from: c.today, context: c))
-        return (a, AppealEvent("extended", on: c.today, reason: reason, ["from": previous.description, "to": until.description,
-                                                                         "original_due": original.description]))
+        return (a, AppealEvent(.extended(Extended(from: previous, to: until, originalDue: original)), on: c.today, reason: reason))
     }
 }

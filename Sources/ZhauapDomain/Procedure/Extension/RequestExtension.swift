@@ -22,6 +22,6 @@ public struct RequestExtension: ProcedureStep {
         guard Self.isOffered(on: a) else { throw .extensionAlreadyRequested }
         _ = try Procedure.extending(a, until: until, reason: reason, context: c)  // the same limits, checked now
         a.extensionRequest = ExtensionRequest(until: until, reason: reason, requestedBy: c.actor.userID, requestedOn: c.today)
-        return StepOutcome([AppealEvent("extension_requested", on: c.today, reason: reason, ["until": until.description])])
+        return StepOutcome([AppealEvent(.extensionRequested(ExtensionRequested(until: until)), on: c.today, reason: reason)])
     }
 }

@@ -24,7 +24,6 @@ public struct RecordCompleteness: ProcedureStep {
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         a.completeness = CompletenessCheck(missing: missing, feeRequired: feeRequired, checkedOn: c.today.description)
-        return StepOutcome([AppealEvent("completeness_recorded", on: c.today, [
-            "missing": missing.map(\.rawValue).joined(separator: ","), "fee_required": String(feeRequired)])])
+        return StepOutcome([AppealEvent(.completenessRecorded(CompletenessRecorded(missing: missing, feeRequired: feeRequired)), on: c.today)])
     }
 }

@@ -64,16 +64,12 @@ extension Procedure {
             suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID)
         appeal.terms.append(try startTerm(.consideration, for: appeal, from: day, context: c))
         appeal.terms.append(try startTerm(.forwarding, for: appeal, from: day, context: c))
-        var details = ["number": registration.number, "channel": draft.channel.rawValue, "registered_on": day.description,
-                       "documents": "coupon:kk,coupon:ru"]
-        if let ext = draft.externalNumber { details["external_number"] = ext }
-        if let from = draft.forwardedFromNumber { details["forwarded_from"] = from }
         let missing = CompletenessCheck.detectMissing(appeal)
-        if !missing.isEmpty { details["missing"] = missing.map(\.rawValue).joined(separator: ",") }
-        if !appeal.applicant.identificationProblems.isEmpty {
-            details["identification_flags"] = appeal.applicant.identificationProblems.map(\.rawValue).joined(separator: ",")
-        }
-        return (appeal, [AppealEvent("registered", on: day, details)])
+        let flags = appeal.applicant.identificationProblems
+        let event = Registered(number: registration.number, channel: draft.channel, registeredOn: day, documents: OutgoingDocument.coupon.copies,
+                               externalNumber: draft.externalNumber, forwardedFrom: draft.forwardedFromNumber,
+                               missing: missing.isEmpty ? nil : missing, identificationFlags: flags.isEmpty ? nil : flags)
+        return (appeal, [AppealEvent(.registered(event), on: day)])
     }
 }
 

@@ -23,14 +23,12 @@ public struct DecideRecusal: ProcedureStep {
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         guard Self.isOffered(on: a) else { throw .noPendingRecusal }
         a.recusal?.decision = accept
-        var details = ["accepted": String(accept)]
         var effects: [Effect] = []
         if accept {
             guard let newExecutorID else { throw .missingField("new_executor_id") }
             a.stage = a.stage.assigning(newExecutorID)
-            details["executor"] = newExecutorID.uuidString
             effects.append(.requireExecutor(newExecutorID))
         }
-        return StepOutcome([AppealEvent("recusal_decided", on: c.today, details)], effects: effects)
+        return StepOutcome([AppealEvent(.recusalDecided(RecusalDecided(accepted: accept, executor: accept ? newExecutorID : nil)), on: c.today)], effects: effects)
     }
 }

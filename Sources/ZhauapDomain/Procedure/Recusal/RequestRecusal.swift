@@ -18,6 +18,6 @@ public struct RequestRecusal: ProcedureStep {
         try Self.nonEmpty(reason, "reason")
         if source == .selfRecusal && a.executorID != c.actor.userID { throw .forbidden(action: "self-recusal") }
         a.recusal = RecusalRequest(source: source, reason: reason, requestedBy: c.actor.userID, requestedOn: c.today, decision: nil)
-        return StepOutcome([AppealEvent("recusal_requested", on: c.today, reason: reason, ["source": source.rawValue])])
+        return StepOutcome([AppealEvent(.recusalRequested(RecusalRequested(source: source)), on: c.today, reason: reason)])
     }
 }

@@ -28,6 +28,6 @@ public struct Terminate: ProcedureStep {
         if case .awaitingCorrection(let request, _) = a.stage { a.pastCorrection = request }
         a.stage = .terminated(Termination(ground: ground, note: note, decidedOn: c.today, decidedBy: c.actor.userID), executor: a.executorID)
         a.close([.consideration, .forwarding, .correction, .extensionNotice], .cancelled, on: c.today)
-        return StepOutcome([AppealEvent("terminated", on: c.today, reason: note, ["ground": ground.rawValue])])
+        return StepOutcome([AppealEvent(.terminated(Terminated(ground: ground)), on: c.today, reason: note)])
     }
 }

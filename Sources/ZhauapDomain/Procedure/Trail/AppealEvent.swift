@@ -1,0 +1,139 @@
+import Foundation
+import WorkingCalendar
+
+/// What a step of the procedure did, for the tamper-evident trail (R45): its kind with a typed payload,
+/// the legal date it takes effect and why. Who and when it was recorded are added by the service.
+///
+/// On the trail a payload is kept as a flat map of its fields (`details`): each value as text, lists
+/// joined by commas, absent fields left out, encoded with sorted keys for the hash chain. A payload
+/// whose meaning changes gets a new kind; entries already written keep theirs.
+public struct AppealEvent: Sendable, Hashable {
+    public var payload: EventPayload
+    public var legalDate: CivilDate
+    public var reason: String?
+
+    public init(_ payload: EventPayload, on legalDate: CivilDate, reason: String? = nil) {
+        self.payload = payload
+        self.legalDate = legalDate
+        self.reason = reason
+    }
+
+    /// The kind's name on the trail (`registered`, `answered` …).
+    public var type: String { payload.kind }
+    /// The payload's fields as kept on the trail.
+    public var details: [String: String] { payload.fields }
+}
+
+/// Every kind of trail entry, each with the facts it records.
+public enum EventPayload: Sendable, Hashable {
+    case registered(Registered)
+    case completenessRecorded(CompletenessRecorded)
+    case returnedForCorrection(ReturnedForCorrection)
+    case correctionReceived
+    case terminated(Terminated)
+    case kindConfirmed(KindConfirmed)
+    case termChanged(TermChanged)
+    case termRecomputed(TermRecomputed)
+    case assigned(Assigned)
+    case forwarded(Forwarded)
+    case recusalRequested(RecusalRequested)
+    case recusalDecided(RecusalDecided)
+    case extended(Extended)
+    case extensionRequested(ExtensionRequested)
+    case extensionDecided(ExtensionDecided)
+    case documentSent(DocumentSent)
+    case answered(Answered)
+
+    public var kind: String {
+        switch self {
+        case .registered: "registered"
+        case .completenessRecorded: "completeness_recorded"
+        case .returnedForCorrection: "returned_for_correction"
+        case .correctionReceived: "correction_received"
+        case .terminated: "terminated"
+        case .kindConfirmed: "kind_confirmed"
+        case .termChanged: "term_changed"
+        case .termRecomputed: "term_recomputed"
+        case .assigned: "assigned"
+        case .forwarded: "forwarded"
+        case .recusalRequested: "recusal_requested"
+        case .recusalDecided: "recusal_decided"
+        case .extended: "extended"
+        case .extensionRequested: "extension_requested"
+        case .extensionDecided: "extension_decided"
+        case .documentSent: "document_sent"
+        case .answered: "answered"
+        }
+    }
+
+    var body: (any Encodable & Sendable)? {
+        switch self {
+        case .registered(let p): p
+        case .completenessRecorded(let p): p
+        case .returnedForCorrection(let p): p
+        case .correctionReceived: nil
+        case .terminated(let p): p
+        case .kindConfirmed(let p): p
+        case .termChanged(let p): p
+        case .termRecomputed(let p): p
+        case .assigned(let p): p
+        case .forwarded(let p): p
+        case .recusalRequested(let p): p
+        case .recusalDecided(let p): p
+        case .extended(let p): p
+        case .extensionRequested(let p): p
+        case .extensionDecided(let p): p
+        case .documentSent(let p): p
+        case .answered(let p): p
+        }
+    }
+
+    public var fields: [String: String] {
+        guard let body else { return [:] }
+        return TrailFields.flatten(body)
+    }
+}
+
+/// Flattens a payload to the trail's text fields (snake_case keys).
+enum TrailFields {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        return e
+    }()
+
+    static func flatten(_ value: any Encodable) -> [String: String] {
+        guard let data = try? encoder.encode(value),
+              let object = try? JSONDecoder().decode([String: Leaf].self, from: data) else { return [:] }
+        return object.mapValues(\.text)
+    }
+
+    /// One JSON value of a payload, read back strictly by its type.
+    private enum Leaf: Decodable {
+        case bool(Bool), int(Int), double(Double), string(String), list([Leaf])
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            else if let i = try? c.decode(Int.self) { self = .int(i) }
+            else if let d = try? c.decode(Double.self) { self = .double(d) }
+            else if let s = try? c.decode(String.self) { self = .string(s) }
+            else { self = .list(try c.decode([Leaf].self)) }
+        }
+
+        var text: String {
+            switch self {
+            case .bool(let b): b ? "true" : "false"
+            case .int(let i): String(i)
+            case .double(let d): String(d)
+            case .string(let s): s
+            case .list(let l): l.map(\.text).joined(separator: ",")
+            }
+        }
+    }
+}
+
+extension OutgoingDocument {
+    /// The document in both languages of production, as the trail names them (`coupon:kk`, `coupon:ru`).
+    public var copies: [String] { ["\(rawValue):kk", "\(rawValue):ru"] }
+}
