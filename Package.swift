@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+// Every file declares the modules it uses (MemberImportVisibility): an undeclared import fails the build.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "zhauap",
@@ -51,7 +52,7 @@ let package = Package(
         // Use cases: load → domain transition → persist state and trail in one transaction.
         .target(
             name: "ZhauapService",
-            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", .product(name: "FluentKit", package: "fluent-kit")],
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage"],
             swiftSettings: strict
         ),
         // HTTP: JSON API, pages, configuration, the error mapping.
@@ -92,6 +93,11 @@ let package = Package(
         ),
         .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
         .testTarget(name: "ZhauapDocumentsTests", dependencies: ["ZhauapDocuments", "ZhauapDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "ZhauapServiceTests",
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService", "ZhauapTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ZhauapStorageTests",
             dependencies: ["ZhauapStorage", "ZhauapService", "ZhauapTestSupport"],

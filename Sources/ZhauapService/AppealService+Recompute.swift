@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import WorkingCalendar
 import ZhauapDomain
@@ -16,11 +15,11 @@ extension AppealService {
     public func recomputeOpenTerms() async throws -> Int {
         let calendar = try await calendars.current()
         var changed = 0
-        let bodies = Dictionary(try await FluentOrganisationStore(database: db).bodies().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (id, bodyID) in try await FluentAppealStore(database: db).openAppealIDs() {
+        let bodies = Dictionary(try await storage.organisation.bodies().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, bodyID) in try await storage.appeals.openAppealIDs() {
             let timeZone = bodies[bodyID]?.timeZone ?? AdministrativeBody.defaultTimeZone
             let did = try await write { tx -> Bool in
-                let store = FluentAppealStore(database: tx)
+                let store = tx.appeals
                 guard let (appeal, length) = try await store.appeal(id, bodyID: bodyID) else { return false }
                 var updated = appeal
                 var events: [AppealEvent] = []

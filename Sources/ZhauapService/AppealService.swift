@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import WorkingCalendar
 import ZhauapDomain
@@ -7,7 +6,7 @@ import ZhauapStorage
 /// The appeal use cases. Each write loads what it needs, runs the pure procedure, and stores the new
 /// state and its trail entries in one transaction: an acknowledged step is never half-stored.
 public struct AppealService: Sendable {
-    let db: any Database
+    let storage: any Storage
     let calendars: CalendarProvider
     let rules: TermRules
     /// Set for SQLite (one writer at a time); nil for PostgreSQL, which locks rows itself.
@@ -15,19 +14,19 @@ public struct AppealService: Sendable {
     /// The one clock of the installation: every "now" and every body's "today" comes from it (tests pin it).
     public let now: @Sendable () -> Date
 
-    public init(database: any Database, calendars: CalendarProvider, rules: TermRules, serializeWrites: Bool,
+    public init(storage: any Storage, calendars: CalendarProvider, rules: TermRules, serializeWrites: Bool,
                 now: @escaping @Sendable () -> Date = Date.init) {
-        self.db = database
+        self.storage = storage
         self.calendars = calendars
         self.rules = rules
         self.writes = serializeWrites ? AsyncLock() : nil
         self.now = now
     }
 
-    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let db = self.db
-        if let writes { return try await writes.run { try await db.transaction(body) } }
-        return try await db.transaction(body)
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
+        let storage = self.storage
+        if let writes { return try await writes.run { try await storage.transaction(body) } }
+        return try await storage.transaction(body)
     }
 
     /// Today in the body's time zone, on the service's clock.
@@ -36,7 +35,7 @@ public struct AppealService: Sendable {
     }
 
     func body(of actor: Actor) async throws -> AdministrativeBody {
-        guard let body = try await FluentOrganisationStore(database: db).body(actor.bodyID) else { throw ServiceError.notFound }
+        guard let body = try await storage.organisation.body(actor.bodyID) else { throw ServiceError.notFound }
         return body
     }
 
@@ -47,7 +46,7 @@ public struct AppealService: Sendable {
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now()
         return try await write { tx in
-            let store = FluentAppealStore(database: tx)
+            let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
                let found = try await store.appeal(existing, bodyID: body.id) {
                 return (found.appeal, true)
@@ -70,7 +69,7 @@ public struct AppealService: Sendable {
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
         return try await write { tx -> Appeal in
-            let store = FluentAppealStore(database: tx)
+            let store = tx.appeals
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
             // The legal day of a step is never before the appeal's registration day (APPC 64(3)).
             let day = max(today, current.registration.registeredOn)
@@ -86,8 +85,8 @@ public struct AppealService: Sendable {
 
     /// Does what a step asked for besides changing its appeal, inside the step's transaction.
     private func carryOut(_ effect: Effect, of appeal: Appeal, from body: AdministrativeBody, actor: Actor,
-                          calendar: WorkingDayCalendar, tx: any Database, now: Date) async throws {
-        let organisation = FluentOrganisationStore(database: tx)
+                          calendar: WorkingDayCalendar, tx: any Storage, now: Date) async throws {
+        let organisation = tx.organisation
         switch effect {
         case .requireExecutor(let id):
             guard let e = try await organisation.actor(id), e.bodyID == body.id, e.roles.contains(.executor) else {
@@ -96,14 +95,14 @@ public struct AppealService: Sendable {
         case .registerForwarded(let targetID, let newID, let demands):
             guard let target = try await organisation.body(targetID), target.id != body.id else { throw ServiceError.invalidTarget }
             try await registerForwarded(appeal, id: newID, demands: demands, from: body, to: target, actor: actor,
-                                        calendar: calendar, store: FluentAppealStore(database: tx), now: now)
+                                        calendar: calendar, store: tx.appeals, now: now)
         }
     }
 
     /// A body in this installation receives a forwarded appeal as a new registered appeal that keeps the
     /// original moment of receipt (R6), registered on its behalf by the forwarding official.
     private func registerForwarded(_ source: Appeal, id: UUID, demands: [String]?, from: AdministrativeBody, to target: AdministrativeBody,
-                                   actor: Actor, calendar: WorkingDayCalendar, store: FluentAppealStore, now: Date) async throws {
+                                   actor: Actor, calendar: WorkingDayCalendar, store: any AppealStore, now: Date) async throws {
         let draft = Procedure.Draft(channel: source.registration.channel, receivedAt: source.registration.receivedAt,
                                     externalNumber: source.registration.externalNumber ?? source.registration.number,
                                     applicant: source.applicant, addressedTo: target.nameRu,
@@ -124,7 +123,7 @@ public struct AppealService: Sendable {
 
     /// The appeal with its trail, if it belongs to the actor's body (otherwise: not found).
     public func view(_ appealID: UUID, actor: Actor) async throws -> (appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {
-        let store = FluentAppealStore(database: db)
+        let store = storage.appeals
         guard let (appeal, _) = try await store.appeal(appealID, bodyID: actor.bodyID) else { throw ServiceError.notFound }
         return (appeal, try await store.trail(appealID), try await calendars.current())
     }
@@ -138,7 +137,7 @@ public struct AppealService: Sendable {
         var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
                                dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit)
         if openOnly { q.states = AppealState.open.map(\.rawValue) }
-        return try await FluentAppealStore(database: db).worklist(q)
+        return try await storage.appeals.worklist(q)
     }
 
     /// "Due within N working days": due from today through the N-th working day counted from today

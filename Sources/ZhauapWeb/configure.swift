@@ -18,7 +18,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(ZhauapMigrations.all)
     app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
     app.termRules = try TermRules.bundled()
-    app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
+    app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
                                       serializeWrites: config.database.kind == "sqlite")
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)

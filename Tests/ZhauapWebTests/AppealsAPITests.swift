@@ -266,7 +266,7 @@ struct AppealsAPITests {
         struct View: Decodable { struct P: Decodable { var action: String; var options: [String] }; var proposals: [P] }
         try await withZhauapApp { app in
             // The service's clock stands on 26 Jan 2024: the 5-working-day deadline ends on 1 Feb 2024, long past.
-            app.appealService = AppealService(database: app.db, calendars: app.calendarProvider, rules: app.termRules,
+            app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
                                               serializeWrites: true, now: { ISO8601DateFormatter().date(from: "2024-01-26T10:00:00+06:00")! })
             let w = try await World.make(app)
             let id = try #require(try await register(app, w).1?.appeal.id)

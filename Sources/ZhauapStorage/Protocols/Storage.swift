@@ -1,0 +1,41 @@
+import Foundation
+import WorkingCalendar
+import ZhauapDomain
+
+/// What the appeal use cases need from storage, in domain terms. `FluentAppealStore` keeps it in SQLite or
+/// PostgreSQL; the test support has one in memory.
+public protocol AppealStore: Sendable {
+    /// The next gapless number of the body's year, inside the caller's transaction.
+    func nextSequence(bodyID: UUID, year: Int) async throws -> Int
+    func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws
+    /// Saves a changed appeal with its new trail entries; `StorageError.concurrentChange` when another
+    /// request wrote first (its trail is no longer `expectedTrailLength` long).
+    func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws
+    /// The appeal if it belongs to the body; another body's appeal is indistinguishable from none.
+    func appeal(_ id: UUID, bodyID: UUID) async throws -> (appeal: Appeal, trailLength: Int)?
+    func appeal(number: String, trackingCode: String) async throws -> Appeal?
+    func trail(_ appealID: UUID) async throws -> [TrailEntry]
+    func worklist(_ query: WorklistQuery) async throws -> [WorklistRow]
+    /// Every appeal whose procedure is still open, as (appeal, body).
+    func openAppealIDs() async throws -> [(UUID, UUID)]
+    func idempotentAppealID(userID: UUID, key: String) async throws -> UUID?
+    func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws
+}
+
+/// What the appeal use cases read of the organisation: bodies and the people acting in them.
+public protocol OrganisationDirectory: Sendable {
+    func body(_ id: UUID) async throws -> AdministrativeBody?
+    func bodies() async throws -> [AdministrativeBody]
+    func actor(_ userID: UUID) async throws -> Actor?
+}
+
+/// The stores, and one transaction over them: everything `body` does through the storage it is given
+/// is stored together or not at all.
+public protocol Storage: Sendable {
+    var appeals: any AppealStore { get }
+    var organisation: any OrganisationDirectory { get }
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T
+}
+
+extension FluentAppealStore: AppealStore {}
+extension FluentOrganisationStore: OrganisationDirectory {}

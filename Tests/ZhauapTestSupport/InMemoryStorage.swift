@@ -1,0 +1,141 @@
+import Foundation
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapStorage
+
+/// The stores in memory, for service tests that need no database. A transaction works on a copy of
+/// the data and keeps it only when its body returns; one transaction runs at a time.
+public final class InMemoryStorage: Storage, @unchecked Sendable {
+    struct Data {
+        var appeals: [UUID: (appeal: Appeal, trail: [TrailEntry])] = [:]
+        var counters: [String: Int] = [:]
+        var idempotency: [String: UUID] = [:]
+        var bodies: [UUID: AdministrativeBody] = [:]
+        var actors: [UUID: Actor] = [:]
+    }
+
+    private let lock = NSLock()
+    private var data = Data()
+    private let gate = TransactionGate()
+
+    public init(bodies: [AdministrativeBody] = [], actors: [Actor] = []) {
+        for b in bodies { data.bodies[b.id] = b }
+        for a in actors { data.actors[a.userID] = a }
+    }
+
+    func read<T>(_ f: (Data) throws -> T) rethrows -> T { try lock.withLock { try f(data) } }
+    func change<T>(_ f: (inout Data) throws -> T) rethrows -> T { try lock.withLock { try f(&data) } }
+
+    public var appeals: any AppealStore { Appeals(storage: self) }
+    public var organisation: any OrganisationDirectory { Directory(storage: self) }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
+        try await gate.run {
+            let before = self.read { $0 }
+            do { return try await body(self) } catch {
+                self.change { $0 = before }
+                throw error
+            }
+        }
+    }
+
+    /// All appeals stored, for assertions.
+    public var storedAppeals: [Appeal] { read { $0.appeals.values.map(\.appeal) } }
+
+    struct Directory: OrganisationDirectory {
+        let storage: InMemoryStorage
+        func body(_ id: UUID) async throws -> AdministrativeBody? { storage.read { $0.bodies[id] } }
+        func bodies() async throws -> [AdministrativeBody] { storage.read { Array($0.bodies.values) } }
+        func actor(_ userID: UUID) async throws -> Actor? { storage.read { $0.actors[userID] } }
+    }
+
+    struct Appeals: AppealStore {
+        let storage: InMemoryStorage
+
+        func nextSequence(bodyID: UUID, year: Int) async throws -> Int {
+            storage.change { d in
+                let key = "\(bodyID)/\(year)"
+                d.counters[key, default: 0] += 1
+                return d.counters[key]!
+            }
+        }
+
+        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws {
+            try storage.change { d in
+                guard d.appeals[appeal.id] == nil, !d.appeals.values.contains(where: { $0.appeal.registration.number == appeal.registration.number })
+                else { throw StorageError.concurrentChange }
+                d.appeals[appeal.id] = (appeal, Self.entries(events, after: [], actor: actor, at: recordedAt))
+            }
+        }
+
+        func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws {
+            try storage.change { d in
+                guard let stored = d.appeals[appeal.id], stored.appeal.bodyID == appeal.bodyID else { throw StorageError.notFound }
+                guard stored.trail.count == expectedTrailLength else { throw StorageError.concurrentChange }
+                d.appeals[appeal.id] = (appeal, stored.trail + Self.entries(events, after: stored.trail, actor: actor, at: recordedAt))
+            }
+        }
+
+        static func entries(_ events: [AppealEvent], after trail: [TrailEntry], actor: Actor, at: Date) -> [TrailEntry] {
+            events.enumerated().map { i, e in
+                TrailEntry(seq: trail.count + i + 1, type: e.type, actorID: actor.userID, actorName: actor.name,
+                           actorRoles: actor.roles.map(\.rawValue).sorted(), recordedAt: at, legalDate: e.legalDate, reason: e.reason,
+                           details: e.details, hash: "memory-\(trail.count + i + 1)")
+            }
+        }
+
+        func appeal(_ id: UUID, bodyID: UUID) async throws -> (appeal: Appeal, trailLength: Int)? {
+            storage.read { d in d.appeals[id].flatMap { $0.appeal.bodyID == bodyID ? ($0.appeal, $0.trail.count) : nil } }
+        }
+
+        func appeal(number: String, trackingCode: String) async throws -> Appeal? {
+            storage.read { d in
+                d.appeals.values.first { $0.appeal.registration.number == number && $0.appeal.registration.trackingCode == trackingCode }?.appeal
+            }
+        }
+
+        func trail(_ appealID: UUID) async throws -> [TrailEntry] { storage.read { $0.appeals[appealID]?.trail ?? [] } }
+
+        func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal).filter { a in
+                    let due = a.terms.filter { $0.status == .active }.map(\.due).min()
+                    return a.bodyID == q.bodyID && (q.executorID == nil || a.executorID == q.executorID)
+                        && (q.state == nil || a.state.rawValue == q.state) && (q.kind == nil || a.kind?.rawValue == q.kind)
+                        && (q.states == nil || q.states!.contains(a.state.rawValue))
+                        && (q.dueOnOrAfter.map { f in due.map { $0 >= f } ?? false } ?? true)
+                        && (q.dueOnOrBefore.map { t in due.map { $0 <= t } ?? false } ?? true)
+                }
+                .map { a in
+                    WorklistRow(id: a.id, number: a.registration.number, state: a.state.rawValue, kind: a.kind?.rawValue,
+                                executorID: a.executorID, registeredOn: a.registration.registeredOn.description,
+                                nextDue: a.terms.filter { $0.status == .active }.map(\.due).min()?.description)
+                }
+                .sorted { ($0.nextDue ?? "9999", $0.number) < ($1.nextDue ?? "9999", $1.number) }
+                .prefix(q.limit).map { $0 }
+            }
+        }
+
+        func openAppealIDs() async throws -> [(UUID, UUID)] {
+            storage.read { d in d.appeals.values.filter { $0.appeal.state.isOpen }.map { ($0.appeal.id, $0.appeal.bodyID) } }
+        }
+
+        func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { storage.read { $0.idempotency["\(userID)/\(key)"] } }
+
+        func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws {
+            storage.change { $0.idempotency["\(userID)/\(key)"] = appealID }
+        }
+    }
+}
+
+/// One transaction at a time, first come first served.
+actor TransactionGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if busy { await withCheckedContinuation { waiting.append($0) } } else { busy = true }
+        defer { if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() } }
+        return try await body()
+    }
+}

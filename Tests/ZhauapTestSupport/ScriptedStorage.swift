@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import ZhauapDomain
+import ZhauapStorage
+
+/// Storage that answers only what a test scripted and records an issue for any other call: a test
+/// states exactly which storage work a use case may do.
+public struct ScriptedStorage: Storage {
+    public var body: (@Sendable (UUID) -> AdministrativeBody?)?
+    public var appeal: (@Sendable (UUID, UUID) -> (appeal: Appeal, trailLength: Int)?)?
+    public var allowsTransaction = false
+
+    public init(body: (@Sendable (UUID) -> AdministrativeBody?)? = nil,
+                appeal: (@Sendable (UUID, UUID) -> (appeal: Appeal, trailLength: Int)?)? = nil, allowsTransaction: Bool = false) {
+        self.body = body
+        self.appeal = appeal
+        self.allowsTransaction = allowsTransaction
+    }
+
+    struct UnexpectedCall: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "unexpected storage call: \(name)" }
+    }
+
+    static func unexpected(_ name: String) -> UnexpectedCall {
+        Issue.record("unexpected storage call: \(name)")
+        return UnexpectedCall(name: name)
+    }
+
+    public var appeals: any AppealStore { Appeals(script: self) }
+    public var organisation: any OrganisationDirectory { Directory(script: self) }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
+        guard allowsTransaction else { throw Self.unexpected("transaction") }
+        return try await body(self)
+    }
+
+    struct Directory: OrganisationDirectory {
+        let script: ScriptedStorage
+        func body(_ id: UUID) async throws -> AdministrativeBody? {
+            guard let f = script.body else { throw ScriptedStorage.unexpected("body") }
+            return f(id)
+        }
+        func bodies() async throws -> [AdministrativeBody] { throw ScriptedStorage.unexpected("bodies") }
+        func actor(_ userID: UUID) async throws -> Actor? { throw ScriptedStorage.unexpected("actor") }
+    }
+
+    struct Appeals: AppealStore {
+        let script: ScriptedStorage
+        func nextSequence(bodyID: UUID, year: Int) async throws -> Int { throw ScriptedStorage.unexpected("nextSequence") }
+        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws {
+            throw ScriptedStorage.unexpected("insert")
+        }
+        func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws {
+            throw ScriptedStorage.unexpected("update")
+        }
+        func appeal(_ id: UUID, bodyID: UUID) async throws -> (appeal: Appeal, trailLength: Int)? {
+            guard let f = script.appeal else { throw ScriptedStorage.unexpected("appeal") }
+            return f(id, bodyID)
+        }
+        func appeal(number: String, trackingCode: String) async throws -> Appeal? { throw ScriptedStorage.unexpected("appeal(number:)") }
+        func trail(_ appealID: UUID) async throws -> [TrailEntry] { throw ScriptedStorage.unexpected("trail") }
+        func worklist(_ query: WorklistQuery) async throws -> [WorklistRow] { throw ScriptedStorage.unexpected("worklist") }
+        func openAppealIDs() async throws -> [(UUID, UUID)] { throw ScriptedStorage.unexpected("openAppealIDs") }
+        func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { throw ScriptedStorage.unexpected("idempotentAppealID") }
+        func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws {
+            throw ScriptedStorage.unexpected("rememberIdempotency")
+        }
+    }
+}
