@@ -1,3 +1,4 @@
+import Foundation
 /// The unit a term is counted in (GUIDE R16).
 public enum TermUnit: String, Sendable, Codable, CaseIterable {
     case workingDays = "working_days"

@@ -1,6 +1,8 @@
 import Foundation
 import Vapor
 import WorkingCalendar
+import ZhauapService
+import ZhauapStorage
 import ZhauapWeb
 
 /// `zhauap calendar days|import|version`.

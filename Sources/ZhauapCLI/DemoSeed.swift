@@ -1,8 +1,9 @@
-import ZhauapWeb
+import Fluent
 import Foundation
 import Vapor
 import ZhauapDomain
 import ZhauapStorage
+import ZhauapWeb
 
 /// On an empty database `serve` creates a demo body and an administrator (who is also head, registrar
 /// and executor, so one person can take an appeal from registration to answer) and prints the login once.

@@ -1,6 +1,7 @@
 import Foundation
 import Vapor
 import WorkingCalendar
+import ZhauapStorage
 import ZhauapWeb
 
 /// `zhauap term`: computes a due date on the calendar in force, or many from JSON lines (`--batch`).

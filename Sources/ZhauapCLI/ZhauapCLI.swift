@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import WorkingCalendar
 import ZhauapStorage
 import ZhauapWeb
 

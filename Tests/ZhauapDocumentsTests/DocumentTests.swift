@@ -48,8 +48,9 @@ struct DocumentTests {
     func correctionNotice() throws {
         var a = try Self.appeal()
         #expect(!AppealDocument.correctionNotice.isAvailable(for: a))
-        a.correction = CorrectionRequest(deficiency: "Қолы жоқ", remedy: "Қол қойыңыз", consequence: "Қаралмай қайтарылады",
-                                         requestedOn: CivilDate(year: 2024, month: 1, day: 26)!, due: CivilDate(year: 2024, month: 2, day: 1)!)
+        a.stage = .awaitingCorrection(CorrectionRequest(deficiency: "Қолы жоқ", remedy: "Қол қойыңыз", consequence: "Қаралмай қайтарылады",
+                                                        requestedOn: CivilDate(year: 2024, month: 1, day: 26)!,
+                                                        due: CivilDate(year: 2024, month: 2, day: 1)!), executor: nil)
         let kk = AppealDocument.correctionNotice.render(a, body: Self.body, lang: .kk)
         for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "2024 жылғы 1 ақпанға дейін", "2024 жылғы 26 қаңтар", "Қаралмай қайтарылады"] {
             #expect(kk.contains(needle), "\(needle)")

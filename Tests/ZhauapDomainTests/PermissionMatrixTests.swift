@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkingCalendar
 @testable import ZhauapDomain
 
 @Suite("Roles: the permission matrix, derived from the steps")

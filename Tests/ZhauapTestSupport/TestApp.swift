@@ -1,3 +1,4 @@
+import Fluent
 import FluentSQL
 import Foundation
 import Testing

@@ -1,6 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
+import WorkingCalendar
 import ZhauapDomain
 import ZhauapStorage
 import ZhauapTestSupport

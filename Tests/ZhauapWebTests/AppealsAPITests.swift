@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import NIOFoundationEssentialsCompat
 import Testing
 import VaporTesting
 import ZhauapDomain

@@ -1,4 +1,5 @@
 import Foundation
+import NIOFoundationEssentialsCompat
 import Testing
 import VaporTesting
 import ZhauapTestSupport

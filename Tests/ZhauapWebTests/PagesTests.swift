@@ -1,8 +1,10 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb

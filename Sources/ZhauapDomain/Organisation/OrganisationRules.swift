@@ -1,3 +1,4 @@
+import Foundation
 /// Rules for the organisation's data, written once for the CLI, the admin pages and the API.
 extension AdministrativeBody {
     /// The code is printed in every registration number and never changes: 1–16 Latin capital letters,

@@ -1,3 +1,4 @@
+import Foundation
 /// Suggests an appeal's kind and competence area from marker words in its text (kk and ru), and says
 /// which words led there (R5, R24). A person confirms.
 public enum KindSuggester {

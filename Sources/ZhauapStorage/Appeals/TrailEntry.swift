@@ -14,6 +14,12 @@ public struct TrailEntry: Sendable, Hashable, Codable {
     public var reason: String?
     public var details: [String: String]
     public var hash: String
+
+    public init(seq: Int, type: String, actorID: UUID, actorName: String, actorRoles: [String], recordedAt: Date, legalDate: CivilDate,
+                reason: String?, details: [String: String], hash: String) {
+        (self.seq, self.type, self.actorID, self.actorName, self.actorRoles) = (seq, type, actorID, actorName, actorRoles)
+        (self.recordedAt, self.legalDate, self.reason, self.details, self.hash) = (recordedAt, legalDate, reason, details, hash)
+    }
 }
 
 /// A worklist query (R47): the body's appeals, optionally only one executor's, only open ones due by a
@@ -50,4 +56,9 @@ public struct WorklistRow: Sendable, Hashable, Codable {
     public var executorID: UUID?
     public var registeredOn: String
     public var nextDue: String?
+
+    public init(id: UUID, number: String, state: String, kind: String?, executorID: UUID?, registeredOn: String, nextDue: String?) {
+        (self.id, self.number, self.state, self.kind, self.executorID, self.registeredOn, self.nextDue) =
+            (id, number, state, kind, executorID, registeredOn, nextDue)
+    }
 }

@@ -1,5 +1,7 @@
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 import ZhauapDomain
 
 /// A counter on each user that ends every browser session at once: a session remembers the value it was

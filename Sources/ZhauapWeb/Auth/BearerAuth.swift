@@ -1,6 +1,7 @@
 import Fluent
 import Vapor
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 extension Request {

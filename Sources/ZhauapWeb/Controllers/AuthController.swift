@@ -1,5 +1,7 @@
+import Fluent
 import Vapor
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 /// `POST /api/v1/auth/login`: a bearer token for the API (bcrypt-checked password, throttled).

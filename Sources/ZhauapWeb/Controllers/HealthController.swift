@@ -1,4 +1,6 @@
+import Fluent
 import Vapor
+import WorkingCalendar
 import ZhauapStorage
 
 /// `GET /health`: the database in use and whether it answers; the calendar version in force.

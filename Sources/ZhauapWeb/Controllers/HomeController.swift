@@ -1,4 +1,6 @@
 import Vapor
+import WorkingCalendar
+import ZhauapStorage
 
 /// The landing page: what Zhauap is, in Kazakh first, then Russian.
 struct HomeController: RouteCollection {

@@ -1,5 +1,6 @@
 import Vapor
 import WorkingCalendar
+import ZhauapStorage
 
 /// The term engine and the calendar over HTTP.
 struct TermsController: RouteCollection {

@@ -1,6 +1,8 @@
+import Fluent
 import Vapor
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 /// The registrar's register of the day (журнал) and changing one's password.

@@ -1,6 +1,8 @@
+import NIOFoundationEssentialsCompat
 import Vapor
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 /// The administrators' calendar page: a year with every day off and its reason, the version in force, and

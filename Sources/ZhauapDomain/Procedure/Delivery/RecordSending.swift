@@ -1,3 +1,4 @@
+import Foundation
 import WorkingCalendar
 
 /// R46: a document was sent to the applicant — which, in which language, how, on which day. Recorded in
