@@ -99,14 +99,15 @@ struct RuleEdgeTests {
 
     /// A BIN `YYMM` + type digit + 6 more, with the check digit that makes it pass the checksum.
     static func bin(typeDigit: Int) -> String {
-        let stem = "1405\(typeDigit)0001234"
+        let stem = "1405\(typeDigit)000123"
         return (0...9).map { stem + String($0) }.first { !IdentificationNumber($0, kind: .bin).problems.contains(.badCheckDigit) } ?? stem + "0"
     }
 
     @Test("A BIN's type digit is 4, 5 or 6: 3 and 7 are flagged", arguments: [(3, false), (4, true), (5, true), (6, true), (7, false)])
     func binTypeDigit(digit: Int, valid: Bool) {
-        let problems = IdentificationNumber(Self.bin(typeDigit: digit), kind: .bin).problems
-        #expect(!problems.contains(.badCheckDigit))
+        let bin = Self.bin(typeDigit: digit)
+        let problems = IdentificationNumber(bin, kind: .bin).problems
+        #expect(bin.count == 12 && !problems.contains(.badCheckDigit) && !problems.contains(.notTwelveDigits))
         #expect(problems.contains(.badTypeDigit) == !valid)
     }
 

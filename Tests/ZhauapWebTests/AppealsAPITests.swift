@@ -267,15 +267,21 @@ struct AppealsAPITests {
     func proposal() async throws {
         struct View: Decodable { struct P: Decodable { var action: String; var options: [String] }; var proposals: [P] }
         try await withZhauapApp { app in
-            // The service's clock stands on 26 Jan 2024: the 5-working-day deadline ends on 1 Feb 2024, long past.
+            // The clock stands on 26 Jan 2024 for the return; the 5-working-day deadline ends on 1 Feb 2024.
+            let clock = TestClock(kz: "2024-01-26T10:00:00+06:00")
             app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
-                                              serializeWrites: true, now: { ISO8601DateFormatter().date(from: "2024-01-26T10:00:00+06:00")! })
+                                              serializeWrites: true, now: { clock.now })
             let w = try await World.make(app)
             let id = try #require(try await register(app, w).1?.appeal.id)
             _ = try await act(app, w, id, as: "head", #"{"action":"record_completeness","missing":["signature"]}"#)
             _ = try await act(app, w, id, as: "head", #"{"action":"return_for_correction","deficiency":"Қолы жоқ","remedy":"Қол қойыңыз","consequence":"Қайтарылады"}"#)
-            let (_, d) = try await get(app, "api/v1/appeals/\(id)", headers: w.auth("head"))
-            let p = try JSONDecoder().decode(View.self, from: d).proposals
+            func proposals(on moment: String) async throws -> [View.P] {
+                clock.set(iso: moment)
+                let (_, d) = try await get(app, "api/v1/appeals/\(id)", headers: w.auth("head"))
+                return try JSONDecoder().decode(View.self, from: d).proposals
+            }
+            #expect(try await proposals(on: "2024-02-01T17:00:00+06:00").isEmpty, "the applicant may still correct on the last day")
+            let p = try await proposals(on: "2024-02-02T09:00:00+06:00")
             #expect(p.first?.action == "resolve_uncorrected" && p.first?.options == ["returned", "left_without_consideration"])
         }
     }

@@ -23,6 +23,15 @@ public struct Forward: ProcedureStep {
 
     enum CodingKeys: String, CodingKey { case targetBodyID = "targetBodyId", targetName, demands }
 
+    /// A body of this installation may be named by its id alone: the name is then taken from it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        targetBodyID = try c.decodeIfPresent(UUID.self, forKey: .targetBodyID)
+        demands = try c.decodeIfPresent([String].self, forKey: .demands)
+        if targetBodyID == nil { targetName = try c.decode(String.self, forKey: .targetName) }
+        else { targetName = try c.decodeIfPresent(String.self, forKey: .targetName) ?? "" }
+    }
+
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         try Self.nonEmpty(targetName, "target_name")
         if let demands, demands.isEmpty || demands.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
