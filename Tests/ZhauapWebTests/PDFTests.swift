@@ -83,6 +83,7 @@ struct PDFTests {
         let renderer = PDFRenderer(executable: fake.path, timeout: .milliseconds(300))
         let started = ContinuousClock.now
         await #expect(throws: PDFRenderer.Failure.self) { try await renderer.pdf(html: "<p>x</p>") }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Well before the 30 s the fake sleeps, with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 }
