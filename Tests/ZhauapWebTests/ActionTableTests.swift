@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import VaporTesting
+import ZhauapDomain
+import ZhauapTestSupport
+@testable import ZhauapWeb
+
+/// The API, the pages and the allowed-actions list all take their action names from `Action`.
+@Suite("Actions: one vocabulary for the API, the pages and the permissions")
+struct ActionTableTests {
+    /// The parameters each step cannot do without, as the API names them.
+    static let required: [Action: String] = [
+        .returnForCorrection: "deficiency", .resolveUncorrected: "outcome", .confirmKind: "kind", .assign: "executorId",
+        .forward: "targetName", .requestRecusal: "source", .decideRecusal: "accept", .terminate: "ground", .extend: "until",
+        .requestExtension: "until", .decideExtension: "accept", .answer: "text", .recordSending: "document",
+    ]
+
+    @Test("Every action is decoded by its own step: a missing parameter is named, never an unknown action", arguments: Action.allCases)
+    func decodedByItsStep(action: Action) async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let api = AppealsAPITests()
+            let id = try #require(try await api.register(app, w).1?.appeal.id)
+            let (status, body) = try await api.act(app, w, id, as: "head", #"{"action":"\#(action.rawValue)"}"#)
+            let problem = try? JSONDecoder().decode(AppealsAPITests.Problem.self, from: body)
+            #expect(problem?.code != "invalid_action" && status != .internalServerError)
+            if let field = Self.required[action] {
+                #expect(status == .badRequest && problem?.code == "missing_parameter" && problem?.field == field)
+            }
+        }
+    }
+
+    @Test("An unknown action and a wrong value are named")
+    func unknownAction() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let api = AppealsAPITests()
+            let id = try #require(try await api.register(app, w).1?.appeal.id)
+            let (s1, b1) = try await api.act(app, w, id, as: "head", #"{"action":"asign","executorId":"\#(w.executor.userID)"}"#)
+            let p1 = try JSONDecoder().decode(AppealsAPITests.Problem.self, from: b1)
+            #expect(s1 == .badRequest && p1.code == "invalid_action" && p1.field == "action")
+            let (s2, b2) = try await api.act(app, w, id, as: "head", #"{"action":"terminate","ground":"tired","note":"x"}"#)
+            let p2 = try JSONDecoder().decode(AppealsAPITests.Problem.self, from: b2)
+            #expect(s2 == .badRequest && p2.code == "invalid_value" && p2.field == "ground")
+        }
+    }
+
+    @Test("The appeal page has a form for every action, posting the action's own name")
+    func everyActionHasAForm() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/ZhauapWeb/Resources/Views/appeal.leaf")
+        let template = try String(contentsOf: url, encoding: .utf8)
+        for action in Action.allCases {
+            #expect(template.contains(#"name="action" value="\#(action.rawValue)""#), "no form for \(action.rawValue)")
+            #expect(template.contains("content.actions.\(action.rawValue)"), "the form for \(action.rawValue) is not shown by permission")
+        }
+    }
+}
