@@ -34,7 +34,7 @@ struct TermCommand: AsyncCommand {
         try await prepareDatabase(app)
         let calendar = try await app.calendarProvider.current()
         if signature.batch {
-            BatchTerms.run(calendar: calendar, input: { readLine(strippingNewline: true) }, output: { print($0) })
+            BatchTerms.stream(calendar: calendar)
             return
         }
         let request = try Self.request(from: signature)

@@ -42,24 +42,36 @@ public struct AppealService: Sendable {
     /// APPC 64 (R1): registers the appeal and returns it with its coupon data. With an idempotency key, a
     /// retried request returns the first registration and registers nothing twice.
     public func register(_ draft: Procedure.Draft, actor: Actor, idempotencyKey: String?) async throws -> (appeal: Appeal, replayed: Bool) {
-        let body = try await body(of: actor)
+        let r = try await registerViewing(draft, actor: actor, body: nil, idempotencyKey: idempotencyKey)
+        return (r.appeal, r.replayed)
+    }
+
+    /// A registration and what its answer shows: the appeal, its trail as just written (or as stored, for a
+    /// replay), the body and the calendar used. `body`, when given, is the actor's body as already read
+    /// (with the bearer token); otherwise it is loaded.
+    public func registerViewing(_ draft: Procedure.Draft, actor: Actor, body known: AdministrativeBody?, idempotencyKey: String?) async throws
+        -> (appeal: Appeal, replayed: Bool, trail: [TrailEntry], body: AdministrativeBody, calendar: WorkingDayCalendar) {
+        let body: AdministrativeBody
+        if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now()
-        return try await write { tx in
+        let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
                let found = try await store.appeal(existing, bodyID: body.id) {
-                return (found.appeal, true)
+                return (found.appeal, true, nil)
             }
             let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: body, calendar: calendar)
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
             let (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
-            try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
-            if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id) }
-            return (appeal, false)
+            let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
+            if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }
+            return (appeal, false, trail)
         }
+        if let trail { return (appeal, replayed, trail, body, calendar) }
+        return (appeal, replayed, try await storage.appeals.trail(appeal.id), body, calendar)
     }
 
     /// Runs one step of the procedure on an appeal of the actor's body: the step, its effects and the
@@ -130,9 +142,10 @@ public struct AppealService: Sendable {
 
     /// A worklist of the actor's body. `dueWithinWorkingDays` counts from today on the calendar in force.
     /// `openOnly` keeps the appeals still being handled (registered, under consideration, awaiting correction).
-    public func worklist(actor: Actor, mine: Bool, dueWithinWorkingDays: Int?, overdue: Bool, state: String?,
-                         kind: String?, openOnly: Bool = false, limit: Int) async throws -> [WorklistRow] {
-        let body = try await body(of: actor)
+    public func worklist(actor: Actor, body known: AdministrativeBody? = nil, mine: Bool, dueWithinWorkingDays: Int?, overdue: Bool,
+                         state: String?, kind: String?, openOnly: Bool = false, limit: Int) async throws -> [WorklistRow] {
+        let body: AdministrativeBody
+        if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
         let today = today(in: body)
         var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
                                dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit)

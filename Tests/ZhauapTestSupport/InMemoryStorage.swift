@@ -60,11 +60,13 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
             }
         }
 
-        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws {
+        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
             try storage.change { d in
                 guard d.appeals[appeal.id] == nil, !d.appeals.values.contains(where: { $0.appeal.registration.number == appeal.registration.number })
                 else { throw StorageError.concurrentChange }
-                d.appeals[appeal.id] = (appeal, Self.entries(events, after: [], actor: actor, at: recordedAt))
+                let trail = Self.entries(events, after: [], actor: actor, at: recordedAt)
+                d.appeals[appeal.id] = (appeal, trail)
+                return trail
             }
         }
 
@@ -122,7 +124,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
         func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { storage.read { $0.idempotency["\(userID)/\(key)"] } }
 
-        func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws {
+        func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
             storage.change { $0.idempotency["\(userID)/\(key)"] = appealID }
         }
     }

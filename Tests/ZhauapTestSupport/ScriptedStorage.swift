@@ -48,7 +48,7 @@ public struct ScriptedStorage: Storage {
     struct Appeals: AppealStore {
         let script: ScriptedStorage
         func nextSequence(bodyID: UUID, year: Int) async throws -> Int { throw ScriptedStorage.unexpected("nextSequence") }
-        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws {
+        func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
             throw ScriptedStorage.unexpected("insert")
         }
         func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws {
@@ -63,7 +63,7 @@ public struct ScriptedStorage: Storage {
         func worklist(_ query: WorklistQuery) async throws -> [WorklistRow] { throw ScriptedStorage.unexpected("worklist") }
         func openAppealIDs() async throws -> [(UUID, UUID)] { throw ScriptedStorage.unexpected("openAppealIDs") }
         func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { throw ScriptedStorage.unexpected("idempotentAppealID") }
-        func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws {
+        func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
             throw ScriptedStorage.unexpected("rememberIdempotency")
         }
     }

@@ -13,45 +13,69 @@ public struct BodyStatistics: Sendable {
     public var openByExecutor: [UUID?: Int]
     public var answered: Int
     public var answeredOnTime: Int
-    /// Registration days and answer days since `since`, for the weekly chart.
+    /// Registration days and answer days since `since`, for the weekly chart, one entry per appeal
+    /// (for small hand-made statistics; the store fills the per-day counts below instead).
     public var receivedDays: [CivilDate]
     public var answeredDays: [CivilDate]
     /// Open appeals with a recusal request waiting for a decision.
     public var pendingRecusals: [(id: UUID, number: String)]
     /// Open appeals whose executor asked for an extension the head has not decided yet: the date asked for.
     public var pendingExtensions: [(id: UUID, number: String, until: CivilDate)] = []
+    /// Appeals registered and answered per day since `since`.
+    public var receivedPerDay: [CivilDate: Int] = [:]
+    public var answeredPerDay: [CivilDate: Int] = [:]
 }
 
 extension FluentAppealStore {
+    /// At most this many waiting decisions of each kind are listed (the oldest numbers first).
+    public static let pendingListLimit = 200
+
+    /// Every figure is an aggregate in SQL over indexed columns (`appeals_body_state_kind_executor`,
+    /// `appeals_body_answered`, `appeals_body_day` and the partial indexes of waiting decisions): no
+    /// document is decoded and the trail is not read, so the cost does not grow with the documents' size.
     public func statistics(bodyID: UUID, since: CivilDate) async throws -> BodyStatistics {
-        guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
-        func counts(_ column: String) async throws -> [String: Int] {
-            var out: [String: Int] = [:]
-            for row in try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM appeals WHERE body_id = \(bind: bodyID) GROUP BY \(unsafeRaw: column)").all() {
-                out[(try? row.decode(column: "k", as: String?.self)) ?? nil ?? "unknown", default: 0] += try row.decode(column: "n", as: Int.self)
+        let sql = try self.sql
+        var byState: [String: Int] = [:], byKind: [String: Int] = [:], byExecutor: [UUID?: Int] = [:]
+        let open = Set(AppealState.open.map(\.rawValue))
+        for row in try await sql.raw("""
+            SELECT state, kind, executor_id, COUNT(*) AS n FROM appeals WHERE body_id = \(bind: bodyID) GROUP BY state, kind, executor_id
+            """).all() {
+            let state = try row.decode(column: "state", as: String.self), n = try row.decode(column: "n", as: Int.self)
+            byState[state, default: 0] += n
+            byKind[try row.decode(column: "kind", as: String?.self) ?? "unknown", default: 0] += n
+            if open.contains(state) { byExecutor[try row.decode(column: "executor_id", as: UUID?.self), default: 0] += n }
+        }
+        let answers = try await sql.raw("""
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN answered_late = 0 THEN 1 ELSE 0 END), 0) AS on_time FROM appeals
+            WHERE body_id = \(bind: bodyID) AND answered_on IS NOT NULL
+            """).first()
+        func perDay(_ column: String) async throws -> [CivilDate: Int] {
+            var out: [CivilDate: Int] = [:]
+            for row in try await sql.raw("""
+                SELECT \(ident: column) AS d, COUNT(*) AS n FROM appeals WHERE body_id = \(bind: bodyID) AND \(ident: column) >= \(bind: since.description)
+                GROUP BY \(ident: column)
+                """).all() {
+                if let d = CivilDate(try row.decode(column: "d", as: String.self)) { out[d, default: 0] += try row.decode(column: "n", as: Int.self) }
             }
             return out
         }
-        let open = AppealState.allCases.filter(\.isOpen).map(\.rawValue)
-        var byExecutor: [UUID?: Int] = [:]
-        let openRows = try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$state ~~ open)
-            .field(\.$id).field(\.$regNumber).field(\.$executorID).field(\.$document).all()
-        var pending: [(UUID, String)] = []
-        var extensions: [(UUID, String, CivilDate)] = []
-        for m in openRows {
-            byExecutor[m.executorID, default: 0] += 1
-            guard let a = try? Self.decode(m.document) else { continue }
-            if a.recusal != nil, a.recusal?.decision == nil { pending.append((m.id!, m.regNumber)) }
-            if let r = a.extensionRequest, r.isPending { extensions.append((m.id!, m.regNumber, r.until)) }
+        let limit = String(Self.pendingListLimit)
+        let recusals = try await sql.raw("""
+            SELECT id, reg_number FROM appeals WHERE body_id = \(bind: bodyID) AND recusal_pending IS NOT NULL
+            ORDER BY reg_number LIMIT \(unsafeRaw: limit)
+            """).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "reg_number", as: String.self)) }
+        let extensions = try await sql.raw("""
+            SELECT id, reg_number, extension_until FROM appeals WHERE body_id = \(bind: bodyID) AND extension_until IS NOT NULL
+            ORDER BY extension_until, reg_number LIMIT \(unsafeRaw: limit)
+            """).all().compactMap { r -> (UUID, String, CivilDate)? in
+            guard let until = CivilDate(try r.decode(column: "extension_until", as: String.self)) else { return nil }
+            return (try r.decode(column: "id", as: UUID.self), try r.decode(column: "reg_number", as: String.self), until)
         }
-        let answered = try await AppealEventModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$type == "answered").all()
-        let received = try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$registeredOn >= since.description)
-            .field(\.$registeredOn).all()
         return BodyStatistics(
-            byState: try await counts("state"), byKind: try await counts("kind"), openByExecutor: byExecutor,
-            answered: answered.count, answeredOnTime: answered.filter { $0.details.contains(#""late":"false""#) }.count,
-            receivedDays: received.compactMap { CivilDate($0.registeredOn) },
-            answeredDays: answered.compactMap { CivilDate($0.legalDate) }.filter { $0 >= since },
-            pendingRecusals: pending, pendingExtensions: extensions)
+            byState: byState, byKind: byKind, openByExecutor: byExecutor,
+            answered: try answers?.decode(column: "n", as: Int.self) ?? 0,
+            answeredOnTime: try answers?.decode(column: "on_time", as: Int.self) ?? 0,
+            receivedDays: [], answeredDays: [], pendingRecusals: recusals, pendingExtensions: extensions,
+            receivedPerDay: try await perDay("registered_on"), answeredPerDay: try await perDay("answered_on"))
     }
 }

@@ -4,8 +4,12 @@ import Foundation
 import WorkingCalendar
 import ZhauapDomain
 
-/// Appeals, bodies and users over Fluent. Every method runs on the `Database` it was made with — pass
+/// Appeals over SQL (SQLite, PostgreSQL). Every method runs on the `Database` it was made with — pass
 /// a transaction's database to make several calls one transaction.
+///
+/// The hot paths (registration, a step, loading one appeal, worklists, the journal, statistics) are plain
+/// SQL with bound values: one statement per row written, no model reflection, and lists read only the
+/// columns they show.
 public struct FluentAppealStore: Sendable {
     let db: any Database
 
@@ -17,8 +21,11 @@ public struct FluentAppealStore: Sendable {
         return e
     }()
 
-    static func decode(_ document: String) throws -> Appeal {
-        try JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)).appeal()
+    var sql: any SQLDatabase {
+        get throws {
+            guard let s = db as? any SQLDatabase else { throw StorageError.notSQL }
+            return s
+        }
     }
 
     // MARK: Registration numbers
@@ -27,7 +34,6 @@ public struct FluentAppealStore: Sendable {
     /// row-locks the counter (PostgreSQL) or runs under the single writer (SQLite). A rolled-back
     /// registration rolls its number back too, so numbers stay gapless.
     public func nextSequence(bodyID: UUID, year: Int) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
         let row = try await sql.raw("""
             INSERT INTO registration_counters (id, body_id, year, last_sequence) VALUES (\(bind: UUID()), \(bind: bodyID), \(bind: year), 1)
             ON CONFLICT (body_id, year) DO UPDATE SET last_sequence = registration_counters.last_sequence + 1
@@ -39,139 +45,228 @@ public struct FluentAppealStore: Sendable {
 
     // MARK: Appeals
 
-    public func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws {
-        let m = AppealModel()
-        m.id = appeal.id
-        m.bodyID = appeal.bodyID
-        m.regYear = appeal.registration.year
-        m.regSequence = appeal.registration.sequence
-        m.regNumber = appeal.registration.number
-        m.trackingCode = appeal.registration.trackingCode
-        m.registeredOn = appeal.registration.registeredOn.description
-        m.trailLength = 0
-        m.trailHead = TrailHash.genesis
-        try fill(m, with: appeal)
-        let newRows = rows(events, appeal: m, actor: actor, recordedAt: recordedAt)
-        advance(m, over: newRows)
-        try await m.create(on: db)
-        for r in newRows { try await r.create(on: db) }
+    /// The columns kept beside the document: what lists filter, sort and count on. Each is derived from
+    /// the appeal's public properties, never from the document's text.
+    struct Columns: Sendable, Equatable {
+        var state = ""
+        var kind: String?
+        var executorID: UUID?
+        /// The nearest active due date (`YYYY-MM-DD`, sorts as text), or nil when nothing is open.
+        var nextDue: String?
+        /// The answer's day, and whether it came after the consideration term it closed (1) or not (0).
+        var answeredOn: String?
+        var answeredLate: Int?
+        /// 1 while the procedure is open and a recusal request waits for a decision; nil otherwise.
+        var recusalPending: Int?
+        /// The day an executor asked to extend to, while the procedure is open and the head has not decided.
+        var extensionUntil: String?
+        var document = ""
+    }
+
+    /// Derives every stored column from the appeal.
+    static func fill(_ c: inout Columns, with appeal: Appeal) throws {
+        c.state = appeal.state.rawValue
+        c.kind = appeal.kind?.rawValue
+        c.executorID = appeal.executorID
+        c.nextDue = appeal.terms.filter { $0.status == .active }.map(\.due).min()?.description
+        c.answeredOn = nil
+        c.answeredLate = nil
+        if let answer = appeal.answer {
+            // The consideration term the answer closed (the answer closes the active one on its day).
+            let considered = appeal.terms.filter { $0.purpose == .consideration && $0.status != .cancelled }
+            let closed = considered.last { $0.closedOn == answer.answeredOn } ?? considered.last
+            c.answeredOn = answer.answeredOn.description
+            c.answeredLate = (closed.map { answer.answeredOn > $0.due } ?? false) ? 1 : 0
+        }
+        let open = appeal.state.isOpen
+        c.recusalPending = open && appeal.recusal != nil && appeal.recusal?.decision == nil ? 1 : nil
+        if open, let r = appeal.extensionRequest, r.isPending { c.extensionUntil = r.until.description } else { c.extensionUntil = nil }
+        c.document = String(decoding: try Self.encoder.encode(AppealRecord(appeal)), as: UTF8.self)
+    }
+
+    static func columns(_ appeal: Appeal) throws -> Columns {
+        var c = Columns()
+        try fill(&c, with: appeal)
+        return c
+    }
+
+    /// Inserts the appeal and its first trail entries (two statements) and returns the entries as stored.
+    @discardableResult
+    public func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
+        let c = try Self.columns(appeal)
+        let entries = Self.entries(events, appealID: appeal.id, after: 0, head: TrailHash.genesis, actor: actor, recordedAt: recordedAt)
+        let last = entries.last
+        try await sql.raw("""
+            INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
+              executor_id, next_due, document, trail_length, trail_head, updated_at, answered_on, answered_late, recusal_pending,
+              extension_until)
+            VALUES (\(bind: appeal.id), \(bind: appeal.bodyID), \(bind: appeal.registration.year), \(bind: appeal.registration.sequence),
+              \(bind: appeal.registration.number), \(bind: appeal.registration.trackingCode), \(bind: appeal.registration.registeredOn.description),
+              \(bind: c.state), \(bind: c.kind), \(bind: c.executorID), \(bind: c.nextDue), \(bind: c.document), \(bind: last?.seq ?? 0),
+              \(bind: last?.hash ?? TrailHash.genesis), \(bind: recordedAt), \(bind: c.answeredOn), \(bind: c.answeredLate), \(bind: c.recusalPending),
+              \(bind: c.extensionUntil))
+            """).run()
+        try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
+        return entries.map(\.entry)
     }
 
     /// Saves a changed appeal with its new events. `expectedTrailLength` guards against a concurrent
     /// change: if another request wrote first, this throws `StorageError.concurrentChange` (or the
     /// database refuses the duplicate entry number) and the transaction saves nothing.
     public func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws {
-        guard let m = try await AppealModel.query(on: db).filter(\.$id == appeal.id).filter(\.$bodyID == appeal.bodyID).first() else {
-            throw StorageError.notFound
-        }
-        guard m.trailLength == expectedTrailLength else { throw StorageError.concurrentChange }
-        try fill(m, with: appeal)
-        let newRows = rows(events, appeal: m, actor: actor, recordedAt: recordedAt)
-        advance(m, over: newRows)
-        try await m.update(on: db)
-        for r in newRows { try await r.create(on: db) }
+        guard let row = try await sql.raw("""
+            SELECT trail_length, trail_head FROM appeals WHERE id = \(bind: appeal.id) AND body_id = \(bind: appeal.bodyID)
+            """).first() else { throw StorageError.notFound }
+        let length = try row.decode(column: "trail_length", as: Int.self), head = try row.decode(column: "trail_head", as: String.self)
+        guard length == expectedTrailLength else { throw StorageError.concurrentChange }
+        let c = try Self.columns(appeal)
+        let entries = Self.entries(events, appealID: appeal.id, after: length, head: head, actor: actor, recordedAt: recordedAt)
+        let updated = try await sql.raw("""
+            UPDATE appeals SET state = \(bind: c.state), kind = \(bind: c.kind), executor_id = \(bind: c.executorID),
+              next_due = \(bind: c.nextDue), document = \(bind: c.document), trail_length = \(bind: entries.last?.seq ?? length),
+              trail_head = \(bind: entries.last?.hash ?? head), updated_at = \(bind: recordedAt), answered_on = \(bind: c.answeredOn),
+              answered_late = \(bind: c.answeredLate), recusal_pending = \(bind: c.recusalPending), extension_until = \(bind: c.extensionUntil)
+            WHERE id = \(bind: appeal.id) AND trail_length = \(bind: length) RETURNING id
+            """).first()
+        guard updated != nil else { throw StorageError.concurrentChange }
+        try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
     }
 
-    private func fill(_ m: AppealModel, with appeal: Appeal) throws {
-        m.state = appeal.state.rawValue
-        m.kind = appeal.kind?.rawValue
-        m.executorID = appeal.executorID
-        m.nextDue = appeal.terms.filter { $0.status == .active }.map(\.due).min()?.description
-        m.document = String(decoding: try Self.encoder.encode(AppealRecord(appeal)), as: UTF8.self)
-        m.updatedAt = Date()
+    /// A trail entry with what is stored beside it.
+    struct StoredEntry {
+        var entry: TrailEntry
+        var roles: String
+        var recordedMs: Int
+        var details: String
+        var prevHash: String
+        var seq: Int { entry.seq }
+        var hash: String { entry.hash }
     }
 
-    private func advance(_ m: AppealModel, over rows: [AppealEventModel]) {
-        guard let last = rows.last else { return }
-        m.trailHead = last.hash
-        m.trailLength = last.seq
-    }
-
-    private func rows(_ events: [AppealEvent], appeal m: AppealModel, actor: Actor, recordedAt: Date) -> [AppealEventModel] {
-        var prev = m.trailLength == 0 ? TrailHash.genesis : m.trailHead
-        var seq = m.trailLength
+    static func entries(_ events: [AppealEvent], appealID: UUID, after length: Int, head: String, actor: Actor,
+                        recordedAt: Date) -> [StoredEntry] {
+        var prev = length == 0 ? TrailHash.genesis : head
+        var seq = length
         let roles = actor.roles.map(\.rawValue).sorted().joined(separator: ",")
         let ms = Int((recordedAt.timeIntervalSince1970 * 1000).rounded())
         return events.map { e in
             seq += 1
-            let r = AppealEventModel()
-            r.appealID = m.id!
-            r.bodyID = m.bodyID
-            r.seq = seq
-            r.type = e.type
-            r.actorID = actor.userID
-            r.actorName = actor.name
-            r.actorRoles = roles
-            r.recordedMs = ms
-            r.legalDate = e.legalDate.description
-            r.reason = e.reason
-            r.details = TrailHash.canonicalJSON(e.details)
-            r.prevHash = prev
-            r.hash = TrailHash.hash(r)
-            prev = r.hash
-            return r
+            let details = TrailHash.canonicalJSON(e.details)
+            let legal = e.legalDate.description
+            let hash = TrailHash.hash(prev: prev, appealID: appealID, seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
+                                      actorRoles: roles, recordedMs: ms, legalDate: legal, reason: e.reason, details: details)
+            defer { prev = hash }
+            return StoredEntry(entry: TrailEntry(seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
+                                                 actorRoles: roles.split(separator: ",").map(String.init),
+                                                 recordedAt: Date(timeIntervalSince1970: Double(ms) / 1000), legalDate: e.legalDate,
+                                                 reason: e.reason, details: e.details, hash: hash),
+                               roles: roles, recordedMs: ms, details: details, prevHash: prev)
         }
+    }
+
+    /// All new entries of one step in one statement.
+    func insertEntries(_ entries: [StoredEntry], appealID: UUID, bodyID: UUID) async throws {
+        guard !entries.isEmpty else { return }
+        let values: [SQLQueryString] = entries.map { r in
+            let e = r.entry
+            return "(\(bind: appealID), \(bind: bodyID), \(bind: e.seq), \(bind: e.type), \(bind: e.actorID), \(bind: e.actorName), \(bind: r.roles), \(bind: r.recordedMs), \(bind: e.legalDate.description), \(bind: e.reason), \(bind: r.details), \(bind: r.prevHash), \(bind: e.hash))"
+        }
+        try await sql.raw("""
+            INSERT INTO appeal_events (appeal_id, body_id, seq, type, actor_id, actor_name, actor_roles, recorded_ms, legal_date, reason,
+              details, prev_hash, hash) VALUES \(values.joined(separator: ", "))
+            """).run()
     }
 
     /// The appeal, if it exists in this body; another body's appeal is indistinguishable from none.
     public func appeal(_ id: UUID, bodyID: UUID) async throws -> (appeal: Appeal, trailLength: Int)? {
-        guard let m = try await AppealModel.query(on: db).filter(\.$id == id).filter(\.$bodyID == bodyID).first() else { return nil }
-        return (try Self.decode(m.document), m.trailLength)
+        guard let row = try await sql.raw("""
+            SELECT document, trail_length FROM appeals WHERE id = \(bind: id) AND body_id = \(bind: bodyID)
+            """).first() else { return nil }
+        return (try Self.decode(row.decode(column: "document", as: String.self)), try row.decode(column: "trail_length", as: Int.self))
     }
 
     public func appeal(number: String, trackingCode: String) async throws -> Appeal? {
-        guard let m = try await AppealModel.query(on: db).filter(\.$regNumber == number).first(),
-              m.trackingCode == trackingCode else { return nil }
-        return try Self.decode(m.document)
+        guard let row = try await sql.raw("""
+            SELECT document, tracking_code FROM appeals WHERE reg_number = \(bind: number)
+            """).first(), try row.decode(column: "tracking_code", as: String.self) == trackingCode else { return nil }
+        return try Self.decode(row.decode(column: "document", as: String.self))
+    }
+
+    static func decode(_ document: String) throws -> Appeal {
+        try JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)).appeal()
     }
 
     public func trail(_ appealID: UUID) async throws -> [TrailEntry] {
-        try await AppealEventModel.query(on: db).filter(\.$appealID == appealID).sort(\.$seq).all().map { e in
-            TrailEntry(seq: e.seq, type: e.type, actorID: e.actorID, actorName: e.actorName,
-                       actorRoles: e.actorRoles.split(separator: ",").map(String.init),
-                       recordedAt: Date(timeIntervalSince1970: Double(e.recordedMs) / 1000),
-                       legalDate: (try? CivilDate(iso: e.legalDate)) ?? CivilDate(dayNumber: 0), reason: e.reason,
-                       details: (try? JSONDecoder().decode([String: String].self, from: Data(e.details.utf8))) ?? [:], hash: e.hash)
+        try await sql.raw("""
+            SELECT seq, type, actor_id, actor_name, actor_roles, recorded_ms, legal_date, reason, details, hash FROM appeal_events
+            WHERE appeal_id = \(bind: appealID) ORDER BY seq
+            """).all().map { e in
+            TrailEntry(seq: try e.decode(column: "seq", as: Int.self), type: try e.decode(column: "type", as: String.self),
+                       actorID: try e.decode(column: "actor_id", as: UUID.self), actorName: try e.decode(column: "actor_name", as: String.self),
+                       actorRoles: try e.decode(column: "actor_roles", as: String.self).split(separator: ",").map(String.init),
+                       recordedAt: Date(timeIntervalSince1970: Double(try e.decode(column: "recorded_ms", as: Int.self)) / 1000),
+                       legalDate: (try? CivilDate(iso: e.decode(column: "legal_date", as: String.self))) ?? CivilDate(dayNumber: 0),
+                       reason: try e.decode(column: "reason", as: String?.self),
+                       details: (try? JSONDecoder().decode([String: String].self, from: Data(e.decode(column: "details", as: String.self).utf8))) ?? [:],
+                       hash: try e.decode(column: "hash", as: String.self))
         }
     }
 
+    /// A worklist, sorted by the nearest due date and then the number; appeals with nothing due come after
+    /// every appeal with a due date. Both parts are read in index order, so the database sorts nothing
+    /// however many closed appeals the body has.
     public func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
-        var query = AppealModel.query(on: db).filter(\.$bodyID == q.bodyID)
-        if let e = q.executorID { query = query.filter(\.$executorID == e) }
-        if q.dueOnOrAfter != nil || q.dueOnOrBefore != nil { query = query.filter(\.$nextDue != nil) }
-        if let from = q.dueOnOrAfter { query = query.filter(\.$nextDue >= from.description) }
-        if let due = q.dueOnOrBefore { query = query.filter(\.$nextDue <= due.description) }
-        if let s = q.state { query = query.filter(\.$state == s) }
-        if let k = q.kind { query = query.filter(\.$kind == k) }
-        if let ss = q.states { query = query.filter(\.$state ~~ ss) }
-        let rows = try await query.sort(\.$nextDue).sort(\.$regNumber).limit(q.limit)
-            .field(\.$id).field(\.$regNumber).field(\.$state).field(\.$kind).field(\.$executorID)
-            .field(\.$registeredOn).field(\.$nextDue).all()
-        return rows.map {
-            WorklistRow(id: $0.id!, number: $0.regNumber, state: $0.state, kind: $0.kind, executorID: $0.executorID,
-                        registeredOn: $0.registeredOn, nextDue: $0.nextDue)
+        var filters: [SQLQueryString] = ["body_id = \(bind: q.bodyID)"]
+        if let e = q.executorID { filters.append("executor_id = \(bind: e)") }
+        if let s = q.state { filters.append("state = \(bind: s)") }
+        if let k = q.kind { filters.append("kind = \(bind: k)") }
+        if let ss = q.states {
+            guard !ss.isEmpty else { return [] }
+            filters.append("state IN (\(ss.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ")))")
+        }
+        var due = filters + ["next_due IS NOT NULL"]
+        if let from = q.dueOnOrAfter { due.append("next_due >= \(bind: from.description)") }
+        if let to = q.dueOnOrBefore { due.append("next_due <= \(bind: to.description)") }
+        var rows = try await worklistRows(where: due, order: "next_due, reg_number", limit: q.limit)
+        if rows.count < q.limit, q.dueOnOrAfter == nil, q.dueOnOrBefore == nil {
+            rows += try await worklistRows(where: filters + ["next_due IS NULL"], order: "reg_number", limit: q.limit - rows.count)
+        }
+        return rows
+    }
+
+    func worklistRows(where filters: [SQLQueryString], order: String, limit: Int) async throws -> [WorklistRow] {
+        try await sql.raw("""
+            SELECT id, reg_number, state, kind, executor_id, registered_on, next_due FROM appeals
+            WHERE \(filters.joined(separator: " AND ")) ORDER BY \(unsafeRaw: order) LIMIT \(unsafeRaw: String(limit))
+            """).all().map { r in
+            WorklistRow(id: try r.decode(column: "id", as: UUID.self), number: try r.decode(column: "reg_number", as: String.self),
+                        state: try r.decode(column: "state", as: String.self), kind: try r.decode(column: "kind", as: String?.self),
+                        executorID: try r.decode(column: "executor_id", as: UUID?.self),
+                        registeredOn: try r.decode(column: "registered_on", as: String.self),
+                        nextDue: try r.decode(column: "next_due", as: String?.self))
         }
     }
 
     /// Every appeal whose procedure is still open, as (id, body).
     public func openAppealIDs() async throws -> [(UUID, UUID)] {
-        try await AppealModel.query(on: db).filter(\.$state ~~ AppealState.allCases.filter(\.isOpen).map(\.rawValue))
-            .field(\.$id).field(\.$bodyID).all().map { ($0.id!, $0.bodyID) }
+        let open: [SQLQueryString] = AppealState.open.map { "\(bind: $0.rawValue)" }
+        return try await sql.raw("SELECT id, body_id FROM appeals WHERE state IN (\(open.joined(separator: ", ")))").all().map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "body_id", as: UUID.self))
+        }
     }
 
     // MARK: Idempotency
 
     public func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? {
-        try await IdempotencyModel.query(on: db).filter(\.$userID == userID).filter(\.$key == key).first()?.appealID
+        try await sql.raw("SELECT appeal_id FROM idempotency_keys WHERE user_id = \(bind: userID) AND key = \(bind: key)").first()?
+            .decode(column: "appeal_id", as: UUID.self)
     }
 
-    public func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws {
-        let m = IdempotencyModel()
-        m.userID = userID
-        m.key = key
-        m.appealID = appealID
-        m.createdAt = Date()
-        try await m.create(on: db)
+    public func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO idempotency_keys (id, user_id, key, appeal_id, created_at)
+            VALUES (\(bind: UUID()), \(bind: userID), \(bind: key), \(bind: appealID), \(bind: recordedAt))
+            """).run()
     }
 
     // MARK: Verification
@@ -200,9 +295,19 @@ public struct FluentAppealStore: Sendable {
 }
 
 extension FluentAppealStore {
-    /// The body's register (журнал) for one registration day, in number order.
-    public func register(bodyID: UUID, day: CivilDate) async throws -> [Appeal] {
-        try await AppealModel.query(on: db).filter(\.$bodyID == bodyID).filter(\.$registeredOn == day.description)
-            .sort(\.$regSequence).all().map { try Self.decode($0.document) }
+    /// The body's register (журнал) for one registration day, in number order, one page at a time: at
+    /// most `limit` appeals after sequence number `after` (an index range, however full the day).
+    public func register(bodyID: UUID, day: CivilDate, after: Int = 0, limit: Int = 100) async throws -> [Appeal] {
+        try await sql.raw("""
+            SELECT document FROM appeals WHERE body_id = \(bind: bodyID) AND registered_on = \(bind: day.description)
+              AND reg_sequence > \(bind: after) ORDER BY reg_sequence LIMIT \(unsafeRaw: String(limit))
+            """).all().map { try Self.decode($0.decode(column: "document", as: String.self)) }
+    }
+
+    /// How many appeals the body registered on the day.
+    public func registerCount(bodyID: UUID, day: CivilDate) async throws -> Int {
+        try await sql.raw("""
+            SELECT COUNT(*) AS n FROM appeals WHERE body_id = \(bind: bodyID) AND registered_on = \(bind: day.description)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

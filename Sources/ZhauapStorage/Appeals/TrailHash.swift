@@ -12,7 +12,7 @@ enum TrailHash {
                       actorRoles, String(recordedMs), legalDate, reason ?? "\u{0}", details]
         // Length-prefixed, so no field can bleed into the next.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(canonical.utf8)))
     }
 
     static func hash(_ e: AppealEventModel) -> String {
@@ -21,8 +21,7 @@ enum TrailHash {
     }
 
     static func canonicalJSON(_ details: [String: String]) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let e = FluentAppealStore.encoder
         return String(decoding: (try? e.encode(details)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import WorkingCalendar
 
@@ -16,7 +17,9 @@ public struct FluentCalendarOverrideStore: CalendarOverrideStore {
     }
 
     public func latestOverrideID() async throws -> Int? {
-        try await CalendarOverrideModel.query(on: database).max(\.$id)
+        // One indexed look-up per request: plain SQL, no model reflection.
+        guard let sql = database as? any SQLDatabase else { return try await CalendarOverrideModel.query(on: database).max(\.$id) }
+        return try await sql.raw("SELECT MAX(id) AS m FROM calendar_overrides").first()?.decode(column: "m", as: Int?.self)
     }
 
     public func addOverride(content: String, contentSHA256: String, label: String, importedAt: Date,

@@ -3,6 +3,7 @@ import FluentKit
 /// Every migration, in the order it must run. New migrations are appended, never reordered.
 public enum ZhauapMigrations {
     public static var all: [any Migration] {
-        [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch()]
+        [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch(),
+         AddAppealReportColumns(), AddAppealReportIndexes()]
     }
 }

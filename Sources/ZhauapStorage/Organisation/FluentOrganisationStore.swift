@@ -1,5 +1,6 @@
 import Crypto
 import FluentKit
+import FluentSQL
 import Foundation
 import ZhauapDomain
 
@@ -41,7 +42,8 @@ public struct FluentOrganisationStore: Sendable {
     }
 
     public func body(_ id: UUID) async throws -> AdministrativeBody? {
-        try await BodyModel.find(id, on: db).map(Self.domain)
+        guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
+        return try await sql.raw("SELECT \(unsafeRaw: Self.bodyColumns) FROM bodies b WHERE b.id = \(bind: id)").first().map(Self.body)
     }
 
     public func body(code: String) async throws -> AdministrativeBody? {
@@ -108,13 +110,10 @@ public struct FluentOrganisationStore: Sendable {
     }
 
     public func actor(token: String, now: Date) async throws -> Actor? {
-        guard let t = try await TokenModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).first(), t.expiresAt > now else {
-            return nil
-        }
-        return try await actor(t.userID)
+        try await actorAndBody(token: token, now: now)?.actor
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 }

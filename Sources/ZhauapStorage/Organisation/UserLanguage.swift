@@ -1,18 +1,6 @@
 import FluentKit
 import Foundation
 
-struct AddUserLanguage: AsyncMigration {
-    var name: String { "0005-add-user-language" }
-
-    func prepare(on db: any Database) async throws {
-        try await db.schema(UserModel.schema).field("language", .string).update()
-    }
-
-    func revert(on db: any Database) async throws {
-        try await db.schema(UserModel.schema).deleteField("language").update()
-    }
-}
-
 extension FluentOrganisationStore {
     /// The language a user chose for the pages (`kk`, `ru`, `en`), if any.
     public func language(of userID: UUID) async throws -> String? {

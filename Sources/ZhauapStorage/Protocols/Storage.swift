@@ -7,7 +7,9 @@ import ZhauapDomain
 public protocol AppealStore: Sendable {
     /// The next gapless number of the body's year, inside the caller's transaction.
     func nextSequence(bodyID: UUID, year: Int) async throws -> Int
-    func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws
+    /// Stores a new appeal with its first trail entries; returns them as written.
+    @discardableResult
+    func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry]
     /// Saves a changed appeal with its new trail entries; `StorageError.concurrentChange` when another
     /// request wrote first (its trail is no longer `expectedTrailLength` long).
     func update(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date, expectedTrailLength: Int) async throws
@@ -19,7 +21,7 @@ public protocol AppealStore: Sendable {
     /// Every appeal whose procedure is still open, as (appeal, body).
     func openAppealIDs() async throws -> [(UUID, UUID)]
     func idempotentAppealID(userID: UUID, key: String) async throws -> UUID?
-    func rememberIdempotency(userID: UUID, key: String, appealID: UUID) async throws
+    func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws
 }
 
 /// What the appeal use cases read of the organisation: bodies and the people acting in them.

@@ -6,6 +6,7 @@ import ZhauapStorage
 
 extension Request {
     private struct ActorKey: StorageKey { typealias Value = Actor }
+    private struct BodyKey: StorageKey { typealias Value = AdministrativeBody }
 
     /// The signed-in person; set by `BearerAuthMiddleware`.
     var actor: Actor {
@@ -16,16 +17,22 @@ extension Request {
     }
 
     func setActor(_ actor: Actor) { storage[ActorKey.self] = actor }
+
+    /// The signed-in person's body, read with the bearer token (nil for a browser session).
+    var actorBody: AdministrativeBody? { storage[BodyKey.self] }
+
+    func setActorBody(_ body: AdministrativeBody) { storage[BodyKey.self] = body }
 }
 
-/// `Authorization: Bearer <token>` → the token's user, or 401.
+/// `Authorization: Bearer <token>` → the token's user (and body, in the same statement), or 401.
 struct BearerAuthMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let token = request.headers.bearerAuthorization?.token,
-              let actor = try await FluentOrganisationStore(database: request.db).actor(token: token, now: request.application.appealService.now()) else {
+              let (actor, body) = try await FluentOrganisationStore(database: request.db).actorAndBody(token: token, now: request.application.appealService.now()) else {
             throw APIError(.unauthorized, code: "unauthorized", detail: "a valid bearer token is required")
         }
         request.setActor(actor)
+        request.setActorBody(body)
         return try await next.respond(to: request)
     }
 }

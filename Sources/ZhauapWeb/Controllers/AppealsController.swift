@@ -28,13 +28,13 @@ struct AppealsController: RouteCollection {
             throw APIError.invalid("Idempotency-Key", code: "invalid_idempotency_key", "the key must be 1–200 characters")
         }
         let draft = try body.draft(now: req.application.appealService.now(), rules: req.application.termRules)
-        let (appeal, replayed) = try await service(req).register(draft, actor: actor, idempotencyKey: key)
-        let view = try await service(req).view(appeal.id, actor: actor)
-        let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
-        let response = try await AppealResponse(view.appeal, body: org!, actor: actor, trail: view.trail, calendar: view.calendar,
-                                           today: req.application.appealService.today(in: org!))
+        // The answer is built from what the registration wrote: nothing is read back.
+        let r = try await service(req).registerViewing(draft, actor: actor, body: req.actorBody, idempotencyKey: key)
+        let appeal = r.appeal
+        let response = try await AppealResponse(appeal, body: r.body, actor: actor, trail: r.trail, calendar: r.calendar,
+                                                today: req.application.appealService.today(in: r.body))
             .encodeResponse(for: req)
-        response.status = replayed ? .ok : .created
+        response.status = r.replayed ? .ok : .created
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/appeals/\(appeal.id)")
         return response
     }
@@ -44,9 +44,11 @@ struct AppealsController: RouteCollection {
         let actor = try req.actor
         let id = try req.appealID()
         let view = try await service(req).view(id, actor: actor)
-        guard let org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
+        var org = req.actorBody
+        if org == nil { org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) }
+        guard let org else { throw ServiceError.notFound }
         return AppealResponse(view.appeal, body: org, actor: actor, trail: view.trail, calendar: view.calendar,
-                                           today: req.application.appealService.today(in: org))
+                              today: req.application.appealService.today(in: org))
     }
 
     @Sendable
@@ -73,7 +75,7 @@ struct AppealsController: RouteCollection {
         if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
         let mine = req.query[Bool.self, at: "mine"] ?? !actor.roles.contains(.head)
         let overdue = req.query[Bool.self, at: "overdue"] ?? false
-        return Worklist(items: try await service(req).worklist(actor: actor, mine: mine, dueWithinWorkingDays: within, overdue: overdue,
+        return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, mine: mine, dueWithinWorkingDays: within, overdue: overdue,
                                                                state: state, kind: kind, limit: limit))
     }
 

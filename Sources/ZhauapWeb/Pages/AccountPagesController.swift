@@ -28,7 +28,13 @@ struct AccountPagesController: RouteCollection {
     struct JournalContent: Encodable {
         var day: String
         var rows: [JournalRow]
+        /// Appeals registered that day in all; the page shows at most `journalPage` of them.
+        var total: Int
+        /// The next page's address, when there are more.
+        var next: String?
     }
+
+    static let journalPage = 100
 
     @Sendable
     func journal(req: Request) async throws -> Response {
@@ -36,7 +42,12 @@ struct AccountPagesController: RouteCollection {
         let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
         let tz = body?.timeZone ?? AdministrativeBody.defaultTimeZone
         let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(req.application.appealService.now(), timeZone: tz).date
-        let appeals = try await FluentAppealStore(database: req.db).register(bodyID: actor.bodyID, day: day)
+        // One page of the day in number order (an index range), and the day's count.
+        let after = max(0, req.query[Int.self, at: "after"] ?? 0)
+        let store = FluentAppealStore(database: req.db)
+        let appeals = try await store.register(bodyID: actor.bodyID, day: day, after: after, limit: Self.journalPage)
+        let total = try await store.registerCount(bodyID: actor.bodyID, day: day)
+        let next = appeals.count == Self.journalPage ? appeals.last.map { "/journal?day=\(day)&after=\($0.registration.sequence)" } : nil
         let f = DateFormatter()
         f.dateFormat = "dd.MM.yyyy HH:mm"
         f.timeZone = TimeZone(identifier: tz)
@@ -46,7 +57,7 @@ struct AccountPagesController: RouteCollection {
                 return JournalRow(id: a.id, number: a.registration.number, time: f.string(from: a.registration.receivedAt),
                                   channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
                                   applicant: name.isEmpty ? (t["appeal_missing"] ?? "—") : name, receivedBy: a.registration.receivedByName)
-            })
+            }, total: total, next: next)
         }
     }
 
@@ -105,8 +116,8 @@ struct HeadPagesController: RouteCollection {
         let body = try await org.body(actor.bodyID)
         let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let service = req.application.appealService
-        let atRisk = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: 3, overdue: false, state: nil, kind: nil, limit: 100)
-        let overdue = try await service.worklist(actor: actor, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)
+        let atRisk = try await service.worklist(actor: actor, body: body, mine: false, dueWithinWorkingDays: 3, overdue: false, state: nil, kind: nil, limit: 100)
+        let overdue = try await service.worklist(actor: actor, body: body, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)
         let stats = try await FluentAppealStore(database: req.db).statistics(bodyID: actor.bodyID, since: HeadPage.firstWeek(today: today))
         let executors = try await org.users(bodyID: actor.bodyID)
         return try await req.page("head") { _, t in

@@ -36,12 +36,18 @@ struct HeadPage: Encodable {
         func row(_ r: WorklistRow) -> Row { Row(id: r.id, number: r.number, due: r.nextDue.flatMap { CivilDate($0)?.dotted } ?? "—") }
         let names = Dictionary(uniqueKeysWithValues: executors.map { ($0.userID, $0.name) })
         let start = firstWeek(today: today)
-        func perWeek(_ days: [CivilDate]) -> [Int] {
+        func perWeek(_ days: [CivilDate], _ counts: [CivilDate: Int]) -> [Int] {
             var out = Array(repeating: 0, count: weeks)
-            for d in days { let w = (d.dayNumber - start.dayNumber) / 7; if (0..<weeks).contains(w) { out[w] += 1 } }
+            func add(_ d: CivilDate, _ n: Int) {
+                guard d >= start else { return }
+                let w = (d.dayNumber - start.dayNumber) / 7
+                if (0..<weeks).contains(w) { out[w] += n }
+            }
+            for d in days { add(d, 1) }
+            for (d, n) in counts { add(d, n) }
             return out
         }
-        let received = perWeek(stats.receivedDays), answered = perWeek(stats.answeredDays)
+        let received = perWeek(stats.receivedDays, stats.receivedPerDay), answered = perWeek(stats.answeredDays, stats.answeredPerDay)
         let top = max(1, (received + answered).max() ?? 1)
         var bars: [Bar] = [], ticks: [Tick] = []
         for w in 0..<weeks {

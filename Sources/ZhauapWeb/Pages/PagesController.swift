@@ -56,7 +56,7 @@ struct PagesController: RouteCollection {
                                           kind: req.query[String.self, at: "kind"], roles: actor.roles)
         // Without a state chosen, the appeals still being handled; sorted by the nearest due date.
         let rows = try await req.application.appealService.worklist(
-            actor: actor, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: filter.state, kind: filter.kind,
+            actor: actor, body: body, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: filter.state, kind: filter.kind,
             openOnly: filter.state == nil, limit: 200)
         return try await req.page("desk") { lang, t in
             DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
