@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import Leaf
 import LeafKit
@@ -8,7 +9,8 @@ import ZhauapStorage
 
 /// Builds the application: database, migrations, views, middleware, routes. Does not migrate or start
 /// serving; the caller decides (the `serve` command migrates first, tests migrate an in-memory database).
-public func configure(_ app: Application, config: AppConfig) throws {
+/// `now` is the installation's one clock (tests pin it); every "now" and "today" is read from it.
+public func configure(_ app: Application, config: AppConfig, now: @escaping @Sendable () -> Date = Date.init) throws {
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
@@ -19,7 +21,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
     app.termRules = try TermRules.bundled()
     app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
-                                      serializeWrites: config.database.kind == "sqlite")
+                                      serializeWrites: config.database.kind == "sqlite", now: now)
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()

@@ -39,7 +39,7 @@ struct AppealStorageTests {
             let s = app.appealService
             var ids: [UUID] = []
             for _ in 0..<3 {
-                let a = try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
+                let a = try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal
                 _ = try await s.perform(.assign(executorID: w.executor.userID), on: a.id, actor: w.head)
                 _ = try await s.perform(.confirmKind(.request, area: nil, special: nil), on: a.id, actor: w.executor)
                 ids.append(a.id)
@@ -63,7 +63,7 @@ struct AppealStorageTests {
         try await withZhauapApp(database: database) { app in
             let w = try await World.make(app)
             let s = app.appealService
-            let a = try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
+            let a = try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal
             await #expect(throws: ProcedureError.self) { try await s.perform(.answer(text: "x", character: .explained), on: a.id, actor: w.registrar) }
             await #expect(throws: ServiceError.invalidTarget) {
                 try await s.perform(.forward(targetBodyID: UUID(), targetName: "x", demands: nil), on: a.id, actor: w.head)
@@ -88,7 +88,7 @@ struct RecomputeTests {
             _ = try await s.perform(.terminate(ground: .withdrawn, note: "кері алынды"), on: closed.id, actor: w.head)
             let before = try #require(a.term(.consideration)?.due)
             let decree = #"{"format":1,"version":"2028-test","years":{"2028":{"status":"confirmed","transfers":[{"dayOff":"2028-03-28","act":{"issuer":"labour-minister","ref":"TEST"}}]}}}"#
-            _ = try await app.calendarProvider.importOverride(Data(decree.utf8), importedBy: "test", now: Date())
+            _ = try await app.calendarProvider.importOverride(Data(decree.utf8), importedBy: "test", now: app.now)
             #expect(try await s.recomputeOpenTerms() == 1)
             let view = try await s.view(a.id, actor: w.head)
             let after = try #require(view.appeal.term(.consideration)?.due)
@@ -134,7 +134,7 @@ struct SQLiteConcurrencyTests {
                             return try await service.register(Procedure.Draft(channel: .email, receivedAt: received), actor: w.registrar,
                                                               idempotencyKey: "k\(i)").appeal.registration.number
                         default:
-                            try await store.addToken("t\(i)-\(UUID())", userID: w.executor.userID, expiresAt: Date().addingTimeInterval(60))
+                            try await store.addToken("t\(i)-\(UUID())", userID: w.executor.userID, expiresAt: app.now.addingTimeInterval(60))
                             return nil
                         }
                     }

@@ -33,13 +33,13 @@ struct ReportStorageTests {
         try await withZhauapApp(database: database) { app in
             let w = try await World.make(app)
             let s = app.appealService
-            let onTime = try await Self.answered(s, w, receivedAt: Date())
+            let onTime = try await Self.answered(s, w, receivedAt: app.now)
             let late = try await Self.answered(s, w, receivedAt: Date(timeIntervalSince1970: 1_706_155_200))  // 25 Jan 2024
-            let open = try await s.register(Procedure.Draft(channel: .portal, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
+            let open = try await s.register(Procedure.Draft(channel: .portal, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal
             _ = try await s.perform(.assign(executorID: w.executor.userID), on: open.id, actor: w.head)
             _ = try await s.perform(.requestRecusal(source: .selfRecusal, reason: "туысым"), on: open.id, actor: w.executor)
             let store = FluentAppealStore(database: app.db)
-            let today = RegistrationDay.local(Date(), timeZone: w.bodyA.timeZone).date
+            let today = RegistrationDay.local(app.now, timeZone: w.bodyA.timeZone).date
             let st = try await store.statistics(bodyID: w.bodyA.id, since: today.adding(days: -30))
             #expect(st.answered == 2 && st.answeredOnTime == 1)
             #expect(st.byState == ["answered": 2, "under_consideration": 1])
@@ -101,7 +101,7 @@ struct ReportStorageTests {
             let s = app.appealService
             let received = Date(timeIntervalSince1970: 1_706_155_200)  // registered on 25 Jan 2024
             for _ in 0..<5 { _ = try await s.register(Procedure.Draft(channel: .paper, receivedAt: received), actor: w.registrar, idempotencyKey: nil) }
-            _ = try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil)
+            _ = try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil)
             let store = FluentAppealStore(database: app.db)
             let day = CivilDate("2024-01-25")!
             let first = try await store.register(bodyID: w.bodyA.id, day: day, limit: 3)
@@ -127,7 +127,7 @@ struct ReportStorageTests {
             let w = try await World.make(app)
             let s = app.appealService
             var ids: [UUID] = []
-            for _ in 0..<4 { ids.append(try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal.id) }
+            for _ in 0..<4 { ids.append(try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal.id) }
             let sql = try #require(app.db as? any SQLDatabase)
             // The first two have nothing due (as closed appeals); the last is due before the third.
             try await sql.raw("UPDATE appeals SET next_due = NULL WHERE id IN (\(bind: ids[0]), \(bind: ids[1]))").run()
@@ -152,11 +152,11 @@ struct ReportStorageTests {
     func registrationTrail(database: DatabaseLocation) async throws {
         try await withZhauapApp(database: database) { app in
             let w = try await World.make(app)
-            let r = try await app.appealService.registerViewing(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar,
+            let r = try await app.appealService.registerViewing(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar,
                                                                 body: nil, idempotencyKey: "k-1")
             let stored = try await FluentAppealStore(database: app.db).trail(r.appeal.id)
             #expect(r.trail == stored && r.trail.count == 1 && !r.replayed)
-            let again = try await app.appealService.registerViewing(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar,
+            let again = try await app.appealService.registerViewing(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar,
                                                                     body: w.bodyA, idempotencyKey: "k-1")
             #expect(again.replayed && again.appeal.id == r.appeal.id && again.trail == stored)
             #expect(try await FluentAppealStore(database: app.db).verifyTrails().problems.isEmpty)

@@ -27,8 +27,13 @@ public enum TestDatabases {
 /// Runs `body` with a configured, migrated application on `database`. On PostgreSQL each call gets a
 /// database of its own (created from the given URL's server and dropped afterwards), so tests run in
 /// parallel without seeing each other's rows.
+/// The moment the tests' clock stands at unless a test moves it: Tuesday 9 June 2026, 11:00 in
+/// Kazakhstan, a working day in working hours.
+public let pinnedMoment = ISO8601DateFormatter().date(from: "2026-06-09T11:00:00+05:00")!
+
 public func withZhauapApp(
     database: DatabaseLocation = .sqliteMemory,
+    clock: TestClock = TestClock(pinnedMoment),
     _ body: (Application) async throws -> Void
 ) async throws {
     var location = database
@@ -44,7 +49,7 @@ public func withZhauapApp(
     let app = try await Application.make(.testing)
     var failure: (any Error)? = nil
     do {
-        try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning"))
+        try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning"), now: { clock.now })
         try await prepareDatabase(app)
         try await body(app)
     } catch {

@@ -30,7 +30,7 @@ public struct World: Sendable {
             let id = try await store.addUser(bodyID: body.id, login: key, passwordHash: "not-a-real-hash", name: name,
                                              position: "маман", roles: roles)
             let token = "token-\(key)-\(UUID().uuidString)"
-            try await store.addToken(token, userID: id, expiresAt: Date().addingTimeInterval(3600))
+            try await store.addToken(token, userID: id, expiresAt: app.now.addingTimeInterval(90 * 86400))
             tokens[key] = token
             return Actor(userID: id, bodyID: body.id, name: name, position: "маман", roles: roles)
         }

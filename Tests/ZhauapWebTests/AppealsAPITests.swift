@@ -214,7 +214,7 @@ struct AppealsAPITests {
         try await withZhauapApp { app in
             let w = try await World.make(app)
             let old = try #require(try await register(app, w).1?.appeal.id)  // 2024: overdue now
-            let now = ISO8601DateFormatter().string(from: Date())
+            let now = ISO8601DateFormatter().string(from: app.now)
             let fresh = try #require(try await register(app, w, #"{"channel":"portal","receivedAt":"\#(now)"}"#).1?.appeal.id)
             _ = try await act(app, w, old, as: "head", #"{"action":"assign","executorId":"\#(w.executor.userID)"}"#)
             func ids(_ q: String, _ who: String) async throws -> [UUID] {
@@ -266,11 +266,9 @@ struct AppealsAPITests {
     @Test("R4: past the correction deadline the system proposes the outcome for a head to confirm")
     func proposal() async throws {
         struct View: Decodable { struct P: Decodable { var action: String; var options: [String] }; var proposals: [P] }
-        try await withZhauapApp { app in
-            // The clock stands on 26 Jan 2024 for the return; the 5-working-day deadline ends on 1 Feb 2024.
-            let clock = TestClock(kz: "2024-01-26T10:00:00+06:00")
-            app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
-                                              serializeWrites: true, now: { clock.now })
+        // The clock stands on 26 Jan 2024 for the return; the 5-working-day deadline ends on 1 Feb 2024.
+        let clock = TestClock(kz: "2024-01-26T10:00:00+06:00")
+        try await withZhauapApp(clock: clock) { app in
             let w = try await World.make(app)
             let id = try #require(try await register(app, w).1?.appeal.id)
             _ = try await act(app, w, id, as: "head", #"{"action":"record_completeness","missing":["signature"]}"#)

@@ -198,7 +198,7 @@ struct AppealPagesTests {
     func forwardPart() async throws {
         try await withZhauapApp { app in
             let w = try await World.make(app)
-            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: Date(), essence: "екі талап"),
+            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: app.now, essence: "екі талап"),
                                                          actor: w.registrar, idempotencyKey: nil).appeal
             try await PagesTests.person(app, body: w.bodyA.id, login: "boss", name: "Бастық", position: "басшы", roles: [.head])
             let b = PagesTests.Browser()
@@ -219,7 +219,7 @@ struct AppealPagesTests {
     func isolation() async throws {
         try await withZhauapApp { app in
             let w = try await World.make(app)
-            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: Date()), actor: w.registrar,
+            let a = try await app.appealService.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar,
                                                          idempotencyKey: nil).appeal
             let anonymous = PagesTests.Browser()
             let (s, _, h) = try await anonymous.get(app, "/appeals/\(a.id)")
@@ -239,7 +239,7 @@ struct AccountPagesTests {
         try await withZhauapApp { app in
             let w = try await World.make(app)
             for surname in ["Әлиев", "Бекова"] {
-                _ = try await app.appealService.register(Procedure.Draft(channel: .oral, receivedAt: Date(), applicant: Applicant(surname: surname)),
+                _ = try await app.appealService.register(Procedure.Draft(channel: .oral, receivedAt: app.now, applicant: Applicant(surname: surname)),
                                                          actor: w.registrar, idempotencyKey: nil)
             }
             try await PagesTests.person(app, body: w.bodyA.id, login: "reg2", name: "Тіркеуші", position: "", roles: [.registrar])
@@ -260,7 +260,7 @@ struct AccountPagesTests {
             try await store.add(body)
             let id = try await store.addUser(bodyID: body.id, login: "nurlan", passwordHash: try Bcrypt.hash("old password 123", cost: 4),
                                              name: "Нұрлан", position: "", roles: [.executor])
-            try await store.addToken("old-token", userID: id, expiresAt: Date().addingTimeInterval(3600))
+            try await store.addToken("old-token", userID: id, expiresAt: app.now.addingTimeInterval(3600))
             let b = PagesTests.Browser()
             try await b.signIn(app, "nurlan", password: "old password 123")
             let (_, form, _) = try await b.get(app, "/password")
@@ -269,7 +269,7 @@ struct AccountPagesTests {
             #expect(try await b.post(app, "/password", form: ["_csrf": token, "current": "old password 123", "new": "short", "repeat": "short"]).0 == .unprocessableEntity)
             let (ok, page, _) = try await b.post(app, "/password", form: ["_csrf": token, "current": "old password 123", "new": "new password 456", "repeat": "new password 456"])
             #expect(ok == .ok && page.contains("Құпиясөз өзгертілді."))
-            #expect(try await store.actor(token: "old-token", now: Date()) == nil)
+            #expect(try await store.actor(token: "old-token", now: app.now) == nil)
             let hash = try #require(try await store.passwordHash(of: id))
             #expect(try Bcrypt.verify("new password 456", created: hash))
         }
@@ -285,7 +285,7 @@ struct HeadPageTests {
             let s = app.appealService
             let old = try await s.register(Procedure.Draft(channel: .paper, receivedAt: Date(timeIntervalSince1970: 1_706_155_200)),
                                            actor: w.registrar, idempotencyKey: nil).appeal  // 2024: overdue now
-            let fresh = try await s.register(Procedure.Draft(channel: .portal, receivedAt: Date()), actor: w.registrar, idempotencyKey: nil).appeal
+            let fresh = try await s.register(Procedure.Draft(channel: .portal, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal
             _ = try await s.perform(.assign(executorID: w.executor.userID), on: fresh.id, actor: w.head)
             _ = try await s.perform(.requestRecusal(source: .selfRecusal, reason: "туысым"), on: fresh.id, actor: w.executor)
             try await PagesTests.person(app, body: w.bodyA.id, login: "chief", name: "Бастық", position: "", roles: [.head])
