@@ -41,4 +41,10 @@ public struct Sending: Sendable, Hashable, Codable {
     /// A postal receipt number, an e-mail address, a portal message id…
     public var reference: String?
     public var recordedBy: UUID
+
+    public init(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate, reference: String?,
+                recordedBy: UUID) {
+        (self.document, self.language, self.channel, self.sentOn, self.reference, self.recordedBy) =
+            (document, language, channel, sentOn, reference, recordedBy)
+    }
 }

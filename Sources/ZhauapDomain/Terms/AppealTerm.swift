@@ -31,5 +31,13 @@ public struct AppealTerm: Sendable, Hashable, Codable {
     /// The reason given for the latest extension (told to the participant in the extension notice).
     public var extensionReason: String?
 
+    public init(purpose: TermPurpose, ruleID: String, basis: String, start: CivilDate, unit: TermUnit, amount: Int,
+                convention: CountingConvention, due: CivilDate, status: Status, closedOn: CivilDate?, originalDue: CivilDate?,
+                extensionReason: String? = nil) {
+        (self.purpose, self.ruleID, self.basis, self.start, self.unit, self.amount) = (purpose, ruleID, basis, start, unit, amount)
+        (self.convention, self.due, self.status, self.closedOn) = (convention, due, status, closedOn)
+        (self.originalDue, self.extensionReason) = (originalDue, extensionReason)
+    }
+
     public var request: TermRequest { TermRequest(start: start, unit: unit, amount: amount, convention: convention) }
 }

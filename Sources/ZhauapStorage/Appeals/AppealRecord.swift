@@ -9,8 +9,9 @@ import ZhauapDomain
 ///
 /// - Version 1 (no `schemaVersion`): the appeal value as it was first stored.
 /// - Version 2: the same fields, with `pastCorrection` for a correction no longer awaited.
+/// - Version 3: terms and sendings in their own tables (`appeal_terms`, `appeal_sendings`), not here.
 struct AppealRecord: Codable {
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     var schemaVersion: Int?
     var id: UUID
@@ -39,7 +40,8 @@ struct AppealRecord: Codable {
     var extensionRequest: ExtensionRequest?
     var termination: Termination?
     var answer: Answer?
-    var terms: [AppealTerm]
+    /// Versions 1 and 2 only.
+    var terms: [AppealTerm]?
     var forwardedFromID: UUID?
     var sendings: [Sending]?
 
@@ -70,13 +72,17 @@ struct AppealRecord: Codable {
         extensionRequest = a.extensionRequest
         termination = a.termination
         answer = a.answer
-        terms = a.terms
+        terms = nil
         forwardedFromID = a.forwardedFromID
-        sendings = a.sendings
+        sendings = nil
     }
 
-    /// The domain value; throws when the record is of a newer version or describes an impossible stage.
-    func appeal() throws -> Appeal {
+    /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
+    var keepsChildrenApart: Bool { (schemaVersion ?? 1) >= 3 }
+
+    /// The domain value, with the terms and sendings stored apart (ignored for records that keep their
+    /// own); throws when the record is of a newer version or describes an impossible stage.
+    func appeal(terms apartTerms: [AppealTerm], sendings apartSendings: [Sending]) throws -> Appeal {
         let version = schemaVersion ?? 1
         guard version <= Self.currentVersion else { throw StorageError.unreadableRecord("\(id): schema version \(version)") }
         // Version 1 kept the latest correction in `correction` whatever the state.
@@ -86,7 +92,8 @@ struct AppealRecord: Codable {
             language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments,
             reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area,
             stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
-            extensionRequest: extensionRequest, terms: terms, forwardedFromID: forwardedFromID, sendings: sendings ?? [])
+            extensionRequest: extensionRequest, terms: keepsChildrenApart ? apartTerms : (terms ?? []), forwardedFromID: forwardedFromID,
+            sendings: keepsChildrenApart ? apartSendings : (sendings ?? []))
     }
 
     private func stage() throws -> AppealStage {

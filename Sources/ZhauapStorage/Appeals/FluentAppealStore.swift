@@ -107,6 +107,7 @@ public struct FluentAppealStore: Sendable {
               \(bind: c.extensionUntil))
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
+        try await writeChildren(of: appeal)
         return entries.map(\.entry)
     }
 
@@ -130,6 +131,7 @@ public struct FluentAppealStore: Sendable {
             """).first()
         guard updated != nil else { throw StorageError.concurrentChange }
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
+        try await writeChildren(of: appeal)
     }
 
     /// A trail entry with what is stored beside it.
@@ -182,18 +184,21 @@ public struct FluentAppealStore: Sendable {
         guard let row = try await sql.raw("""
             SELECT document, trail_length FROM appeals WHERE id = \(bind: id) AND body_id = \(bind: bodyID)
             """).first() else { return nil }
-        return (try Self.decode(row.decode(column: "document", as: String.self)), try row.decode(column: "trail_length", as: Int.self))
+        let appeal = try await appeals([(id, try row.decode(column: "document", as: String.self))])[0]
+        return (appeal, try row.decode(column: "trail_length", as: Int.self))
     }
 
     public func appeal(number: String, trackingCode: String) async throws -> Appeal? {
         guard let row = try await sql.raw("""
-            SELECT document, tracking_code FROM appeals WHERE reg_number = \(bind: number)
+            SELECT id, document, tracking_code FROM appeals WHERE reg_number = \(bind: number)
             """).first(), try row.decode(column: "tracking_code", as: String.self) == trackingCode else { return nil }
-        return try Self.decode(row.decode(column: "document", as: String.self))
+        return try await appeals([(try row.decode(column: "id", as: UUID.self), try row.decode(column: "document", as: String.self))])[0]
     }
 
-    static func decode(_ document: String) throws -> Appeal {
-        try JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)).appeal()
+    /// An appeal from a record that keeps its terms and sendings inline (versions 1 and 2, before
+    /// migration 0009 moved them to their own tables).
+    static func decodeInline(_ document: String) throws -> Appeal {
+        try JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)).appeal(terms: [], sendings: [])
     }
 
     public func trail(_ appealID: UUID) async throws -> [TrailEntry] {
@@ -298,10 +303,10 @@ extension FluentAppealStore {
     /// The body's register (журнал) for one registration day, in number order, one page at a time: at
     /// most `limit` appeals after sequence number `after` (an index range, however full the day).
     public func register(bodyID: UUID, day: CivilDate, after: Int = 0, limit: Int = 100) async throws -> [Appeal] {
-        try await sql.raw("""
-            SELECT document FROM appeals WHERE body_id = \(bind: bodyID) AND registered_on = \(bind: day.description)
+        try await appeals(try await sql.raw("""
+            SELECT id, document FROM appeals WHERE body_id = \(bind: bodyID) AND registered_on = \(bind: day.description)
               AND reg_sequence > \(bind: after) ORDER BY reg_sequence LIMIT \(unsafeRaw: String(limit))
-            """).all().map { try Self.decode($0.decode(column: "document", as: String.self)) }
+            """).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "document", as: String.self)) })
     }
 
     /// How many appeals the body registered on the day.

@@ -27,7 +27,7 @@ struct AddAppealReportColumns: AsyncMigration {
             for row in page {
                 let id = try row.decode(column: "id", as: UUID.self)
                 after = id
-                guard let appeal = try? FluentAppealStore.decode(row.decode(column: "document", as: String.self)),
+                guard let appeal = try? FluentAppealStore.decodeInline(row.decode(column: "document", as: String.self)),
                       let c = try? FluentAppealStore.columns(appeal) else { continue }
                 guard c.answeredOn != nil || c.recusalPending != nil || c.extensionUntil != nil else { continue }
                 try await sql.raw("""
