@@ -34,11 +34,6 @@ public struct AppealService: Sendable {
         RegistrationDay.local(now(), timeZone: body.timeZone).date
     }
 
-    func body(of actor: Actor) async throws -> AdministrativeBody {
-        guard let body = try await storage.organisation.body(actor.bodyID) else { throw ServiceError.notFound }
-        return body
-    }
-
     /// APPC 64 (R1): registers the appeal and returns it with its coupon data. With an idempotency key, a
     /// retried request returns the first registration and registers nothing twice.
     public func register(_ draft: Procedure.Draft, actor: Actor, idempotencyKey: String?) async throws -> (appeal: Appeal, replayed: Bool) {
@@ -132,6 +127,37 @@ public struct AppealService: Sendable {
                                                       trackingCode: TrackingCode.make(), context: context)
         try await store.insert(appeal, events: events, actor: registrar, recordedAt: now)
     }
+
+    /// Public tracking (APPC 64(2)): the appeal with this number, when the coupon's code matches (in any
+    /// letter case); nothing otherwise.
+    public func track(number: String, code: String) async throws -> Appeal? {
+        try await storage.appeals.appeal(number: number, trackingCode: code.uppercased())
+    }
+
+    /// The actor's body's register (журнал) for one registration day: a page in number order, and the
+    /// day's count.
+    public func journal(actor: Actor, day: CivilDate, after: Int, limit: Int) async throws -> (appeals: [Appeal], total: Int) {
+        let store = storage.appeals
+        return (try await store.register(bodyID: actor.bodyID, day: day, after: after, limit: limit),
+                try await store.registerCount(bodyID: actor.bodyID, day: day))
+    }
+
+    /// What a head sees of the body since a day (R47).
+    public func statistics(actor: Actor, since: CivilDate) async throws -> BodyStatistics {
+        try await storage.appeals.statistics(bodyID: actor.bodyID, since: since)
+    }
+
+    /// The actor's own body.
+    public func body(of actor: Actor) async throws -> AdministrativeBody {
+        guard let body = try await storage.organisation.body(actor.bodyID) else { throw ServiceError.notFound }
+        return body
+    }
+
+    /// Every body of the installation (forwarding targets).
+    public func bodies() async throws -> [AdministrativeBody] { try await storage.organisation.bodies() }
+
+    /// The people of the actor's body.
+    public func colleagues(of actor: Actor) async throws -> [Actor] { try await storage.organisation.users(bodyID: actor.bodyID) }
 
     /// The appeal with its trail, if it belongs to the actor's body (otherwise: not found).
     public func view(_ appealID: UUID, actor: Actor) async throws -> (appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {

@@ -47,6 +47,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         func body(_ id: UUID) async throws -> AdministrativeBody? { storage.read { $0.bodies[id] } }
         func bodies() async throws -> [AdministrativeBody] { storage.read { Array($0.bodies.values) } }
         func actor(_ userID: UUID) async throws -> Actor? { storage.read { $0.actors[userID] } }
+        func users(bodyID: UUID) async throws -> [Actor] { storage.read { $0.actors.values.filter { $0.bodyID == bodyID } } }
     }
 
     struct Appeals: AppealStore {
@@ -120,6 +121,36 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
         func openAppealIDs() async throws -> [(UUID, UUID)] {
             storage.read { d in d.appeals.values.filter { $0.appeal.state.isOpen }.map { ($0.appeal.id, $0.appeal.bodyID) } }
+        }
+
+        func register(bodyID: UUID, day: CivilDate, after: Int, limit: Int) async throws -> [Appeal] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal)
+                    .filter { $0.bodyID == bodyID && $0.registration.registeredOn == day && $0.registration.sequence > after }
+                    .sorted { $0.registration.sequence < $1.registration.sequence }.prefix(limit).map { $0 }
+            }
+        }
+
+        func registerCount(bodyID: UUID, day: CivilDate) async throws -> Int {
+            storage.read { d in d.appeals.values.filter { $0.appeal.bodyID == bodyID && $0.appeal.registration.registeredOn == day }.count }
+        }
+
+        func statistics(bodyID: UUID, since: CivilDate) async throws -> BodyStatistics {
+            storage.read { d in
+                var s = BodyStatistics()
+                for a in d.appeals.values.map(\.appeal) where a.bodyID == bodyID {
+                    s.byState[a.state.rawValue, default: 0] += 1
+                    s.byKind[a.kind?.rawValue ?? "unknown", default: 0] += 1
+                    if a.state.isOpen { s.openByExecutor[a.executorID, default: 0] += 1 }
+                    if a.registration.registeredOn >= since { s.receivedPerDay[a.registration.registeredOn, default: 0] += 1 }
+                    if let answer = a.answer {
+                        s.answered += 1
+                        if let due = a.terms.last(where: { $0.purpose == .consideration })?.due, answer.answeredOn <= due { s.answeredOnTime += 1 }
+                        if answer.answeredOn >= since { s.answeredPerDay[answer.answeredOn, default: 0] += 1 }
+                    }
+                }
+                return s
+            }
         }
 
         func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { storage.read { $0.idempotency["\(userID)/\(key)"] } }

@@ -1,3 +1,4 @@
+import WorkingCalendar
 import Foundation
 import Testing
 import ZhauapDomain
@@ -43,6 +44,7 @@ public struct ScriptedStorage: Storage {
         }
         func bodies() async throws -> [AdministrativeBody] { throw ScriptedStorage.unexpected("bodies") }
         func actor(_ userID: UUID) async throws -> Actor? { throw ScriptedStorage.unexpected("actor") }
+        func users(bodyID: UUID) async throws -> [Actor] { throw ScriptedStorage.unexpected("users") }
     }
 
     struct Appeals: AppealStore {
@@ -62,6 +64,11 @@ public struct ScriptedStorage: Storage {
         func trail(_ appealID: UUID) async throws -> [TrailEntry] { throw ScriptedStorage.unexpected("trail") }
         func worklist(_ query: WorklistQuery) async throws -> [WorklistRow] { throw ScriptedStorage.unexpected("worklist") }
         func openAppealIDs() async throws -> [(UUID, UUID)] { throw ScriptedStorage.unexpected("openAppealIDs") }
+        func register(bodyID: UUID, day: CivilDate, after: Int, limit: Int) async throws -> [Appeal] {
+            throw ScriptedStorage.unexpected("register")
+        }
+        func registerCount(bodyID: UUID, day: CivilDate) async throws -> Int { throw ScriptedStorage.unexpected("registerCount") }
+        func statistics(bodyID: UUID, since: CivilDate) async throws -> BodyStatistics { throw ScriptedStorage.unexpected("statistics") }
         func idempotentAppealID(userID: UUID, key: String) async throws -> UUID? { throw ScriptedStorage.unexpected("idempotentAppealID") }
         func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
             throw ScriptedStorage.unexpected("rememberIdempotency")

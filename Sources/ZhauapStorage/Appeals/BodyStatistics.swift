@@ -24,6 +24,15 @@ public struct BodyStatistics: Sendable {
     /// Appeals registered and answered per day since `since`.
     public var receivedPerDay: [CivilDate: Int] = [:]
     public var answeredPerDay: [CivilDate: Int] = [:]
+
+    public init(byState: [String: Int] = [:], byKind: [String: Int] = [:], openByExecutor: [UUID?: Int] = [:], answered: Int = 0,
+                answeredOnTime: Int = 0, receivedDays: [CivilDate] = [], answeredDays: [CivilDate] = [],
+                pendingRecusals: [(id: UUID, number: String)] = [], pendingExtensions: [(id: UUID, number: String, until: CivilDate)] = [],
+                receivedPerDay: [CivilDate: Int] = [:], answeredPerDay: [CivilDate: Int] = [:]) {
+        (self.byState, self.byKind, self.openByExecutor, self.answered, self.answeredOnTime) = (byState, byKind, openByExecutor, answered, answeredOnTime)
+        (self.receivedDays, self.answeredDays, self.pendingRecusals, self.pendingExtensions) = (receivedDays, answeredDays, pendingRecusals, pendingExtensions)
+        (self.receivedPerDay, self.answeredPerDay) = (receivedPerDay, answeredPerDay)
+    }
 }
 
 extension FluentAppealStore {

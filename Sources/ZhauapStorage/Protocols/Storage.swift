@@ -20,6 +20,12 @@ public protocol AppealStore: Sendable {
     func worklist(_ query: WorklistQuery) async throws -> [WorklistRow]
     /// Every appeal whose procedure is still open, as (appeal, body).
     func openAppealIDs() async throws -> [(UUID, UUID)]
+    /// The body's register (журнал) for one registration day in number order: at most `limit` after
+    /// sequence number `after`; and how many the day has.
+    func register(bodyID: UUID, day: CivilDate, after: Int, limit: Int) async throws -> [Appeal]
+    func registerCount(bodyID: UUID, day: CivilDate) async throws -> Int
+    /// What a head sees of the body (R47), counted by the database.
+    func statistics(bodyID: UUID, since: CivilDate) async throws -> BodyStatistics
     func idempotentAppealID(userID: UUID, key: String) async throws -> UUID?
     func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws
 }
@@ -29,6 +35,8 @@ public protocol OrganisationDirectory: Sendable {
     func body(_ id: UUID) async throws -> AdministrativeBody?
     func bodies() async throws -> [AdministrativeBody]
     func actor(_ userID: UUID) async throws -> Actor?
+    /// The body's people.
+    func users(bodyID: UUID) async throws -> [Actor]
 }
 
 /// The stores, and one transaction over them: everything `body` does through the storage it is given

@@ -45,7 +45,7 @@ struct AppealsController: RouteCollection {
         let id = try req.appealID()
         let view = try await service(req).view(id, actor: actor)
         var org = req.actorBody
-        if org == nil { org = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) }
+        if org == nil { org = try await service(req).body(of: actor) }
         guard let org else { throw ServiceError.notFound }
         return AppealResponse(view.appeal, body: org, actor: actor, trail: view.trail, calendar: view.calendar,
                               today: req.application.appealService.today(in: org))
@@ -91,7 +91,7 @@ struct AppealsController: RouteCollection {
     func track(req: Request) async throws -> Tracking {
         guard let number = req.query[String.self, at: "number"] else { throw APIError.missing("number") }
         guard let code = req.query[String.self, at: "code"] else { throw APIError.missing("code") }
-        guard let a = try await FluentAppealStore(database: req.db).appeal(number: number, trackingCode: code.uppercased()) else {
+        guard let a = try await service(req).track(number: number, code: code) else {
             throw ServiceError.notFound
         }
         return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,
@@ -131,7 +131,7 @@ struct DocumentsController: RouteCollection {
         guard let lang = Language(rawValue: langText), lang != .en else {
             throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru")
         }
-        guard let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw ServiceError.notFound }
+        let body = try await req.application.appealService.body(of: actor)
         return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }
 }

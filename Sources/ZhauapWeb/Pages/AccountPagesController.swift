@@ -39,14 +39,12 @@ struct AccountPagesController: RouteCollection {
     @Sendable
     func journal(req: Request) async throws -> Response {
         let actor = try await AppealPagesController.signedIn(req)
-        let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
+        let body = try? await req.application.appealService.body(of: actor)
         let tz = body?.timeZone ?? AdministrativeBody.defaultTimeZone
         let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(req.application.appealService.now(), timeZone: tz).date
         // One page of the day in number order (an index range), and the day's count.
         let after = max(0, req.query[Int.self, at: "after"] ?? 0)
-        let store = FluentAppealStore(database: req.db)
-        let appeals = try await store.register(bodyID: actor.bodyID, day: day, after: after, limit: Self.journalPage)
-        let total = try await store.registerCount(bodyID: actor.bodyID, day: day)
+        let (appeals, total) = try await req.application.appealService.journal(actor: actor, day: day, after: after, limit: Self.journalPage)
         let next = appeals.count == Self.journalPage ? appeals.last.map { "/journal?day=\(day)&after=\($0.registration.sequence)" } : nil
         let f = DateFormatter()
         f.dateFormat = "dd.MM.yyyy HH:mm"
@@ -112,14 +110,13 @@ struct HeadPagesController: RouteCollection {
     func head(req: Request) async throws -> Response {
         let actor = try await AppealPagesController.signedIn(req)
         guard actor.roles.contains(.head) else { throw Abort(.forbidden) }
-        let org = FluentOrganisationStore(database: req.db)
-        let body = try await org.body(actor.bodyID)
-        let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let service = req.application.appealService
+        let body = try await service.body(of: actor)
+        let today = service.today(in: body)
         let atRisk = try await service.worklist(actor: actor, body: body, mine: false, dueWithinWorkingDays: 3, overdue: false, state: nil, kind: nil, limit: 100)
         let overdue = try await service.worklist(actor: actor, body: body, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)
-        let stats = try await FluentAppealStore(database: req.db).statistics(bodyID: actor.bodyID, since: HeadPage.firstWeek(today: today))
-        let executors = try await org.users(bodyID: actor.bodyID)
+        let stats = try await service.statistics(actor: actor, since: HeadPage.firstWeek(today: today))
+        let executors = try await service.colleagues(of: actor)
         return try await req.page("head") { _, t in
             HeadPage.make(stats: stats, atRisk: atRisk, overdue: overdue, executors: executors, today: today, t: t)
         }

@@ -97,9 +97,9 @@ struct AppealPagesController: RouteCollection {
     func render(_ req: Request, actor: Actor, id: UUID, error: ((Language, [String: String]) -> String)?,
                 status: HTTPStatus) async throws -> Response {
         let view = try await req.application.appealService.view(id, actor: actor)
-        let org = FluentOrganisationStore(database: req.db)
-        let executors = try await org.users(bodyID: actor.bodyID).filter { $0.roles.contains(.executor) }
-        let bodies = try await org.bodies()
+        let service = req.application.appealService
+        let executors = try await service.colleagues(of: actor).filter { $0.roles.contains(.executor) }
+        let bodies = try await service.bodies()
         let today = bodies.first { $0.id == actor.bodyID }.map(req.application.appealService.today(in:)) ?? view.appeal.registration.registeredOn
         return try await req.page("appeal", status: status) { lang, t in
             var page = AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
@@ -124,7 +124,7 @@ struct AppealPagesController: RouteCollection {
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
                 if !lines.isEmpty { forward.demands = lines }
                 if let target = forward.targetBodyID, forward.targetName.isEmpty {
-                    forward.targetName = try await FluentOrganisationStore(database: req.db).body(target)?.nameKk ?? ""
+                    forward.targetName = try await req.application.appealService.bodies().first { $0.id == target }?.nameKk ?? ""
                 }
                 command = AppealCommand(forward)
             }
@@ -144,7 +144,7 @@ struct AppealPagesController: RouteCollection {
         let actor = try await Self.signedIn(req)
         let view = try await req.application.appealService.view(try req.appealID(), actor: actor)
         guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal),
-              let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID) else { throw Abort(.notFound) }
+              let body = try? await req.application.appealService.body(of: actor) else { throw Abort(.notFound) }
         let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
         return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }

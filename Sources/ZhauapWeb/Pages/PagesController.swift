@@ -49,7 +49,7 @@ struct PagesController: RouteCollection {
     @Sendable
     func desk(req: Request) async throws -> Response {
         guard let actor = try await req.sessionActor() else { return req.redirect(to: "/login") }
-        let body = try await FluentOrganisationStore(database: req.db).body(actor.bodyID)
+        let body = try? await req.application.appealService.body(of: actor)
         let calendar = try await req.application.calendarProvider.current()
         let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let filter = DeskPage.Filter.read(scope: req.query[String.self, at: "scope"], state: req.query[String.self, at: "state"],
@@ -82,7 +82,7 @@ struct PagesController: RouteCollection {
         let code = (req.query[String.self, at: "code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         var content = TrackContent(number: number, code: code, searched: !number.isEmpty || !code.isEmpty, found: false)
         if !number.isEmpty, !code.isEmpty, number.count <= 64, code.count <= 16,
-           let a = try await FluentAppealStore(database: req.db).appeal(number: number, trackingCode: code) {
+           let a = try await req.application.appealService.track(number: number, code: code) {
             content.found = true
             content.state = a.state.rawValue
             content.registeredOn = a.registration.registeredOn.dotted
