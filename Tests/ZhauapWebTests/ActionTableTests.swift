@@ -56,3 +56,17 @@ struct ActionTableTests {
         }
     }
 }
+
+@Suite("Actions in the OpenAPI document")
+struct ActionOpenAPITests {
+    @Test("The OpenAPI document lists exactly the actions of the step table")
+    func openAPIActions() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/ZhauapWeb/Resources/openapi.json")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let schemas = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let action = ((schemas?["Action"] as? [String: Any])?["properties"] as? [String: Any])?["action"] as? [String: Any]
+        let names = try #require(action?["enum"] as? [String])
+        #expect(Set(names) == Set(Action.allCases.map(\.rawValue)) && names.count == Action.allCases.count)
+    }
+}

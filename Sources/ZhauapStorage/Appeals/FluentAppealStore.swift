@@ -153,7 +153,8 @@ public struct FluentAppealStore: Sendable {
         let ms = Int((recordedAt.timeIntervalSince1970 * 1000).rounded())
         return events.map { e in
             seq += 1
-            let details = TrailHash.canonicalJSON(e.details)
+            let fields = e.details  // the payload flattened once
+            let details = TrailHash.canonicalJSON(fields)
             let legal = e.legalDate.description
             let hash = TrailHash.hash(prev: prev, appealID: appealID, seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
                                       actorRoles: roles, recordedMs: ms, legalDate: legal, reason: e.reason, details: details)
@@ -161,7 +162,7 @@ public struct FluentAppealStore: Sendable {
             return StoredEntry(entry: TrailEntry(seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
                                                  actorRoles: roles.split(separator: ",").map(String.init),
                                                  recordedAt: Date(timeIntervalSince1970: Double(ms) / 1000), legalDate: e.legalDate,
-                                                 reason: e.reason, details: e.details, hash: hash),
+                                                 reason: e.reason, details: fields, hash: hash),
                                roles: roles, recordedMs: ms, details: details, prevHash: prev)
         }
     }
