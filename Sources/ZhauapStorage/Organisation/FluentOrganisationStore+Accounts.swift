@@ -2,13 +2,6 @@ import FluentKit
 import Foundation
 import ZhauapDomain
 
-/// A user as administrators see them: the person, their login, and whether they may sign in.
-public struct UserAccount: Sendable, Hashable {
-    public var actor: Actor
-    public var login: String
-    public var active: Bool
-}
-
 extension FluentOrganisationStore {
     /// Every user of a body, active or not, by name.
     public func accounts(bodyID: UUID) async throws -> [UserAccount] {

@@ -4,7 +4,6 @@ import WorkingCalendar
 import ZhauapDocuments
 import ZhauapDomain
 import ZhauapService
-import ZhauapStorage
 
 /// The appeals API: register, view, act, worklists; and the public tracking answer.
 struct AppealsController: RouteCollection {

@@ -2,7 +2,6 @@ import Foundation
 import Vapor
 import WorkingCalendar
 import ZhauapDomain
-import ZhauapStorage
 
 /// `POST /api/v1/appeals`: only `channel` is required (R1); everything else may be missing.
 struct RegisterAppealRequest: Content {

@@ -2,7 +2,6 @@ import Foundation
 import WorkingCalendar
 import ZhauapDocuments
 import ZhauapDomain
-import ZhauapStorage
 
 /// The appeal page's model, built from plain values (so it can be tested without a server).
 struct AppealPage: Encodable {

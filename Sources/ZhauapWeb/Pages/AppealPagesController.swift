@@ -4,7 +4,6 @@ import WorkingCalendar
 import ZhauapDocuments
 import ZhauapDomain
 import ZhauapService
-import ZhauapStorage
 
 /// Registering an appeal, the appeal's page with the actions allowed now, and print views — for a
 /// signed-in browser (session cookie, CSRF-checked forms).

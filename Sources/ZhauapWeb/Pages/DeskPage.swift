@@ -1,7 +1,6 @@
 import Foundation
 import WorkingCalendar
 import ZhauapDomain
-import ZhauapStorage
 
 /// The desk's model, built from plain values: the worklist with each term's state as colour and text,
 /// the working days left, and the filters (R47).

@@ -1,7 +1,6 @@
 import Foundation
 import WorkingCalendar
 import ZhauapDomain
-import ZhauapStorage
 
 /// The head's page model: terms at risk and overdue, counts, the on-time rate, a weekly chart as SVG
 /// shapes (drawn by the template, so every label is escaped), and decisions waiting.
