@@ -146,6 +146,11 @@ struct ReportStorageTests {
                     """).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
                 #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
             }
+            // Open appeals only (the desk): with nothing due they are found by state, not by walking closed ones.
+            var open = WorklistQuery(bodyID: w.bodyA.id, limit: 10)
+            open.states = AppealState.open.map(\.rawValue)
+            try await sql.raw("UPDATE appeals SET state = 'answered' WHERE id = \(bind: ids[0])").run()
+            #expect(try await store.worklist(open).map(\.id) == [ids[3], ids[2], ids[1]])
         }
     }
 

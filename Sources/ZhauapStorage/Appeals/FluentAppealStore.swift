@@ -235,7 +235,13 @@ public struct FluentAppealStore: Sendable {
         if let to = q.dueOnOrBefore { due.append("next_due <= \(bind: to.description)") }
         var rows = try await worklistRows(where: due, order: "next_due, reg_number", limit: q.limit)
         if rows.count < q.limit, q.dueOnOrAfter == nil, q.dueOnOrBefore == nil {
-            rows += try await worklistRows(where: filters + ["next_due IS NULL"], order: "reg_number", limit: q.limit - rows.count)
+            // Open appeals with nothing due are few: found by state (`appeals_body_state`) and then sorted, rather
+            // than by walking every closed appeal in number order (an expression defeats the ordered index).
+            // Without a state filter, or for closed states, the number order of `appeals_body_due_number` is best.
+            let states = q.states ?? q.state.map { [$0] }
+            let fewWithoutDue = states.map { $0.allSatisfy { AppealState(rawValue: $0)?.isOpen == true } } ?? false
+            rows += try await worklistRows(where: filters + ["next_due IS NULL"], order: fewWithoutDue ? "reg_number || ''" : "reg_number",
+                                           limit: q.limit - rows.count)
         }
         return rows
     }
