@@ -70,3 +70,22 @@ struct ActionOpenAPITests {
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)) && names.count == Action.allCases.count)
     }
 }
+
+@Suite("Refusals name the field as the API spells it")
+struct RefusalFieldTests {
+    @Test("An empty required text is 422 missing_field naming the API field")
+    func emptyTextNamesField() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            let api = AppealsAPITests()
+            let id = try #require(try await api.register(app, w).1?.appeal.id)
+            for (json, field) in [(#"{"action":"forward","targetName":"  "}"#, "targetName"),
+                                  (#"{"action":"terminate","ground":"withdrawn","note":""}"#, "note"),
+                                  (#"{"action":"request_recusal","source":"participant","reason":" "}"#, "reason")] {
+                let (s, body) = try await api.act(app, w, id, as: "head", json)
+                let p = try JSONDecoder().decode(AppealsAPITests.Problem.self, from: body)
+                #expect(s == .unprocessableEntity && p.code == "missing_field" && p.field == field, "\(json)")
+            }
+        }
+    }
+}

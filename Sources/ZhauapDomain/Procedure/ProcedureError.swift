@@ -6,7 +6,7 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case forbidden(action: String)
     /// The action does not apply in the appeal's current state.
     case invalidState(action: String, state: AppealState)
-    /// A required text was empty, or a required choice was not made (the field's API name).
+    /// A required text was empty, or a required choice was not made: the field as the API names it.
     case missingField(String)
     /// The term rules in force have no rule for this purpose on the day (a configuration error).
     case noTermRule(TermPurpose)

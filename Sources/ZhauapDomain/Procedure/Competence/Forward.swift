@@ -33,7 +33,7 @@ public struct Forward: ProcedureStep {
     }
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
-        try Self.nonEmpty(targetName, "target_name")
+        try Self.nonEmpty(targetName, "targetName")
         if let demands, demands.isEmpty || demands.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw .missingField("demands")
         }

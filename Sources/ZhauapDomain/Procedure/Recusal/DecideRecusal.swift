@@ -25,7 +25,7 @@ public struct DecideRecusal: ProcedureStep {
         a.recusal?.decision = accept
         var effects: [Effect] = []
         if accept {
-            guard let newExecutorID else { throw .missingField("new_executor_id") }
+            guard let newExecutorID else { throw .missingField("newExecutorId") }
             a.stage = a.stage.assigning(newExecutorID)
             effects.append(.requireExecutor(newExecutorID))
         }
