@@ -62,10 +62,6 @@ public struct Who: OptionSet, Sendable, Hashable {
 }
 
 extension ProcedureStep {
-    static func require(_ condition: Bool, _ error: ProcedureError) throws(ProcedureError) {
-        if !condition { throw error }
-    }
-
     /// A required text must say something.
     static func nonEmpty(_ text: String?, _ field: String) throws(ProcedureError) {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingField(field) }
