@@ -51,7 +51,8 @@ let package = Package(
         // Use cases: load → domain transition → persist state and trail in one transaction.
         .target(
             name: "ZhauapService",
-            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", .product(name: "FluentKit", package: "fluent-kit")],
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", .product(name: "FluentKit", package: "fluent-kit"),
+                           .product(name: "FluentSQL", package: "fluent-kit")],
             swiftSettings: strict
         ),
         // HTTP: JSON API, pages, configuration, the error mapping.
