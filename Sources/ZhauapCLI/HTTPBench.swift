@@ -136,9 +136,11 @@ struct HTTPBench: AsyncCommand {
         func phases(client: HTTPClient, raw: Double, bodies: [AdministrativeBody], body: AdministrativeBody, userID: UUID) async throws {
             // 2. Registrations, closed loop.
             _ = try await register(client, n: min(50, o.registrations), concurrency: 4)  // warm-up
+            let cpu0 = serverCPUSeconds()
             let (regCount, regTime) = try await register(client, n: o.registrations, concurrency: o.concurrency)
+            let cpu = (serverCPUSeconds() - cpu0) * 1000 / Double(regCount)
             let regRate = Double(regCount) / regTime
-            say("registrations over HTTP: \(f0(regRate))/s (\(regCount) with \(o.concurrency) in flight, \(f1(regTime * 1000 / Double(regCount))) ms each on average)")
+            say("registrations over HTTP: \(f0(regRate))/s (\(regCount) with \(o.concurrency) in flight, \(f1(regTime * 1000 / Double(regCount))) ms each on average, server CPU \(f2(cpu)) ms each)")
             say("  ratio to raw durable one-row inserts: \(f3(regRate / raw)) (target ≥ 0.5)")
             // Latency at a fixed offered rate (open loop: each request timed from its scheduled start).
             let lat = try await openLoop(client, rate: o.rate, seconds: o.seconds)
@@ -168,12 +170,14 @@ struct HTTPBench: AsyncCommand {
             let path = "/api/v1/appeals?dueWithin=3&mine=false"
             _ = try await get(client, path, bearer: true)
             let httpRows = try await get(client, path, bearer: true).body.map { String(buffer: $0) }?.components(separatedBy: "\"number\"").count ?? 1
+            let wcpu0 = serverCPUSeconds()
             let httpRate = try await closedLoop(n: o.worklists, concurrency: o.concurrency) { _ in
                 let r = try await self.get(client, path, bearer: true)
                 guard r.status == .ok else { throw CLIError("worklist answered \(r.status.code)") }
             }
+            let wcpu = (serverCPUSeconds() - wcpu0) * 1000 / Double(o.worklists)
             say("worklist 'due within 3 working days' over \(o.appeals) appeals (\(httpRows - 1) rows over HTTP, \(sqlRows) in SQL):")
-            say("  HTTP \(f0(httpRate))/s, the same SQL query in process \(f0(sqlRate))/s, ratio \(f3(httpRate / sqlRate)) (target ≥ 0.3)")
+            say("  HTTP \(f0(httpRate))/s (server CPU \(f2(wcpu)) ms each), the same SQL query in process \(f0(sqlRate))/s, ratio \(f3(httpRate / sqlRate)) (target ≥ 0.3)")
             say("  server memory: \(memory()) (target ≤ 150 MB)")
 
             // 4. Pages and the unfiltered list.
@@ -360,6 +364,16 @@ struct HTTPBench: AsyncCommand {
             p.waitUntilExit()
         }
 
+        /// User and system CPU time the server process has used (from /proc/<pid>/stat, in clock ticks).
+        func serverCPUSeconds() -> Double {
+            guard let pid = server?.processIdentifier, let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = text.lastIndex(of: ")") else { return .nan }
+            // Fields after the command name: state is field 3; utime and stime are fields 14 and 15.
+            let fields = text[text.index(after: close)...].split(separator: " ")
+            guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return .nan }
+            return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        }
+
         /// VmRSS (and the peak, VmHWM) of the server process.
         func memory() -> String {
             guard let pid = server?.processIdentifier,
@@ -428,6 +442,7 @@ struct HTTPBench: AsyncCommand {
 
         func f0(_ x: Double) -> String { String(format: "%.0f", x) }
         func f1(_ x: Double) -> String { String(format: "%.1f", x) }
+        func f2(_ x: Double) -> String { String(format: "%.2f", x) }
         func f3(_ x: Double) -> String { String(format: "%.3f", x) }
     }
 

@@ -9,7 +9,8 @@ public struct AppealService: Sendable {
     let storage: any Storage
     let calendars: CalendarProvider
     let rules: TermRules
-    /// Set for SQLite (one writer at a time); nil for PostgreSQL, which locks rows itself.
+    /// Set for storage that takes one writer at a time and does not queue its writers itself; nil for
+    /// PostgreSQL (it locks rows) and for SQLite behind group commit (`FluentStorage(groupCommit:)`).
     let writes: AsyncLock?
     /// The one clock of the installation: every "now" and every body's "today" comes from it (tests pin it).
     public let now: @Sendable () -> Date
@@ -44,11 +45,13 @@ public struct AppealService: Sendable {
     /// A registration and what its answer shows: the appeal, its trail as just written (or as stored, for a
     /// replay), the body and the calendar used. `body`, when given, is the actor's body as already read
     /// (with the bearer token); otherwise it is loaded.
-    public func registerViewing(_ draft: Procedure.Draft, actor: Actor, body known: AdministrativeBody?, idempotencyKey: String?) async throws
+    public func registerViewing(_ draft: Procedure.Draft, actor: Actor, body known: AdministrativeBody?, calendar knownCalendar: WorkingDayCalendar? = nil,
+                                idempotencyKey: String?) async throws
         -> (appeal: Appeal, replayed: Bool, trail: [TrailEntry], body: AdministrativeBody, calendar: WorkingDayCalendar) {
         let body: AdministrativeBody
         if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
-        let calendar = try await calendars.current()
+        let calendar: WorkingDayCalendar
+        if let knownCalendar { calendar = knownCalendar } else { calendar = try await calendars.current() }
         let rules = self.rules, now = self.now()
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
@@ -168,12 +171,15 @@ public struct AppealService: Sendable {
 
     /// A worklist of the actor's body. `dueWithinWorkingDays` counts from today on the calendar in force.
     /// `openOnly` keeps the appeals still being handled (registered, under consideration, awaiting correction).
-    public func worklist(actor: Actor, body known: AdministrativeBody? = nil, mine: Bool, dueWithinWorkingDays: Int?, overdue: Bool,
-                         state: String?, kind: String?, openOnly: Bool = false, limit: Int) async throws -> [WorklistRow] {
+    public func worklist(actor: Actor, body known: AdministrativeBody? = nil, calendar knownCalendar: WorkingDayCalendar? = nil, mine: Bool,
+                         dueWithinWorkingDays: Int?, overdue: Bool, state: String?, kind: String?, openOnly: Bool = false,
+                         limit: Int) async throws -> [WorklistRow] {
         let body: AdministrativeBody
         if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
         let today = today(in: body)
-        var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: try await calendars.current(),
+        let calendar: WorkingDayCalendar
+        if let knownCalendar { calendar = knownCalendar } else { calendar = try await calendars.current() }
+        var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: calendar,
                                dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit)
         if openOnly { q.states = AppealState.open.map(\.rawValue) }
         return try await storage.appeals.worklist(q)

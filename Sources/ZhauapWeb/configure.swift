@@ -20,8 +20,11 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.migrations.add(ZhauapMigrations.all)
     app.calendarProvider = CalendarProvider(store: FluentCalendarOverrideStore(database: app.db))
     app.termRules = try TermRules.bundled()
-    app.appealService = AppealService(storage: FluentStorage(database: app.db), calendars: app.calendarProvider, rules: app.termRules,
-                                      serializeWrites: config.database.kind == "sqlite", now: now)
+    // SQLite takes one writer at a time: its writes queue through group commit (one durable commit for the
+    // registrations that arrive together); PostgreSQL locks rows itself.
+    let sqlite = config.database.kind == "sqlite"
+    app.appealService = AppealService(storage: FluentStorage(database: app.db, groupCommit: sqlite), calendars: app.calendarProvider,
+                                      rules: app.termRules, serializeWrites: false, now: now)
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()

@@ -154,6 +154,32 @@ struct ReportStorageTests {
         }
     }
 
+    struct Refused: Error {}
+
+    @Test("Group commit: bodies that fail inside a shared transaction leave no trace, the others keep gapless numbers")
+    func groupCommit() async throws {
+        try await withZhauapApp { app in
+            let writer = GroupCommit(database: app.db)
+            let body = UUID()
+            let outcomes = await withTaskGroup(of: Int?.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        try? await writer.run { tx -> Int in
+                            let n = try await FluentAppealStore(database: tx).nextSequence(bodyID: body, year: 2024)
+                            if i % 3 == 0 { throw Refused() }  // after taking a number: it must be given back
+                            return n
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+            let numbers = outcomes.compactMap { $0 }.sorted()
+            #expect(outcomes.count == 40 && numbers == Array(1...numbers.count) && numbers.count == 26)
+            let next = try await writer.run { tx in try await FluentAppealStore(database: tx).nextSequence(bodyID: body, year: 2024) }
+            #expect(next == 27)
+        }
+    }
+
     @Test("Registering writes the same trail it answers with, and the audit verifies it", arguments: TestDatabases.all)
     func registrationTrail(database: DatabaseLocation) async throws {
         try await withZhauapApp(database: database) { app in

@@ -12,7 +12,12 @@ public actor CalendarProvider {
     public init(store: any CalendarOverrideStore) { self.store = store }
 
     public func current() async throws -> WorkingDayCalendar {
-        let stamp = try await store.latestOverrideID()
+        try await current(knownStamp: try await store.latestOverrideID())
+    }
+
+    /// The calendar in force when the latest override's number (nil: none) was read just now, e.g. in the
+    /// same statement that checked the request's token.
+    public func current(knownStamp stamp: Int?) async throws -> WorkingDayCalendar {
         if let cached, cached.stamp == stamp { return cached.calendar }
         let calendar = try Self.compile(try await store.overrides())
         cached = (stamp, calendar)

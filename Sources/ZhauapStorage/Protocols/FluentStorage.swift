@@ -4,13 +4,25 @@ import FluentKit
 /// transaction's connection.
 public struct FluentStorage: Storage {
     let db: any Database
+    /// SQLite's single writer with group commit; nil for PostgreSQL and inside a transaction.
+    let group: GroupCommit?
 
-    public init(database: any Database) { db = database }
+    /// `groupCommit`: queue the transactions through one writer that commits them in groups (SQLite).
+    public init(database: any Database, groupCommit: Bool = false) {
+        db = database
+        group = groupCommit ? GroupCommit(database: database) : nil
+    }
+
+    init(transaction tx: any Database) {
+        db = tx
+        group = nil
+    }
 
     public var appeals: any AppealStore { FluentAppealStore(database: db) }
     public var organisation: any OrganisationDirectory { FluentOrganisationStore(database: db) }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
-        try await db.transaction { tx in try await body(FluentStorage(database: tx)) }
+        if let group { return try await group.run { tx in try await body(FluentStorage(transaction: tx)) } }
+        return try await db.transaction { tx in try await body(FluentStorage(transaction: tx)) }
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import WorkingCalendar
 import ZhauapDomain
 import ZhauapService
 import ZhauapStorage
@@ -7,6 +8,7 @@ import ZhauapStorage
 extension Request {
     private struct ActorKey: StorageKey { typealias Value = Actor }
     private struct BodyKey: StorageKey { typealias Value = AdministrativeBody }
+    private struct CalendarStampKey: StorageKey { typealias Value = Int? }
 
     /// The signed-in person; set by `BearerAuthMiddleware`.
     var actor: Actor {
@@ -22,17 +24,26 @@ extension Request {
     var actorBody: AdministrativeBody? { storage[BodyKey.self] }
 
     func setActorBody(_ body: AdministrativeBody) { storage[BodyKey.self] = body }
+
+    /// The calendar in force, using the override number read with the bearer token (no statement of its own).
+    func currentCalendar() async throws -> WorkingDayCalendar {
+        if let stamp = storage[CalendarStampKey.self] { return try await application.calendarProvider.current(knownStamp: stamp) }
+        return try await application.calendarProvider.current()
+    }
+
+    func setCalendarStamp(_ stamp: Int?) { storage[CalendarStampKey.self] = .some(stamp) }
 }
 
 /// `Authorization: Bearer <token>` → the token's user (and body, in the same statement), or 401.
 struct BearerAuthMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let token = request.headers.bearerAuthorization?.token,
-              let (actor, body) = try await FluentOrganisationStore(database: request.db).actorAndBody(token: token, now: request.application.appealService.now()) else {
+              let (actor, body, stamp) = try await FluentOrganisationStore(database: request.db).actorAndBody(token: token, now: request.application.appealService.now()) else {
             throw APIError(.unauthorized, code: "unauthorized", detail: "a valid bearer token is required")
         }
         request.setActor(actor)
         request.setActorBody(body)
+        request.setCalendarStamp(stamp)
         return try await next.respond(to: request)
     }
 }

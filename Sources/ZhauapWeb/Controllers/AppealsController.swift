@@ -28,7 +28,8 @@ struct AppealsController: RouteCollection {
         }
         let draft = try body.draft(now: req.application.appealService.now(), rules: req.application.termRules)
         // The answer is built from what the registration wrote: nothing is read back.
-        let r = try await service(req).registerViewing(draft, actor: actor, body: req.actorBody, idempotencyKey: key)
+        let r = try await service(req).registerViewing(draft, actor: actor, body: req.actorBody, calendar: try await req.currentCalendar(),
+                                                       idempotencyKey: key)
         let appeal = r.appeal
         let response = try await AppealResponse(appeal, body: r.body, actor: actor, trail: r.trail, calendar: r.calendar,
                                                 today: req.application.appealService.today(in: r.body))
@@ -74,7 +75,7 @@ struct AppealsController: RouteCollection {
         if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
         let mine = req.query[Bool.self, at: "mine"] ?? !actor.roles.contains(.head)
         let overdue = req.query[Bool.self, at: "overdue"] ?? false
-        return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, mine: mine, dueWithinWorkingDays: within, overdue: overdue,
+        return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, calendar: try await req.currentCalendar(), mine: mine, dueWithinWorkingDays: within, overdue: overdue,
                                                                state: state, kind: kind, limit: limit))
     }
 

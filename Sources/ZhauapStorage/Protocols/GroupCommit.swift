@@ -1,0 +1,88 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// The single writer for SQLite, with group commit: write transactions that queue while one commits run
+/// together in the next transaction, each inside its own savepoint, and are acknowledged after its one
+/// commit. A durable commit (WAL, synchronous=FULL) costs a flush of the disk, so many registrations
+/// arriving together share one flush instead of queueing for one each.
+///
+/// Each body keeps its own all-or-nothing: a body that throws is rolled back to its savepoint (its
+/// registration number included, so numbers stay gapless) and only its caller gets the error. If the
+/// commit itself fails, every caller of that batch gets the error and nothing of the batch is stored.
+public actor GroupCommit {
+    typealias Body = @Sendable (any Database) async throws -> any Sendable
+    struct Job {
+        let body: Body
+        let done: CheckedContinuation<any Sendable, any Error>
+    }
+
+    let db: any Database
+    let maxBatch: Int
+    private var pending: [Job] = []
+    private var running = false
+
+    public init(database: any Database, maxBatch: Int = 64) {
+        db = database
+        self.maxBatch = max(1, maxBatch)
+    }
+
+    /// Runs `body` in a transaction shared with other bodies waiting at the same time; returns once that
+    /// transaction has committed.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let value = try await withCheckedThrowingContinuation { (c: CheckedContinuation<any Sendable, any Error>) in
+            pending.append(Job(body: { try await body($0) }, done: c))
+            if !running {
+                running = true
+                Task { await self.drain() }
+            }
+        }
+        return value as! T
+    }
+
+    private func take() -> [Job] {
+        let batch = Array(pending.prefix(maxBatch))
+        pending.removeFirst(batch.count)
+        if batch.isEmpty { running = false }
+        return batch
+    }
+
+    private func drain() async {
+        while true {
+            let batch = take()
+            if batch.isEmpty { return }
+            await Self.commit(batch, on: db)
+        }
+    }
+
+    /// One transaction for the batch; a savepoint per body (none for a batch of one).
+    static func commit(_ batch: [Job], on db: any Database) async {
+        let results: [Result<any Sendable, any Error>]
+        do {
+            results = try await db.transaction { tx -> [Result<any Sendable, any Error>] in
+                if batch.count == 1 { return [.success(try await batch[0].body(tx))] }
+                guard let sql = tx as? any SQLDatabase else { throw StorageError.notSQL }
+                var results: [Result<any Sendable, any Error>] = []
+                for job in batch {
+                    try await sql.raw("SAVEPOINT zhauap_job").run()
+                    do {
+                        let value = try await job.body(tx)
+                        try await sql.raw("RELEASE SAVEPOINT zhauap_job").run()
+                        results.append(.success(value))
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT zhauap_job").run()
+                        try await sql.raw("RELEASE SAVEPOINT zhauap_job").run()
+                        results.append(.failure(error))
+                    }
+                }
+                return results
+            }
+        } catch {
+            // The batch of one threw (rolled back), or the commit failed: nothing of the batch is stored.
+            for job in batch { job.done.resume(throwing: error) }
+            return
+        }
+        for (job, result) in zip(batch, results) { job.done.resume(with: result) }
+    }
+}
+
