@@ -2,7 +2,14 @@ extension TermExplanation {
     /// The explanation as numbered lines a person reads (the `--explain` trail, the appeal's term card).
     public func lines(_ lang: Language, unit: TermUnit, amount: Int) -> [String] {
         var out: [String] = []
-        func t(_ kk: String, _ ru: String, _ en: String) -> String { [Language.kk: kk, .ru: ru, .en: en][lang]! }
+        // Only the language asked for is built (each line is written in all three below).
+        func t(_ kk: @autoclosure () -> String, _ ru: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String {
+            switch lang {
+            case .kk: kk()
+            case .ru: ru()
+            case .en: en()
+            }
+        }
         out.append(t("Мерзім: \(unit.amountText(amount, .kk)), оқиға күні \(start.dotted) (\(start.weekday.name(.kk)))",
                      "Срок: \(unit.amountText(amount, .ru)), день события \(start.dotted) (\(start.weekday.name(.ru)))",
                      "Term: \(unit.amountText(amount, .en)) from the event on \(start.dotted) (\(start.weekday.name(.en)))"))
