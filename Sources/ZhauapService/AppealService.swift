@@ -173,15 +173,18 @@ public struct AppealService: Sendable {
     /// `openOnly` keeps the appeals still being handled (registered, under consideration, awaiting correction).
     public func worklist(actor: Actor, body known: AdministrativeBody? = nil, calendar knownCalendar: WorkingDayCalendar? = nil, mine: Bool,
                          dueWithinWorkingDays: Int?, overdue: Bool, state: String?, kind: String?, openOnly: Bool = false,
+                         executorID: UUID? = nil, unassigned: Bool = false, sort: WorklistSort = .due,
                          limit: Int) async throws -> [WorklistRow] {
         let body: AdministrativeBody
         if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
         let today = today(in: body)
         let calendar: WorkingDayCalendar
         if let knownCalendar { calendar = knownCalendar } else { calendar = try await calendars.current() }
-        var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : nil, today: today, calendar: calendar,
+        var q = try Self.query(bodyID: body.id, executorID: mine ? actor.userID : executorID, today: today, calendar: calendar,
                                dueWithinWorkingDays: dueWithinWorkingDays, overdue: overdue, state: state, kind: kind, limit: limit)
         if openOnly { q.states = AppealState.open.map(\.rawValue) }
+        q.unassigned = unassigned
+        q.sort = sort
         return try await storage.appeals.worklist(q)
     }
 

@@ -8,11 +8,11 @@ struct PermissionMatrixTests {
     /// The matrix as the guide states it, written independently of the steps' own declarations: a step
     /// that opens to the wrong role, or an action added without a line here, fails.
     static let expected: [String: Set<Action>] = [
-        "registrar": [.recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending],
-        "assigned executor": [.recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
+        "registrar": [.checkCompetence, .recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending],
+        "assigned executor": [.checkCompetence, .recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
                               .requestExtension, .answer, .recordSending],
         "other executor": [],
-        "head": [.assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
+        "head": [.checkCompetence, .assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
                  .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending],
         "admin": [],
     ]
@@ -76,7 +76,7 @@ enum AppealCommandName {
             .recordCompleteness: .recordCompleteness(missing: [], feeRequired: false),
             .returnForCorrection: .returnForCorrection(deficiency: "", remedy: "", consequence: "", workingDays: nil),
             .receiveCorrection: .receiveCorrection(note: nil), .resolveUncorrected: .resolveUncorrected(outcome: .returned),
-            .confirmKind: .confirmKind(.request, area: nil, special: nil), .assign: .assign(executorID: UUID()),
+            .checkCompetence: .checkCompetence(.whole), .confirmKind: .confirmKind(.request, area: nil, special: nil), .assign: .assign(executorID: UUID()),
             .forward: .forward(targetBodyID: nil, targetName: "", demands: nil),
             .requestRecusal: .requestRecusal(source: .participant, reason: ""), .decideRecusal: .decideRecusal(accept: false, newExecutorID: nil),
             .terminate: .terminate(ground: .withdrawn, note: ""), .extend: .extend(until: F.d("2024-02-20"), reason: ""),

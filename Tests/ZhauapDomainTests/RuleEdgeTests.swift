@@ -125,12 +125,15 @@ struct RuleEdgeTests {
         }
     }
 
-    @Test("R7: a recusal cannot be decided once the appeal is closed, and the executor who answered stays")
+    @Test("R7: the objected executor cannot answer while the objection waits; once the appeal is closed it is not decided, and the executor stays")
     func recusalOnClosedAppeal() throws {
         var a = try F.apply(.confirmKind(.request, area: nil, special: nil), F.assigned(), by: F.executor, on: "2024-01-26")
         a = try F.apply(.requestRecusal(source: .participant, reason: "туысы"), a, by: F.registrar, on: "2024-01-26")
-        a = try F.apply(.answer(text: "Түсіндіреміз", character: .explained), a, by: F.executor, on: "2024-01-29")
-        #expect(throws: ProcedureError.invalidState(action: "decide_recusal", state: .answered)) {
+        #expect(throws: ProcedureError.forbidden(action: "answer")) {
+            try F.apply(.answer(text: "Түсіндіреміз", character: .explained), a, by: F.executor, on: "2024-01-29")
+        }
+        a = try F.apply(.terminate(ground: .withdrawn, note: "Өтініш беруші қайтарып алды"), a, by: F.head, on: "2024-01-29")
+        #expect(throws: ProcedureError.invalidState(action: "decide_recusal", state: .terminated)) {
             try F.apply(.decideRecusal(accept: true, newExecutorID: F.otherExecutor.userID), a, by: F.head, on: "2024-01-30")
         }
         #expect(a.executorID == F.executor.userID)

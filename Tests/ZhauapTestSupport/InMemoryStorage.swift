@@ -101,20 +101,22 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
         func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
             storage.read { d in
-                d.appeals.values.map(\.appeal).filter { a in
-                    let due = a.terms.filter { $0.status == .active }.map(\.due).min()
-                    return a.bodyID == q.bodyID && (q.executorID == nil || a.executorID == q.executorID)
-                        && (q.state == nil || a.state.rawValue == q.state) && (q.kind == nil || a.kind?.rawValue == q.kind)
-                        && (q.states == nil || q.states!.contains(a.state.rawValue))
-                        && (q.dueOnOrAfter.map { f in due.map { $0 >= f } ?? false } ?? true)
-                        && (q.dueOnOrBefore.map { t in due.map { $0 <= t } ?? false } ?? true)
+                d.appeals.values.map { WorklistRow($0.appeal) }.filter { r in
+                    let due = r.nextDue
+                    return d.appeals[r.id]?.appeal.bodyID == q.bodyID && (q.executorID == nil || r.executorID == q.executorID)
+                        && (!q.unassigned || r.executorID == nil)
+                        && (q.state == nil || r.state == q.state) && (q.kind == nil || r.kind == q.kind)
+                        && (q.states == nil || q.states!.contains(r.state))
+                        && (q.dueOnOrAfter.map { f in due.map { $0 >= f.description } ?? false } ?? true)
+                        && (q.dueOnOrBefore.map { t in due.map { $0 <= t.description } ?? false } ?? true)
                 }
-                .map { a in
-                    WorklistRow(id: a.id, number: a.registration.number, state: a.state.rawValue, kind: a.kind?.rawValue,
-                                executorID: a.executorID, registeredOn: a.registration.registeredOn.description,
-                                nextDue: a.terms.filter { $0.status == .active }.map(\.due).min()?.description)
+                .sorted { a, b in
+                    switch q.sort {
+                    case .due: (a.nextDue ?? "9999", a.number) < (b.nextDue ?? "9999", b.number)
+                    case .final: (a.finalDue ?? "9999", a.number) < (b.finalDue ?? "9999", b.number)
+                    case .number: a.number < b.number
+                    }
                 }
-                .sorted { ($0.nextDue ?? "9999", $0.number) < ($1.nextDue ?? "9999", $1.number) }
                 .prefix(q.limit).map { $0 }
             }
         }

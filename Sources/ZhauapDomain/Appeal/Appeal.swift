@@ -24,6 +24,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var suggestion: KindSuggestion?
     public var kind: AppealKind?
     public var area: String?
+    /// The answer to the competence question (R6), once given.
+    public var competence: CompetenceDecision?
     /// Where the procedure stands, with the data of that stage.
     public var stage: AppealStage
     public var completeness: CompletenessCheck?
@@ -42,7 +44,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,
                 attachments: [Attachment] = [], reportsCrimeOrThreat: Bool = false, specialRule: String? = nil,
-                suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, stage: AppealStage = .registered,
+                suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, competence: CompetenceDecision? = nil, stage: AppealStage = .registered,
                 completeness: CompletenessCheck? = nil, pastCorrection: CorrectionRequest? = nil, forwardings: [Forwarding] = [],
                 recusal: RecusalRequest? = nil, extensionRequest: ExtensionRequest? = nil, terms: [AppealTerm] = [],
                 forwardedFromID: UUID? = nil, sendings: [Sending] = []) {
@@ -61,6 +63,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
         self.suggestion = suggestion
         self.kind = kind
         self.area = area
+        self.competence = competence
         self.stage = stage
         self.completeness = completeness
         self.pastCorrection = pastCorrection
@@ -80,6 +83,9 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var correction: CorrectionRequest? {
         if case .awaitingCorrection(let r, _) = stage { r } else { pastCorrection }
     }
+
+    /// A recusal request waits for the head's decision (APPC 9(3)): the executor takes no step meanwhile.
+    public var recusalPending: Bool { recusal != nil && recusal?.decision == nil && state.isOpen }
 
     public func term(_ purpose: TermPurpose) -> AppealTerm? {
         terms.last { $0.purpose == purpose && $0.status == .active }

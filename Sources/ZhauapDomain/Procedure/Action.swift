@@ -5,6 +5,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case returnForCorrection = "return_for_correction"
     case receiveCorrection = "receive_correction"
     case resolveUncorrected = "resolve_uncorrected"
+    case checkCompetence = "check_competence"
     case confirmKind = "confirm_kind"
     case assign
     case forward
@@ -24,6 +25,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .returnForCorrection: ReturnForCorrection.self
         case .receiveCorrection: ReceiveCorrection.self
         case .resolveUncorrected: ResolveUncorrected.self
+        case .checkCompetence: CheckCompetence.self
         case .confirmKind: ConfirmKind.self
         case .assign: Assign.self
         case .forward: Forward.self

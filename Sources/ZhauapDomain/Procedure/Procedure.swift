@@ -43,6 +43,9 @@ public struct AppealCommand: Sendable {
     public static func confirmKind(_ kind: AppealKind, area: String?, special: String?) -> Self {
         Self(ConfirmKind(kind: kind, area: area, special: special))
     }
+    public static func checkCompetence(_ competence: Competence, area: String? = nil) -> Self {
+        Self(CheckCompetence(competence: competence, area: area))
+    }
     public static func assign(executorID: UUID) -> Self { Self(Assign(executorID: executorID)) }
     public static func forward(targetBodyID: UUID?, targetName: String, demands: [String]?) -> Self {
         Self(Forward(targetBodyID: targetBodyID, targetName: targetName, demands: demands))

@@ -24,6 +24,9 @@ extension ProcedureError {
         case .forwardToSelf:
             return t("Жолданымды өзі тұрған органға жіберуге болмайды.", "Обращение нельзя направить в тот же орган.",
                      "An appeal cannot be forwarded to the body that has it.")
+        case .unknownArea:
+            return t("Бұл орган құзыретінің мұндай саласы жоқ.", "У органа нет такой сферы компетенции.",
+                     "The body has no such competence area.")
         case .completenessNotChecked:
             return t("Алдымен толықтығын тексеріп, нәтижесін белгілеңіз (ӘРПК 63).", "Сначала отметьте проверку полноты (АППК, ст. 63).",
                      "Record the completeness check first (APPC 63).")

@@ -16,6 +16,8 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case languageNotProduced(Language)
     /// A body forwards to another body, never to itself.
     case forwardToSelf
+    /// The competence area is not one of the body's.
+    case unknownArea(String)
     /// R4: a return for correction needs a recorded completeness check first.
     case completenessNotChecked
     /// APPC 14 (R4): only formal items are missing; the appeal must not be returned for them.
@@ -61,6 +63,7 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .unknownSpecialRule: "unknown_special_rule"
         case .languageNotProduced: "language_not_produced"
         case .forwardToSelf: "forward_to_self"
+        case .unknownArea: "unknown_area"
         case .completenessNotChecked: "completeness_not_checked"
         case .onlyFormalDeficiencies: "only_formal_deficiencies"
         case .correctionNotOverdue: "correction_not_overdue"
@@ -93,6 +96,7 @@ extension ProcedureError: CustomStringConvertible {
         case .unknownSpecialRule(let s): "\"\(s)\" is not a known special rule"
         case .languageNotProduced(let l): "documents are produced in Kazakh and Russian, not \(l.rawValue)"
         case .forwardToSelf: "an appeal cannot be forwarded to the body that has it"
+        case .unknownArea(let a): "\"\(a)\" is not one of the body's competence areas"
         case .completenessNotChecked: "record the completeness check (APPC 63) before returning the appeal"
         case .onlyFormalDeficiencies(let items):
             "only formal items are missing (\(items.map(\.rawValue).joined(separator: ", "))): APPC 14 forbids returning the appeal for them"

@@ -56,7 +56,9 @@ public struct Who: OptionSet, Sendable, Hashable {
         if contains(.notHead) && roles.contains(.head) { return false }
         if contains(.head) && roles.contains(.head) { return true }
         if contains(.registrar) && roles.contains(.registrar) { return true }
-        if contains(.assignedExecutor) && roles.contains(.executor), let appeal, appeal.executorID == actor.userID { return true }
+        // APPC 9: while a recusal request waits, the executor it concerns takes no step.
+        if contains(.assignedExecutor) && roles.contains(.executor), let appeal, appeal.executorID == actor.userID,
+           !appeal.recusalPending { return true }
         return false
     }
 }

@@ -29,6 +29,7 @@ struct AppealRecord: Codable {
     var suggestion: KindSuggestion?
     var kind: AppealKind?
     var area: String?
+    var competence: CompetenceDecision?
     var state: AppealState
     var executorID: UUID?
     var completeness: CompletenessCheck?
@@ -62,6 +63,7 @@ struct AppealRecord: Codable {
         suggestion = a.suggestion
         kind = a.kind
         area = a.area
+        competence = a.competence
         state = a.state
         executorID = a.executorID
         completeness = a.completeness
@@ -90,7 +92,7 @@ struct AppealRecord: Codable {
         return Appeal(
             id: id, bodyID: bodyID, registration: registration, applicant: applicant, addressedTo: addressedTo, essence: essence,
             language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments,
-            reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area,
+            reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area, competence: competence,
             stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
             extensionRequest: extensionRequest, terms: keepsChildrenApart ? apartTerms : (terms ?? []), forwardedFromID: forwardedFromID,
             sendings: keepsChildrenApart ? apartSendings : (sendings ?? []))

@@ -51,8 +51,14 @@ public struct FluentAppealStore: Sendable {
         var state = ""
         var kind: String?
         var executorID: UUID?
-        /// The nearest active due date (`YYYY-MM-DD`, sorts as text), or nil when nothing is open.
+        /// The worklist's columns (`WorklistRow(appeal)`): the nearest term the body must meet (`YYYY-MM-DD`,
+        /// sorts as text), the final term, the nearest intermediate term with its purpose, applicant, subject.
         var nextDue: String?
+        var finalDue: String?
+        var nearPurpose: String?
+        var nearDue: String?
+        var applicant: String?
+        var subject: String?
         /// The answer's day, and whether it came after the consideration term it closed (1) or not (0).
         var answeredOn: String?
         var answeredLate: Int?
@@ -68,7 +74,9 @@ public struct FluentAppealStore: Sendable {
         c.state = appeal.state.rawValue
         c.kind = appeal.kind?.rawValue
         c.executorID = appeal.executorID
-        c.nextDue = appeal.terms.filter { $0.status == .active }.map(\.due).min()?.description
+        let row = WorklistRow(appeal)
+        (c.nextDue, c.finalDue, c.nearPurpose, c.nearDue, c.applicant, c.subject) =
+            (row.nextDue, row.finalDue, row.nearPurpose, row.nearDue, row.applicant, row.subject)
         c.answeredOn = nil
         c.answeredLate = nil
         if let answer = appeal.answer {
@@ -99,12 +107,12 @@ public struct FluentAppealStore: Sendable {
         try await sql.raw("""
             INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
               executor_id, next_due, document, trail_length, trail_head, updated_at, answered_on, answered_late, recusal_pending,
-              extension_until)
+              extension_until, final_due, near_purpose, near_due, applicant, subject)
             VALUES (\(bind: appeal.id), \(bind: appeal.bodyID), \(bind: appeal.registration.year), \(bind: appeal.registration.sequence),
               \(bind: appeal.registration.number), \(bind: appeal.registration.trackingCode), \(bind: appeal.registration.registeredOn.description),
               \(bind: c.state), \(bind: c.kind), \(bind: c.executorID), \(bind: c.nextDue), \(bind: c.document), \(bind: last?.seq ?? 0),
               \(bind: last?.hash ?? TrailHash.genesis), \(bind: recordedAt), \(bind: c.answeredOn), \(bind: c.answeredLate), \(bind: c.recusalPending),
-              \(bind: c.extensionUntil))
+              \(bind: c.extensionUntil), \(bind: c.finalDue), \(bind: c.nearPurpose), \(bind: c.nearDue), \(bind: c.applicant), \(bind: c.subject))
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
@@ -126,7 +134,9 @@ public struct FluentAppealStore: Sendable {
             UPDATE appeals SET state = \(bind: c.state), kind = \(bind: c.kind), executor_id = \(bind: c.executorID),
               next_due = \(bind: c.nextDue), document = \(bind: c.document), trail_length = \(bind: entries.last?.seq ?? length),
               trail_head = \(bind: entries.last?.hash ?? head), updated_at = \(bind: recordedAt), answered_on = \(bind: c.answeredOn),
-              answered_late = \(bind: c.answeredLate), recusal_pending = \(bind: c.recusalPending), extension_until = \(bind: c.extensionUntil)
+              answered_late = \(bind: c.answeredLate), recusal_pending = \(bind: c.recusalPending), extension_until = \(bind: c.extensionUntil),
+              final_due = \(bind: c.finalDue), near_purpose = \(bind: c.nearPurpose), near_due = \(bind: c.nearDue),
+              applicant = \(bind: c.applicant), subject = \(bind: c.subject)
             WHERE id = \(bind: appeal.id) AND trail_length = \(bind: length) RETURNING id
             """).first()
         guard updated != nil else { throw StorageError.concurrentChange }
@@ -224,11 +234,20 @@ public struct FluentAppealStore: Sendable {
     public func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
         var filters: [SQLQueryString] = ["body_id = \(bind: q.bodyID)"]
         if let e = q.executorID { filters.append("executor_id = \(bind: e)") }
+        if q.unassigned { filters.append("executor_id IS NULL") }
         if let s = q.state { filters.append("state = \(bind: s)") }
         if let k = q.kind { filters.append("kind = \(bind: k)") }
         if let ss = q.states {
             guard !ss.isEmpty else { return [] }
             filters.append("state IN (\(ss.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ")))")
+        }
+        if q.sort != .due {
+            // By number, or by the final term: one ordered read (appeals without a final term last).
+            let order = q.sort == .number ? "reg_number" : "final_due IS NULL, final_due, reg_number"
+            var f = filters
+            if let from = q.dueOnOrAfter { f.append("next_due >= \(bind: from.description)") }
+            if let to = q.dueOnOrBefore { f.append("next_due <= \(bind: to.description)") }
+            return try await worklistRows(where: f, order: order, limit: q.limit)
         }
         var due = filters + ["next_due IS NOT NULL"]
         if let from = q.dueOnOrAfter { due.append("next_due >= \(bind: from.description)") }
@@ -248,14 +267,20 @@ public struct FluentAppealStore: Sendable {
 
     func worklistRows(where filters: [SQLQueryString], order: String, limit: Int) async throws -> [WorklistRow] {
         try await sql.raw("""
-            SELECT id, reg_number, state, kind, executor_id, registered_on, next_due FROM appeals
+            SELECT id, reg_number, state, kind, executor_id, registered_on, next_due, final_due, near_purpose, near_due, applicant, subject
+            FROM appeals
             WHERE \(filters.joined(separator: " AND ")) ORDER BY \(unsafeRaw: order) LIMIT \(unsafeRaw: String(limit))
             """).all().map { r in
             WorklistRow(id: try r.decode(column: "id", as: UUID.self), number: try r.decode(column: "reg_number", as: String.self),
                         state: try r.decode(column: "state", as: String.self), kind: try r.decode(column: "kind", as: String?.self),
                         executorID: try r.decode(column: "executor_id", as: UUID?.self),
                         registeredOn: try r.decode(column: "registered_on", as: String.self),
-                        nextDue: try r.decode(column: "next_due", as: String?.self))
+                        nextDue: try r.decode(column: "next_due", as: String?.self),
+                        finalDue: try r.decode(column: "final_due", as: String?.self),
+                        nearPurpose: try r.decode(column: "near_purpose", as: String?.self),
+                        nearDue: try r.decode(column: "near_due", as: String?.self),
+                        applicant: try r.decode(column: "applicant", as: String?.self),
+                        subject: try r.decode(column: "subject", as: String?.self))
         }
     }
 

@@ -21,6 +21,7 @@ struct AppealBody: Content {
     var suggestion: KindSuggestion?
     var kind: AppealKind?
     var area: String?
+    var competence: CompetenceDecision?
     var state: AppealState
     var executorID: UUID?
     var completeness: CompletenessCheck?
@@ -50,6 +51,7 @@ struct AppealBody: Content {
         suggestion = a.suggestion
         kind = a.kind
         area = a.area
+        competence = a.competence
         state = a.state
         executorID = a.executorID
         completeness = a.completeness

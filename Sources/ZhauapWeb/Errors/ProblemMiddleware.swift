@@ -104,6 +104,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .unknownSpecialRule: "special"
         case .languageNotProduced: "language"
         case .forwardToSelf: "targetBodyId"
+        case .unknownArea: "area"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

@@ -28,6 +28,7 @@ struct AppealPage: Encodable {
     var grounds: [Choice]
     var outcomes: [Choice]
     var kinds: [Choice]
+    var competences: [Choice] = []
     var checklist: [Choice]
     var characters: [Choice]
     var documents: [Choice]
@@ -79,6 +80,7 @@ struct AppealPage: Encodable {
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             outcomes: [TerminationGround.returned, .leftWithoutConsideration].map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue) },
+            competences: Competence.allCases.map { Choice(value: $0.rawValue, label: t["competence_" + $0.rawValue] ?? $0.rawValue) },
             checklist: ChecklistItem.allCases.map {
                 Choice(value: $0.rawValue, label: "\(t["checklist_" + $0.rawValue] ?? $0.rawValue) — \(t[$0.isEssential ? "checklist_essential" : "checklist_formal"] ?? "")")
             },

@@ -2,45 +2,76 @@ import Foundation
 import WorkingCalendar
 import ZhauapDomain
 
-/// The desk's model, built from plain values: the worklist with each term's state as colour and text,
-/// the working days left, and the filters (R47).
+/// The desk's model, built from plain values: the worklist a civil servant reads (number, applicant,
+/// subject, kind, executor, state, the final term and the nearest intermediate term named by its
+/// purpose), each term's state as colour and text, the working days left, and the filters (R47).
 struct DeskPage: Encodable {
     struct Row: Encodable {
         var id: UUID
         var number: String
         var registeredOn: String
+        var applicant: String
+        var subject: String
         var state: String
         var kind: String
-        var due: String
+        var executor: String
+        /// The final term: the answer's due date.
+        var finalDue: String
+        /// The nearest intermediate term, with its purpose ("forward by 12.06.2026"), or nil.
+        var nearTerm: String?
+        var nearOverdue: Bool
         /// on_time, at_risk, overdue or none: the colour; `termState` is the text (never colour alone).
         var termStateCode: String
         var termState: String
-        /// "3" working days left (today included), "−2" overdue by two working days, or "—".
+        /// "3" working days left to the final term (today included), "−2" overdue by two, or "—".
         var left: String
     }
 
     struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    struct SortLink: Encodable { var label: String; var href: String; var current: Bool }
 
     var bodyName: String
     var rows: [Row]
     var scopes: [Option]
+    var executors: [Option]
     var states: [Option]
     var kinds: [Option]
+    var sorts: [SortLink]
     var filtered: Bool
 
     /// The worklist's filter, as chosen in the page's query.
     struct Filter: Equatable {
-        /// `mine` (assigned to me) or `all` (the body's).
+        /// `mine` (assigned to me), `all` (the body's) or `unassigned` (nobody's yet).
         var scope: String
+        /// One executor's appeals (with scope `all`).
+        var executorID: UUID?
+        /// A state, `any` for every state, or nil for the open ones.
         var state: String?
         var kind: String?
+        var sort: WorklistSort = .due
+
+        static let scopes = ["mine", "all", "unassigned"]
 
         /// Executors see their own appeals first; heads and registrars see the body's.
-        static func read(scope: String?, state: String?, kind: String?, roles: Set<Role>) -> Filter {
+        static func read(scope: String?, state: String?, kind: String?, executor: String? = nil, sort: String? = nil,
+                         roles: Set<Role>) -> Filter {
             let defaultScope = roles.contains(.head) || !roles.contains(.executor) ? "all" : "mine"
-            return Filter(scope: scope == "mine" || scope == "all" ? scope! : defaultScope,
-                          state: state.flatMap(AppealState.init(rawValue:))?.rawValue,
-                          kind: kind.flatMap(AppealKind.init(rawValue:))?.rawValue)
+            let executorID = executor.flatMap(UUID.init(uuidString:))
+            return Filter(scope: executorID != nil ? "all" : (scope.flatMap { scopes.contains($0) ? $0 : nil } ?? defaultScope),
+                          executorID: executorID,
+                          state: state == "any" ? "any" : state.flatMap(AppealState.init(rawValue:))?.rawValue,
+                          kind: kind.flatMap(AppealKind.init(rawValue:))?.rawValue,
+                          sort: sort.flatMap(WorklistSort.init(rawValue:)) ?? .due)
+        }
+
+        /// The page's address with this filter and another sort.
+        func href(sort: WorklistSort) -> String {
+            var q = ["scope=\(scope)"]
+            if let executorID { q.append("executor=\(executorID.uuidString)") }
+            if let state { q.append("state=\(state)") }
+            if let kind { q.append("kind=\(kind)") }
+            q.append("sort=\(sort.rawValue)")
+            return "/desk?" + q.joined(separator: "&")
         }
     }
 
@@ -51,23 +82,41 @@ struct DeskPage: Encodable {
         return (try? calendar.workingDays(from: due.adding(days: 1), through: today)).map { -$0 }
     }
 
+    /// The state of the terms the body must meet: `nextDue` is the nearest of them (forwarding, the
+    /// extension notice, the answer); the applicant's correction deadline is not the body's to meet.
+    static func termState(nextDue: CivilDate?, today: CivilDate, soon: CivilDate) -> String {
+        nextDue.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
+    }
+
     static func make(rows: [WorklistRow], filter: Filter, bodyName: String, today: CivilDate, calendar: WorkingDayCalendar,
-                     t: [String: String]) -> DeskPage {
+                     colleagues: [Actor] = [], t: [String: String]) -> DeskPage {
         let soon = (try? calendar.addWorkingDays(3, to: today)) ?? today
+        let names = Dictionary(colleagues.map { ($0.userID, $0.name) }, uniquingKeysWith: { a, _ in a })
         return DeskPage(
             bodyName: bodyName,
             rows: rows.map { r in
-                let due = r.nextDue.flatMap { CivilDate($0) }
-                let code = due.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
-                let left = due.flatMap { workingDaysLeft(today: today, due: $0, calendar: calendar) }
+                let final = r.finalDue.flatMap { CivilDate($0) }
+                let code = termState(nextDue: r.nextDue.flatMap { CivilDate($0) }, today: today, soon: soon)
+                let left = final.flatMap { workingDaysLeft(today: today, due: $0, calendar: calendar) }
+                let near = r.nearPurpose.flatMap { p in r.nearDue.flatMap { CivilDate($0) }.map { (p, $0) } }
                 return Row(id: r.id, number: r.number, registeredOn: CivilDate(r.registeredOn)?.dotted ?? r.registeredOn,
+                           applicant: r.applicant ?? (t["appeal_missing"] ?? "—"), subject: r.subject ?? "",
                            state: t["state_" + r.state] ?? r.state, kind: t["kind_" + (r.kind ?? "unknown")] ?? "",
-                           due: due?.dotted ?? "—", termStateCode: code, termState: t["term_" + code] ?? code,
+                           executor: r.executorID.flatMap { names[$0] } ?? (t["head_unassigned"] ?? "—"),
+                           finalDue: final?.dotted ?? "—",
+                           nearTerm: near.map { "\(t["near_" + $0.0] ?? $0.0) \($0.1.dotted)" },
+                           nearOverdue: near.map { $0.0 != TermPurpose.correction.rawValue && $0.1 < today } ?? false,
+                           termStateCode: code, termState: t["term_" + code] ?? code,
                            left: left.map { $0 < 0 ? "−\(-$0)" : "\($0)" } ?? "—")
             },
-            scopes: ["mine", "all"].map { Option(value: $0, label: t["desk_scope_" + $0] ?? $0, selected: filter.scope == $0) },
-            states: AppealState.allCases.map { Option(value: $0.rawValue, label: t["state_" + $0.rawValue] ?? $0.rawValue, selected: filter.state == $0.rawValue) },
+            scopes: Filter.scopes.map { Option(value: $0, label: t["desk_scope_" + $0] ?? $0, selected: filter.scope == $0 && filter.executorID == nil) },
+            executors: colleagues.filter { $0.roles.contains(.executor) }.sorted { $0.name < $1.name }
+                .map { Option(value: $0.userID.uuidString, label: $0.name, selected: filter.executorID == $0.userID) },
+            states: [Option(value: "any", label: t["desk_any_state"] ?? "any", selected: filter.state == "any")]
+                + AppealState.allCases.map { Option(value: $0.rawValue, label: t["state_" + $0.rawValue] ?? $0.rawValue, selected: filter.state == $0.rawValue) },
             kinds: AppealKind.allCases.map { Option(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue, selected: filter.kind == $0.rawValue) },
-            filtered: filter.state != nil || filter.kind != nil)
+            sorts: WorklistSort.allCases.map { SortLink(label: t["desk_sort_" + $0.rawValue] ?? $0.rawValue, href: filter.href(sort: $0),
+                                                         current: filter.sort == $0) },
+            filtered: filter.state != nil || filter.kind != nil || filter.executorID != nil || filter.scope == "unassigned")
     }
 }

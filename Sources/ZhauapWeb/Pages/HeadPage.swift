@@ -5,10 +5,13 @@ import ZhauapDomain
 /// The head's page model: terms at risk and overdue, counts, the on-time rate, a weekly chart as SVG
 /// shapes (drawn by the template, so every label is escaped), and decisions waiting.
 struct HeadPage: Encodable {
-    struct Count: Encodable { var label: String; var n: Int }
+    /// A count and the worklist it counts (the desk, filtered).
+    struct Count: Encodable { var label: String; var n: Int; var href: String }
     struct Row: Encodable { var id: UUID; var number: String; var due: String }
     struct Bar: Encodable { var x: Int; var y: Int; var height: Int; var series: String; var title: String }
     struct Tick: Encodable { var x: Int; var label: String }
+    /// A value on the chart's vertical axis, with the height it is drawn at.
+    struct Level: Encodable { var y: Int; var label: String }
 
     var atRisk: [Row]
     var overdue: [Row]
@@ -19,6 +22,7 @@ struct HeadPage: Encodable {
     var answered: Int
     var bars: [Bar]
     var ticks: [Tick]
+    var levels: [Level]
     var pendingRecusals: [Row]
     var pendingExtensions: [Row]
 
@@ -57,16 +61,25 @@ struct HeadPage: Encodable {
                 bars.append(Bar(x: x + offset, y: 10 + chartHeight - h, height: h, series: series,
                                 title: "\(week): \(t["chart_" + series] ?? series) \(n)"))
             }
-            ticks.append(Tick(x: x + 22, label: String(week.prefix(5))))
+            // Every second week is labelled, large enough to read when a phone scales the chart to half.
+            if w % 2 == 0 { ticks.append(Tick(x: x + 22, label: String(week.prefix(5)))) }
         }
+        // The axis: zero, the middle and the top, as whole numbers.
+        let levels = Array(Set([0, top / 2, top])).sorted().map { Level(y: 10 + chartHeight - $0 * chartHeight / top, label: String($0)) }
         return HeadPage(
             atRisk: atRisk.map(row), overdue: overdue.map(row),
-            byState: stats.byState.sorted { $0.key < $1.key }.map { Count(label: t["state_" + $0.key] ?? $0.key, n: $0.value) },
-            byKind: stats.byKind.sorted { $0.key < $1.key }.map { Count(label: t["kind_" + $0.key] ?? $0.key, n: $0.value) },
-            byExecutor: stats.openByExecutor.map { Count(label: $0.key.flatMap { names[$0] } ?? (t["head_unassigned"] ?? "—"), n: $0.value) }
-                .sorted { $0.label < $1.label },
+            byState: stats.byState.sorted { $0.key < $1.key }.map {
+                Count(label: t["state_" + $0.key] ?? $0.key, n: $0.value, href: "/desk?scope=all&state=\($0.key)")
+            },
+            byKind: stats.byKind.sorted { $0.key < $1.key }.map {
+                Count(label: t["kind_" + $0.key] ?? $0.key, n: $0.value, href: "/desk?scope=all&state=any&kind=\($0.key)")
+            },
+            byExecutor: stats.openByExecutor.map {
+                Count(label: $0.key.flatMap { names[$0] } ?? (t["head_unassigned"] ?? "—"), n: $0.value,
+                      href: $0.key.map { "/desk?executor=\($0.uuidString)" } ?? "/desk?scope=unassigned")
+            }.sorted { $0.label < $1.label },
             onTimeRate: stats.answered == 0 ? "—" : "\(stats.answeredOnTime * 100 / stats.answered)%",
-            answered: stats.answered, bars: bars, ticks: ticks,
+            answered: stats.answered, bars: bars, ticks: ticks, levels: levels,
             pendingRecusals: stats.pendingRecusals.map { Row(id: $0.id, number: $0.number, due: "") },
             pendingExtensions: stats.pendingExtensions.map { Row(id: $0.id, number: $0.number, due: $0.until.dotted) })
     }

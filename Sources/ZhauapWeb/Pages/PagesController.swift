@@ -53,14 +53,18 @@ struct PagesController: RouteCollection {
         let calendar = try await req.application.calendarProvider.current()
         let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
         let filter = DeskPage.Filter.read(scope: req.query[String.self, at: "scope"], state: req.query[String.self, at: "state"],
-                                          kind: req.query[String.self, at: "kind"], roles: actor.roles)
+                                          kind: req.query[String.self, at: "kind"], executor: req.query[String.self, at: "executor"],
+                                          sort: req.query[String.self, at: "sort"], roles: actor.roles)
+        let service = req.application.appealService
         // Without a state chosen, the appeals still being handled; sorted by the nearest due date.
-        let rows = try await req.application.appealService.worklist(
-            actor: actor, body: body, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: filter.state, kind: filter.kind,
-            openOnly: filter.state == nil, limit: 200)
+        let state = filter.state == "any" ? nil : filter.state
+        let rows = try await service.worklist(
+            actor: actor, body: body, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: state, kind: filter.kind,
+            openOnly: filter.state == nil, executorID: filter.executorID, unassigned: filter.scope == "unassigned", sort: filter.sort, limit: 200)
+        let colleagues = try await service.colleagues(of: actor)
         return try await req.page("desk") { lang, t in
             DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
-                          calendar: calendar, t: t)
+                          calendar: calendar, colleagues: colleagues, t: t)
         }
     }
 

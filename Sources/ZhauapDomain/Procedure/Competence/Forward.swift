@@ -45,6 +45,8 @@ public struct Forward: ProcedureStep {
         let event = Forwarded(target: targetName, scope: demands == nil ? "whole" : "part", late: late,
                               documents: OutgoingDocument.forwardingNotice.copies, targetBody: targetBodyID, newAppeal: newID)
         a.close([.forwarding], on: c.today)
+        // Forwarding answers the competence question: nothing is the body's, or only part of it.
+        a.competence = CompetenceDecision(competence: demands == nil ? .none : .part, decidedOn: c.today, decidedBy: c.actor.userID)
         if demands == nil {
             a.stage = .forwarded(executor: a.executorID)
             a.close([.consideration, .extensionNotice, .correction], .cancelled, on: c.today)

@@ -34,7 +34,10 @@ public struct ConfirmKind: ProcedureStep {
             }
         }
         // Competence is confirmed with the area: the forwarding term is met (R6).
-        if area != nil { a.close([.forwarding], on: c.today) }
+        if area != nil {
+            if a.competence == nil { a.competence = CompetenceDecision(competence: .whole, decidedOn: c.today, decidedBy: c.actor.userID) }
+            a.close([.forwarding], on: c.today)
+        }
         return StepOutcome(events)
     }
 }

@@ -32,6 +32,7 @@ public enum EventPayload: Sendable, Hashable {
     case correctionReceived
     case terminated(Terminated)
     case kindConfirmed(KindConfirmed)
+    case competenceChecked(CompetenceChecked)
     case termChanged(TermChanged)
     case termRecomputed(TermRecomputed)
     case assigned(Assigned)
@@ -52,6 +53,7 @@ public enum EventPayload: Sendable, Hashable {
         case .correctionReceived: "correction_received"
         case .terminated: "terminated"
         case .kindConfirmed: "kind_confirmed"
+        case .competenceChecked: "competence_checked"
         case .termChanged: "term_changed"
         case .termRecomputed: "term_recomputed"
         case .assigned: "assigned"
@@ -74,6 +76,7 @@ public enum EventPayload: Sendable, Hashable {
         case .correctionReceived: nil
         case .terminated(let p): p
         case .kindConfirmed(let p): p
+        case .competenceChecked(let p): p
         case .termChanged(let p): p
         case .termRecomputed(let p): p
         case .assigned(let p): p

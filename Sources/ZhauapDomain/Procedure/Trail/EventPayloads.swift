@@ -37,6 +37,14 @@ public struct KindConfirmed: Sendable, Hashable, Codable {
     public var suggested: String
 }
 
+public struct CompetenceChecked: Sendable, Hashable, Codable {
+    public var competence: Competence
+    /// The competence area named ("" when none).
+    public var area: String
+    /// Answered after the 3-working-day forwarding term.
+    public var late: Bool
+}
+
 public struct TermChanged: Sendable, Hashable, Codable {
     public var purpose: TermPurpose
     public var due: CivilDate
