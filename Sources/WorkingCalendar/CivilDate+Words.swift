@@ -29,3 +29,14 @@ extension CivilDate {
         }
     }
 }
+
+extension CivilDate {
+    /// Kazakh month names in the genitive, as "instead of" takes them (қаңтардың орнына).
+    static let kazakhGenitive = ["қаңтардың", "ақпанның", "наурыздың", "сәуірдің", "мамырдың", "маусымның", "шілденің", "тамыздың",
+                                 "қыркүйектің", "қазанның", "қарашаның", "желтоқсанның"]
+
+    /// The date in the genitive ("2024 жылғы 23 желтоқсанның", before «орнына»); Russian and English as `inWords`.
+    public func genitiveInWords(_ lang: Language) -> String {
+        lang == .kk ? "\(year) жылғы \(day) \(Self.kazakhGenitive[month - 1])" : inWords(lang)
+    }
+}

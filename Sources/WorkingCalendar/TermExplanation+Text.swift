@@ -33,7 +33,7 @@ extension TermExplanation {
                          "Day 1: \(dayOne.dotted) — the first working day after the event"))
         }
         for d in skipped {
-            out.append(t("  өткізілді \(d.date.dotted): ", "  пропущен \(d.date.dotted): ", "  skipped \(d.date.dotted): ")
+            out.append(t("  \(d.date.dotted) есептелмеді: ", "  пропущен \(d.date.dotted): ", "  skipped \(d.date.dotted): ")
                        + (d.reason?.text(lang) ?? ""))
         }
         if clampedToMonthEnd {

@@ -51,8 +51,11 @@ struct DocumentTests {
         a.stage = .awaitingCorrection(CorrectionRequest(deficiency: "Қолы жоқ", remedy: "Қол қойыңыз", consequence: "Қаралмай қайтарылады",
                                                         requestedOn: CivilDate(year: 2024, month: 1, day: 26)!,
                                                         due: CivilDate(year: 2024, month: 2, day: 1)!), executor: nil)
+        a.issued = [IssuedDocument(document: .correctionNotice, number: "ALM-2024-00012/1", issuedOn: CivilDate(year: 2024, month: 1, day: 26)!,
+                                   signatoryName: "Қасымов А.", signatoryPosition: "Бас маман")]
         let kk = AppealDocument.correctionNotice.render(a, body: Self.body, lang: .kk)
-        for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "2024 жылғы 1 ақпанға дейін", "2024 жылғы 26 қаңтар", "Қаралмай қайтарылады"] {
+        for needle in ["Құрметті Нұрланов Ержан!", "Қолы жоқ", "Қол қойыңыз", "2024 жылғы 1 ақпанға дейін", "2024 жылғы 26 қаңтар", "Қаралмай қайтарылады",
+                       "Шығыс № ALM-2024-00012/1", "Бас маман", "Қасымов А."] {
             #expect(kk.contains(needle), "\(needle)")
         }
         #expect(AppealDocument.correctionNotice.render(a, body: Self.body, lang: .ru).contains("до 1 февраля 2024 г. включительно"))
@@ -67,11 +70,80 @@ struct DocumentTests {
         a.terms[i].due = CivilDate(year: 2024, month: 3, day: 14)!
         a.terms[i].extensionReason = "Басқа органнан <мәлімет> сұралды"
         let kk = AppealDocument.extensionNotice.render(a, body: Self.body, lang: .kk)
-        for needle in ["Қарау мерзімін ұзарту туралы хабарлама", "ALM-2024-00012", "2024 жылғы 14 ақпан орнына", "2024 жылғы 14 наурызға дейін",
+        for needle in ["Қарау мерзімін ұзарту туралы хабарлама", "ALM-2024-00012", "2024 жылғы 14 ақпанның орнына", "2024 жылғы 14 наурызға дейін",
                        "Басқа органнан &lt;мәлімет&gt; сұралды", "76-бабының 2-тармағына"] {
             #expect(kk.contains(needle), "\(needle)")
         }
         let ru = AppealDocument.extensionNotice.render(a, body: Self.body, lang: .ru)
         #expect(ru.contains("продлён до 14 марта 2024 г. (вместо 14 февраля 2024 г.)") && !ru.contains("ұзартылды"))
+    }
+
+    /// The appeal through the procedure: assigned, of a kind that ends in an answer, in `language`.
+    static func considered(language: Language?) throws -> (Appeal, ProcedureContext) {
+        var a = try appeal()
+        a.language = language
+        a.applicant.postalAddress = "Алматы қ., Абай даңғылы 10, 5-пәтер"
+        let executor = Actor(userID: UUID(), bodyID: body.id, name: "Арман Қасымов", position: "Бас маман", roles: [.executor])
+        let head = Actor(userID: UUID(), bodyID: body.id, name: "Бақыт Омаров", position: "Басшы", roles: [.head])
+        let calendar = try WorkingDayCalendar.kazakhstan()
+        func ctx(_ actor: Actor) throws -> ProcedureContext {
+            ProcedureContext(actor: actor, body: body, today: CivilDate(year: 2024, month: 2, day: 5)!, calendar: calendar, rules: try TermRules.bundled())
+        }
+        a = try Procedure.apply(.assign(executorID: executor.userID), to: a, context: ctx(head)).0
+        a = try Procedure.apply(.confirmKind(.request, area: nil, special: nil), to: a, context: ctx(executor)).0
+        return (a, try ctx(executor))
+    }
+
+    @Test("R46, Law on languages Art. 11: an answer to a Russian appeal is a letter in Russian and in Kazakh, each with its own text, number, date, address and signatory")
+    func answerLetterInBothLanguages() throws {
+        let (a, c) = try Self.considered(language: .ru)
+        #expect(throws: ProcedureError.missingField("textKk")) {
+            _ = try Procedure.apply(.answer(text: "Освещение восстановлено.", character: .satisfied), to: a, context: c)
+        }
+        let answered = try Procedure.apply(.answer(text: nil, character: .satisfied, textKk: "Жарық қалпына келтірілді.",
+                                                   textRu: "Освещение восстановлено."), to: a, context: c).0
+        #expect(AppealDocument.answerLetter.languages(for: answered) == [.kk, .ru])
+        let issue = try #require(answered.issue(of: .answerLetter))
+        #expect(issue.number == "ALM-2024-00012/1" && issue.signatoryName == "Арман Қасымов")
+        let kk = AppealDocument.answerLetter.render(answered, body: Self.body, lang: .kk)
+        let ru = AppealDocument.answerLetter.render(answered, body: Self.body, lang: .ru)
+        for needle in ["Жолданымға жауап", "Жарық қалпына келтірілді.", "Шығыс № ALM-2024-00012/1", "2024 жылғы 5 ақпан",
+                       "Абай даңғылы 10", "Бас маман", "Арман Қасымов", "қанағаттандырылды", "91-бабына"] {
+            #expect(kk.contains(needle), "kk: \(needle)")
+        }
+        #expect(!kk.contains("Освещение") && !ru.contains("Жарық қалпына"))
+        for needle in ["Ответ на обращение", "Освещение восстановлено.", "Исх. № ALM-2024-00012/1", "5 февраля 2024 г.", "удовлетворено"] {
+            #expect(ru.contains(needle), "ru: \(needle)")
+        }
+    }
+
+    @Test("R46: an answer to a Kazakh appeal typed in Kazakh alone is produced in Kazakh only; an empty text is refused")
+    func answerLetterKazakhOnly() throws {
+        let (a, c) = try Self.considered(language: .kk)
+        #expect(throws: ProcedureError.missingField("text")) { _ = try Procedure.apply(.answer(text: "  ", character: .explained), to: a, context: c) }
+        let answered = try Procedure.apply(.answer(text: "Түсіндіреміз.", character: .explained), to: a, context: c).0
+        #expect(AppealDocument.answerLetter.languages(for: answered) == [.kk])
+        #expect(throws: ProcedureError.languageNotProduced(.ru)) {
+            _ = try Procedure.apply(.recordSending(document: .answerLetter, language: .ru, channel: .post, sentOn: nil, reference: nil),
+                                    to: answered, context: c)
+        }
+        let sent = try Procedure.apply(.recordSending(document: .answerLetter, language: .kk, channel: .post, sentOn: nil, reference: "RR123"),
+                                       to: answered, context: c).0
+        #expect(sent.sendings.last?.document == .answerLetter)
+    }
+
+    @Test("R8, R46: the termination notice states the ground with its article in each language, and how to complain")
+    func terminationNotice() throws {
+        let (a, _) = try Self.considered(language: .kk)
+        let head = Actor(userID: UUID(), bodyID: Self.body.id, name: "Бақыт Омаров", position: "Басшы", roles: [.head])
+        let c = ProcedureContext(actor: head, body: Self.body, today: CivilDate(year: 2024, month: 2, day: 6)!,
+                                 calendar: try WorkingDayCalendar.kazakhstan(), rules: try TermRules.bundled())
+        let ended = try Procedure.apply(.terminate(ground: .withdrawn, note: "Өтініш беруші 06.02.2024 жазбаша өтінішпен қайтарып алды"), to: a, context: c).0
+        #expect(AppealDocument.terminationNotice.isAvailable(for: ended))
+        let kk = AppealDocument.terminationNotice.render(ended, body: Self.body, lang: .kk)
+        let ru = AppealDocument.terminationNotice.render(ended, body: Self.body, lang: .ru)
+        #expect(kk.contains("кері қайтарып алды (ҚР ӘРПК 70-бабы)") && kk.contains("Басшы") && kk.contains("2024 жылғы 6 ақпан"))
+        #expect(ru.contains("заявитель отозвал обращение (статья 70 АППК РК)") && ru.contains("статьёй 91"))
+        #expect(!ru.contains("жазбаша өтінішпен"), "the note typed in Kazakh is not put into the Russian notice")
     }
 }

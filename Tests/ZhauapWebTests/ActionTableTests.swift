@@ -12,7 +12,7 @@ struct ActionTableTests {
     static let required: [Action: String] = [
         .returnForCorrection: "deficiency", .resolveUncorrected: "outcome", .confirmKind: "kind", .assign: "executorId",
         .forward: "targetName", .requestRecusal: "source", .decideRecusal: "accept", .terminate: "ground", .extend: "until",
-        .requestExtension: "until", .decideExtension: "accept", .answer: "text", .recordSending: "document",
+        .requestExtension: "until", .decideExtension: "accept", .answer: "character", .recordSending: "document", .checkCompetence: "competence",
     ]
 
     @Test("Every action is decoded by its own step: a missing parameter is named, never an unknown action", arguments: Action.allCases)

@@ -40,6 +40,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var forwardedFromID: UUID?
     /// Documents recorded as sent to the applicant (R46).
     public var sendings: [Sending]
+    /// Documents issued to the applicant, with their outgoing numbers, in the order issued.
+    public var issued: [IssuedDocument]
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,
@@ -47,7 +49,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
                 suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, competence: CompetenceDecision? = nil, stage: AppealStage = .registered,
                 completeness: CompletenessCheck? = nil, pastCorrection: CorrectionRequest? = nil, forwardings: [Forwarding] = [],
                 recusal: RecusalRequest? = nil, extensionRequest: ExtensionRequest? = nil, terms: [AppealTerm] = [],
-                forwardedFromID: UUID? = nil, sendings: [Sending] = []) {
+                forwardedFromID: UUID? = nil, sendings: [Sending] = [], issued: [IssuedDocument] = []) {
         self.id = id
         self.bodyID = bodyID
         self.registration = registration
@@ -73,6 +75,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
         self.terms = terms
         self.forwardedFromID = forwardedFromID
         self.sendings = sendings
+        self.issued = issued
     }
 
     public var state: AppealState { stage.state }
@@ -86,6 +89,15 @@ public struct Appeal: Sendable, Hashable, Identifiable {
 
     /// A recusal request waits for the head's decision (APPC 9(3)): the executor takes no step meanwhile.
     public var recusalPending: Bool { recusal != nil && recusal?.decision == nil && state.isOpen }
+
+    /// The latest issue of a document (its number, date and signatory), if it was issued.
+    public func issue(of document: OutgoingDocument) -> IssuedDocument? { issued.last { $0.document == document } }
+
+    /// Issues a document on `day`, signed by `actor`: the next outgoing number of the appeal.
+    mutating func issue(_ document: OutgoingDocument, on day: CivilDate, by actor: Actor) {
+        issued.append(IssuedDocument(document: document, number: "\(registration.number)/\(issued.count + 1)", issuedOn: day,
+                                     signatoryName: actor.name, signatoryPosition: actor.position))
+    }
 
     public func term(_ purpose: TermPurpose) -> AppealTerm? {
         terms.last { $0.purpose == purpose && $0.status == .active }
@@ -190,8 +202,27 @@ public struct Termination: Sendable, Hashable, Codable {
 }
 
 public struct Answer: Sendable, Hashable, Codable {
+    /// The answer in the appeal's language (the first language it is produced in).
     public var text: String
     public var character: AnswerCharacter
     public var answeredOn: CivilDate
     public var answeredBy: UUID
+    /// The answer's text per language produced (kk, and ru for an appeal in Russian); nil for answers
+    /// recorded before texts were kept per language (then `text` is the Kazakh one).
+    public var texts: [String: String]?
+
+    public init(text: String, character: AnswerCharacter, answeredOn: CivilDate, answeredBy: UUID, texts: [String: String]? = nil) {
+        (self.text, self.character, self.answeredOn, self.answeredBy, self.texts) = (text, character, answeredOn, answeredBy, texts)
+    }
+
+    /// The languages the answer letter is produced in, Kazakh first.
+    public var languages: [Language] {
+        guard let texts else { return [.kk] }
+        return [Language.kk, .ru].filter { texts[$0.rawValue] != nil }
+    }
+
+    /// The text of the letter in `lang`, if that version is produced.
+    public func text(_ lang: Language) -> String? {
+        texts.map { $0[lang.rawValue] } ?? (lang == .kk ? text : nil)
+    }
 }

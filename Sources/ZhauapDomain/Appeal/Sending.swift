@@ -11,6 +11,10 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
     case forwardingNotice = "forwarding_notice"
     /// The notice that the term was extended, with the reason and the new date (APPC 76(2), R15).
     case extensionNotice = "extension_notice"
+    /// The notice that the procedure was terminated, with its ground (APPC 70, 88; R8).
+    case terminationNotice = "termination_notice"
+    /// The answer of the simplified procedure (APPC 87–89, R46).
+    case answerLetter = "answer_letter"
 
     /// Whether the appeal has what this document tells.
     public func isAvailable(for a: Appeal) -> Bool {
@@ -19,7 +23,35 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
         case .correctionNotice: a.correction != nil
         case .forwardingNotice: !a.forwardings.isEmpty
         case .extensionNotice: a.terms.contains { $0.purpose == .consideration && $0.originalDue != nil }
+        case .terminationNotice: a.termination != nil
+        case .answerLetter: a.answer != nil
         }
+    }
+
+    /// The languages the document is produced in for this appeal: Kazakh always (the state language), and
+    /// Russian too — except the answer letter, produced in Kazakh and in the appeal's own language
+    /// (Law "On languages" Art. 11), whose text is typed for each.
+    public func languages(for a: Appeal) -> [Language] {
+        switch self {
+        case .answerLetter: a.answer?.languages ?? [.kk]
+        default: [.kk, .ru]
+        }
+    }
+}
+
+/// A document the body issued to the applicant: its outgoing number and date and who signed it, fixed
+/// when the step that produces it is taken (printed on the document; the case file keeps the file).
+public struct IssuedDocument: Sendable, Hashable, Codable {
+    public var document: OutgoingDocument
+    /// `<registration number>/<n>`: the n-th document issued on the appeal.
+    public var number: String
+    public var issuedOn: CivilDate
+    public var signatoryName: String
+    public var signatoryPosition: String
+
+    public init(document: OutgoingDocument, number: String, issuedOn: CivilDate, signatoryName: String, signatoryPosition: String) {
+        (self.document, self.number, self.issuedOn, self.signatoryName, self.signatoryPosition) =
+            (document, number, issuedOn, signatoryName, signatoryPosition)
     }
 }
 

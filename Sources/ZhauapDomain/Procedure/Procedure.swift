@@ -62,7 +62,9 @@ public struct AppealCommand: Sendable {
     public static func decideExtension(accept: Bool, until: CivilDate?, note: String?) -> Self {
         Self(DecideExtension(accept: accept, until: until, note: note))
     }
-    public static func answer(text: String, character: AnswerCharacter) -> Self { Self(AnswerAppeal(text: text, character: character)) }
+    public static func answer(text: String?, character: AnswerCharacter, textKk: String? = nil, textRu: String? = nil) -> Self {
+        Self(AnswerAppeal(text: text, character: character, textKk: textKk, textRu: textRu))
+    }
     public static func recordSending(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate?,
                                      reference: String?) -> Self {
         Self(RecordSending(document: document, language: language, channel: channel, sentOn: sentOn, reference: reference))

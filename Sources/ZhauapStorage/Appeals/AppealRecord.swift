@@ -45,6 +45,8 @@ struct AppealRecord: Codable {
     var terms: [AppealTerm]?
     var forwardedFromID: UUID?
     var sendings: [Sending]?
+    /// Documents issued with their outgoing numbers (absent in records written before they were kept).
+    var issued: [IssuedDocument]?
 
     init(_ a: Appeal) {
         schemaVersion = Self.currentVersion
@@ -77,6 +79,7 @@ struct AppealRecord: Codable {
         terms = nil
         forwardedFromID = a.forwardedFromID
         sendings = nil
+        issued = a.issued
     }
 
     /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
@@ -95,7 +98,7 @@ struct AppealRecord: Codable {
             reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area, competence: competence,
             stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
             extensionRequest: extensionRequest, terms: keepsChildrenApart ? apartTerms : (terms ?? []), forwardedFromID: forwardedFromID,
-            sendings: keepsChildrenApart ? apartSendings : (sendings ?? []))
+            sendings: keepsChildrenApart ? apartSendings : (sendings ?? []), issued: issued ?? [])
     }
 
     private func stage() throws -> AppealStage {

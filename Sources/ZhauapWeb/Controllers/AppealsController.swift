@@ -131,6 +131,10 @@ struct DocumentsController: RouteCollection {
         guard let lang = Language(rawValue: langText), lang != .en else {
             throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru")
         }
+        guard doc.languages(for: view.appeal).contains(lang) else {
+            throw APIError(.notFound, code: "language_not_produced", detail: "this document is produced in "
+                           + doc.languages(for: view.appeal).map(\.rawValue).joined(separator: " and "), field: "lang")
+        }
         let body = try await req.application.appealService.body(of: actor)
         return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }

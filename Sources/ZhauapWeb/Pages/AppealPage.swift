@@ -86,7 +86,7 @@ struct AppealPage: Encodable {
             },
             characters: AnswerCharacter.allCases.map { Choice(value: $0.rawValue, label: t["character_" + $0.rawValue] ?? $0.rawValue) },
             documents: AppealDocument.allCases.filter { $0.isAvailable(for: a) }.flatMap { d in
-                ["kk", "ru"].map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)",
+                d.languages(for: a).map(\.rawValue).map { Choice(value: "/appeals/\(a.id)/documents/\(d.rawValue)?lang=\($0)",
                                          label: "\(t["doc_" + d.rawValue] ?? d.rawValue) — \(t["lang_" + $0] ?? $0)") }
             },
             trail: trail.reversed().map { e in

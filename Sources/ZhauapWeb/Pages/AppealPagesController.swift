@@ -145,6 +145,8 @@ struct AppealPagesController: RouteCollection {
         guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal),
               let body = try? await req.application.appealService.body(of: actor) else { throw Abort(.notFound) }
         let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
+        // Only the languages the document is produced in (an answer typed in Kazakh alone has no Russian letter).
+        guard doc.languages(for: view.appeal).contains(lang) else { throw Abort(.notFound) }
         return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
     }
 }

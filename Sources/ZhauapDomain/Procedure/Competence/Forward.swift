@@ -45,6 +45,7 @@ public struct Forward: ProcedureStep {
         let event = Forwarded(target: targetName, scope: demands == nil ? "whole" : "part", late: late,
                               documents: OutgoingDocument.forwardingNotice.copies, targetBody: targetBodyID, newAppeal: newID)
         a.close([.forwarding], on: c.today)
+        a.issue(.forwardingNotice, on: c.today, by: c.actor)
         // Forwarding answers the competence question: nothing is the body's, or only part of it.
         a.competence = CompetenceDecision(competence: demands == nil ? .none : .part, decidedOn: c.today, decidedBy: c.actor.userID)
         if demands == nil {

@@ -16,10 +16,9 @@ public struct ResolveUncorrected: ProcedureStep {
         guard outcome == .returned || outcome == .leftWithoutConsideration else { throw .groundNotApplicable(outcome) }
         guard c.today > request.due else { throw .correctionNotOverdue(due: request.due) }
         a.pastCorrection = request
-        a.stage = .terminated(Termination(ground: outcome, note: "deficiency not remedied by \(request.due)", decidedOn: c.today,
-                                          decidedBy: c.actor.userID), executor: executor)
+        a.stage = .terminated(Termination(ground: outcome, note: "", decidedOn: c.today, decidedBy: c.actor.userID), executor: executor)
+        a.issue(.terminationNotice, on: c.today, by: c.actor)
         a.close([.correction, .consideration, .forwarding, .extensionNotice], .cancelled, on: c.today)
-        return StepOutcome([AppealEvent(.terminated(Terminated(ground: outcome)), on: c.today,
-                                        reason: "correction not received by \(request.due)")])
+        return StepOutcome([AppealEvent(.terminated(Terminated(ground: outcome, correctionDue: request.due)), on: c.today)])
     }
 }

@@ -33,6 +33,7 @@ public struct ReturnForCorrection: ProcedureStep {
         let request = CorrectionRequest(deficiency: deficiency, remedy: remedy, consequence: consequence,
                                         requestedOn: c.today, due: term.due, receivedOn: nil)
         a.stage = .awaitingCorrection(request, executor: a.executorID)
+        a.issue(.correctionNotice, on: c.today, by: c.actor)
         let event = ReturnedForCorrection(due: term.due, workingDays: n, documents: OutgoingDocument.correctionNotice.copies)
         return StepOutcome([AppealEvent(.returnedForCorrection(event), on: c.today, reason: deficiency)])
     }

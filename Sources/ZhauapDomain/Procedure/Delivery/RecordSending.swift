@@ -25,7 +25,7 @@ public struct RecordSending: ProcedureStep {
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         guard document.isAvailable(for: a) else { throw .documentNotAvailable(document) }
-        guard language != .en else { throw .languageNotProduced(language) }
+        guard document.languages(for: a).contains(language) else { throw .languageNotProduced(language) }
         let day = sentOn ?? c.today
         // From the registration day through today, both included.
         guard day <= c.today, day >= a.registration.registeredOn else { throw .dateOutOfRange(day) }

@@ -29,6 +29,7 @@ extension Procedure {
         a.terms[i].extensionReason = reason
         a.close([.extensionNotice], on: c.today)
         a.terms.append(try startTerm(.extensionNotice, for: a, from: c.today, context: c))
+        a.issue(.extensionNotice, on: c.today, by: c.actor)
         return (a, AppealEvent(.extended(Extended(from: previous, to: until, originalDue: original)), on: c.today, reason: reason))
     }
 }

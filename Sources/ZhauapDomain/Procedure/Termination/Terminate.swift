@@ -27,6 +27,7 @@ public struct Terminate: ProcedureStep {
         }
         if case .awaitingCorrection(let request, _) = a.stage { a.pastCorrection = request }
         a.stage = .terminated(Termination(ground: ground, note: note, decidedOn: c.today, decidedBy: c.actor.userID), executor: a.executorID)
+        a.issue(.terminationNotice, on: c.today, by: c.actor)
         a.close([.consideration, .forwarding, .correction, .extensionNotice], .cancelled, on: c.today)
         return StepOutcome([AppealEvent(.terminated(Terminated(ground: ground)), on: c.today, reason: note)])
     }

@@ -27,6 +27,13 @@ public struct ReturnedForCorrection: Sendable, Hashable, Codable {
 
 public struct Terminated: Sendable, Hashable, Codable {
     public var ground: TerminationGround
+    /// For an appeal ended uncorrected: the correction deadline that passed.
+    public var correctionDue: CivilDate?
+
+    public init(ground: TerminationGround, correctionDue: CivilDate? = nil) {
+        self.ground = ground
+        self.correctionDue = correctionDue
+    }
 }
 
 public struct KindConfirmed: Sendable, Hashable, Codable {
