@@ -73,14 +73,20 @@ public struct AppealService: Sendable {
     }
 
     /// Runs one step of the procedure on an appeal of the actor's body: the step, its effects and the
-    /// stored result in one transaction.
-    public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor) async throws -> Appeal {
+    /// stored result in one transaction. With an idempotency key (a form's one-time key, a client's
+    /// `Idempotency-Key`), a step sent twice is taken once: the repeat returns the appeal as it stands.
+    public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor, idempotencyKey: String? = nil) async throws -> Appeal {
         let body = try await body(of: actor)
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
         return try await write { tx -> Appeal in
             let store = tx.appeals
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
+            if let key = idempotencyKey {
+                let seen = try await store.idempotentAppealID(userID: actor.userID, key: key)
+                if seen == appealID { return current }
+                if seen == nil { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appealID, recordedAt: now) }
+            }
             // The legal day of a step is never before the appeal's registration day (APPC 64(3)).
             let day = max(today, current.registration.registeredOn)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
@@ -118,7 +124,7 @@ public struct AppealService: Sendable {
                                     applicant: source.applicant, addressedTo: target.nameRu,
                                     essence: demands.map { $0.joined(separator: "\n") } ?? source.essence, language: source.language,
                                     appealDate: source.appealDate, signaturePresent: source.signaturePresent,
-                                    attachments: source.attachments, reportsCrimeOrThreat: source.reportsCrimeOrThreat,
+                                    attachments: source.attachments, sheets: source.sheets, reportsCrimeOrThreat: source.reportsCrimeOrThreat,
                                     specialRule: source.specialRule, forwardedFromID: source.id,
                                     forwardedFromNumber: source.registration.number)
         let registrar = Actor(userID: actor.userID, bodyID: target.id, name: "\(actor.name) (\(from.code))",

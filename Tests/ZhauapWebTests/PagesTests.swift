@@ -83,6 +83,19 @@ struct PagesTests {
                                                                     name: name, position: position, roles: roles)
     }
 
+    /// Takes a step as a browser does: opens its page (`/steps/{action}`), fills the form (confirming a
+    /// step that cannot be undone) and posts it. Returns the status and the page (or the redirect).
+    @discardableResult
+    static func step(_ b: Browser, _ app: Application, _ path: String, _ action: String, _ fields: [String: String],
+                     confirm: Bool = true) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        let (_, page, _) = try await b.get(app, path + "/steps/" + action)
+        var form = fields
+        form["_csrf"] = csrf(page)
+        if let r = page.range(of: #"name="_once" value=""#) { form["_once"] = String(page[r.upperBound...].prefix { $0 != "\"" }) }
+        if confirm { form["confirm"] = "yes" }
+        return try await b.post(app, path + "/steps/" + action, form: form)
+    }
+
     static func csrf(_ html: String) -> String {
         guard let r = html.range(of: #"name="_csrf" value=""#) else { return "" }
         return String(html[r.upperBound...].prefix { $0 != "\"" })
@@ -169,20 +182,26 @@ struct AppealPagesTests {
                                                                          "surname": "Нұрланов", "givenName": "Ержан", "iin": "061211600012",
                                                                          "essence": essence, "signaturePresent": "on"])
             #expect(rs == .seeOther)
-            let path = try #require(loc.first(name: .location))
+            let path = try #require(loc.first(name: .location)?.split(separator: "?").first.map(String.init))
             let (ps, page, _) = try await b.get(app, path)
             #expect(ps == .ok && page.contains("WEB-") && page.contains("Нұрланов Ержан") && page.contains("061211600012"))
             #expect(!page.contains("<script>alert(1)") && !page.contains("<img src=x") && page.contains("&lt;script&gt;"))
             #expect(page.contains("Сұрау салу") && page.contains("ақпарат беру"))  // suggested kind and the words
             #expect(page.contains("Мерзім қалай есептелді") && page.contains("Мерзімнің соңғы күні"))
-            let token = PagesTests.csrf(page)
-            let action = path + "/actions"
-            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "assign", "executorId": me.uuidString]).0 == .seeOther)
-            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "confirm_kind", "kind": "request"]).0 == .seeOther)
-            let (bad, badPage, _) = try await b.post(app, action, form: ["_csrf": token, "action": "answer", "text": "", "character": "explained"])
-            #expect(bad == .unprocessableEntity && badPage.contains("Әрекет орындалмады: Міндетті жолды толтырыңыз."))
-            #expect(try await b.post(app, action, form: ["_csrf": token, "action": "answer", "text": "Түсіндіреміз…", "character": "explained"]).0 == .seeOther)
-            #expect(try await b.post(app, action, form: ["action": "answer", "text": "x", "character": "explained"]).0 == .forbidden)
+            #expect(try await PagesTests.step(b, app, path, "assign", ["executorId": me.uuidString]).0 == .seeOther)
+            #expect(try await PagesTests.step(b, app, path, "confirm_kind", ["kind": "request"]).0 == .seeOther)
+            let (bad, badPage, _) = try await PagesTests.step(b, app, path, "answer", ["textKk": "", "character": "explained"])
+            #expect(bad == .unprocessableEntity && badPage.contains("Міндетті жолды толтырыңыз.") && badPage.contains(#"action="\#(path)/steps/answer""#),
+                    "a refused form stays on its own address, with the reason")
+            let (unconfirmed, unconfirmedPage, _) = try await PagesTests.step(b, app, path, "answer", ["textKk": "Түсіндіреміз…", "character": "explained"],
+                                                                              confirm: false)
+            #expect(unconfirmed == .unprocessableEntity && unconfirmedPage.contains("Әрекетті растаңыз.") && unconfirmedPage.contains("Түсіндіреміз…"),
+                    "a step that cannot be undone asks to confirm, and keeps the typed text")
+            let (ok, _, okHeaders) = try await PagesTests.step(b, app, path, "answer", ["textKk": "Түсіндіреміз…", "character": "explained"])
+            #expect(ok == .seeOther && okHeaders.first(name: .location) == path + "?done=answer")
+            let (_, said, _) = try await b.get(app, path + "?done=answer")
+            #expect(said.contains("Жауап жазылды") && said.contains("Түсіндіреміз…"), "a success message; the answer is shown")
+            #expect(try await b.post(app, path + "/steps/answer", form: ["textKk": "x", "character": "explained"]).0 == .forbidden)
             let (_, done, _) = try await b.get(app, path + "?lang=ru")
             #expect(done.contains("Дан ответ") && done.contains("Вид подтверждён"))
             let (cs, coupon, _) = try await b.get(app, path + "/documents/coupon?lang=ru")
@@ -203,10 +222,10 @@ struct AppealPagesTests {
             try await PagesTests.person(app, body: w.bodyA.id, login: "boss", name: "Бастық", position: "басшы", roles: [.head])
             let b = PagesTests.Browser()
             try await b.signIn(app, "boss")
-            let (_, page, _) = try await b.get(app, "/appeals/\(a.id)")
+            let (_, page, _) = try await b.get(app, "/appeals/\(a.id)/steps/forward")
             #expect(page.contains("Қарағанды облысының әкімдігі"))
-            let (s, _, _) = try await b.post(app, "/appeals/\(a.id)/actions", form: [
-                "_csrf": PagesTests.csrf(page), "action": "forward", "targetBodyId": w.bodyB.id.uuidString, "demandsText": "салық\nжол"])
+            let (s, _, _) = try await PagesTests.step(b, app, "/appeals/\(a.id)", "forward", [
+                "targetBodyId": w.bodyB.id.uuidString, "demandsText": "салық\nжол"])
             #expect(s == .seeOther)
             let view = try await app.appealService.view(a.id, actor: w.head)
             #expect(view.appeal.forwardings.first?.demands == ["салық", "жол"])

@@ -16,6 +16,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var appealDate: CivilDate?
     public var signaturePresent: Bool?
     public var attachments: [Attachment]
+    /// The sheets of the appeal itself (attachments count their own pages).
+    public var sheets: Int?
     /// Reports a criminal offence or a threat to state or public security: never terminated as
     /// anonymous, forwarded at once (APPC 88).
     public var reportsCrimeOrThreat: Bool
@@ -45,7 +47,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,
-                attachments: [Attachment] = [], reportsCrimeOrThreat: Bool = false, specialRule: String? = nil,
+                attachments: [Attachment] = [], sheets: Int? = nil, reportsCrimeOrThreat: Bool = false, specialRule: String? = nil,
                 suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, competence: CompetenceDecision? = nil, stage: AppealStage = .registered,
                 completeness: CompletenessCheck? = nil, pastCorrection: CorrectionRequest? = nil, forwardings: [Forwarding] = [],
                 recusal: RecusalRequest? = nil, extensionRequest: ExtensionRequest? = nil, terms: [AppealTerm] = [],
@@ -60,6 +62,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
         self.appealDate = appealDate
         self.signaturePresent = signaturePresent
         self.attachments = attachments
+        self.sheets = sheets
         self.reportsCrimeOrThreat = reportsCrimeOrThreat
         self.specialRule = specialRule
         self.suggestion = suggestion

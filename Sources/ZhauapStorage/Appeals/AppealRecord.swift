@@ -24,6 +24,7 @@ struct AppealRecord: Codable {
     var appealDate: CivilDate?
     var signaturePresent: Bool?
     var attachments: [Attachment]
+    var sheets: Int?
     var reportsCrimeOrThreat: Bool
     var specialRule: String?
     var suggestion: KindSuggestion?
@@ -60,6 +61,7 @@ struct AppealRecord: Codable {
         appealDate = a.appealDate
         signaturePresent = a.signaturePresent
         attachments = a.attachments
+        sheets = a.sheets
         reportsCrimeOrThreat = a.reportsCrimeOrThreat
         specialRule = a.specialRule
         suggestion = a.suggestion
@@ -94,7 +96,7 @@ struct AppealRecord: Codable {
         let past = version == 1 ? (state == .awaitingCorrection ? nil : correction) : pastCorrection
         return Appeal(
             id: id, bodyID: bodyID, registration: registration, applicant: applicant, addressedTo: addressedTo, essence: essence,
-            language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments,
+            language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments, sheets: sheets,
             reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area, competence: competence,
             stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
             extensionRequest: extensionRequest, terms: keepsChildrenApart ? apartTerms : (terms ?? []), forwardedFromID: forwardedFromID,

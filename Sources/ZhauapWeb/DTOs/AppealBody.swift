@@ -16,6 +16,7 @@ struct AppealBody: Content {
     var appealDate: CivilDate?
     var signaturePresent: Bool?
     var attachments: [Attachment]
+    var sheets: Int?
     var reportsCrimeOrThreat: Bool
     var specialRule: String?
     var suggestion: KindSuggestion?
@@ -46,6 +47,7 @@ struct AppealBody: Content {
         appealDate = a.appealDate
         signaturePresent = a.signaturePresent
         attachments = a.attachments
+        sheets = a.sheets
         reportsCrimeOrThreat = a.reportsCrimeOrThreat
         specialRule = a.specialRule
         suggestion = a.suggestion

@@ -16,6 +16,8 @@ struct RegisterAppealRequest: Content {
     var appealDate: CivilDate?
     var signaturePresent: Bool?
     var attachments: [Attachment]?
+    /// The sheets of the appeal itself.
+    var sheets: Int?
     var reportsCrimeOrThreat: Bool?
     var specialRule: String?
 
@@ -41,12 +43,18 @@ struct RegisterAppealRequest: Content {
             guard let parsed = Language(rawValue: l), parsed != .en else { throw APIError.invalid("language", code: "invalid_language", "language must be kk or ru") }
             lang = parsed
         }
+        if let n = sheets, !(1...10_000).contains(n) {
+            throw APIError.invalid("sheets", code: "invalid_sheets", "sheets must be from 1 to 10000")
+        }
+        if let bad = attachments?.first(where: { a in a.pages.map { !(1...10_000).contains($0) } ?? false }) {
+            throw APIError.invalid("attachments", code: "invalid_pages", "\(bad.name): pages must be from 1 to 10000")
+        }
         if let s = specialRule, !rules.specialCodes.contains(s) {
             throw APIError.invalid("specialRule", code: "invalid_special_rule", "specialRule must be one of \(rules.specialCodes.joined(separator: ", "))")
         }
         return Procedure.Draft(channel: ch, receivedAt: received, externalNumber: externalNumber, applicant: applicant ?? Applicant(),
                                addressedTo: addressedTo, essence: essence, language: lang, appealDate: appealDate,
-                               signaturePresent: signaturePresent, attachments: attachments ?? [],
+                               signaturePresent: signaturePresent, attachments: attachments ?? [], sheets: sheets,
                                reportsCrimeOrThreat: reportsCrimeOrThreat ?? false, specialRule: specialRule)
     }
 

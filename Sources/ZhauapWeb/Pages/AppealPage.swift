@@ -3,37 +3,57 @@ import WorkingCalendar
 import ZhauapDocuments
 import ZhauapDomain
 
-/// The appeal page's model, built from plain values (so it can be tested without a server).
+/// The appeal page's model, built from plain values (so it can be tested without a server): a summary
+/// built around the next step, the steps allowed now as a menu (each opening its own form), the terms
+/// explained, the documents, what was sent, and the trail.
 struct AppealPage: Encodable {
     struct Term: Encodable { var purpose: String; var due: String; var status: String; var basis: String; var lines: [String] }
     struct Entry: Encodable { var when: String; var legalDate: String; var type: String; var who: String; var reason: String? }
-    struct Choice: Encodable { var value: String; var label: String }
+    struct Choice: Encodable { var value: String; var label: String; var selected: Bool = false }
+    struct MenuItem: Encodable { var action: String; var label: String; var href: String }
 
     var id: UUID
     var number: String
     var registeredOn: String
+    var receivedAt: String
     var channel: String
     var applicantName: String?
     var iin: String?
+    /// The IIN/BIN as given fails its check (R2): shown as a flag.
+    var iinFlag: String?
     var address: String?
     var essence: String?
     var kind: String
     var suggestedKind: String?
     var suggestionWords: String?
     var state: String
+    var stateCode: String
+    var executor: String?
+    var competence: String?
+    /// The final term (the answer's due date) and the nearest other term, named by its purpose.
+    var finalDue: String?
+    var nearTerm: String?
+    var flags: [String]
+    var forwardedTo: String?
+    var terminationGround: String?
+    var answerText: String?
     var terms: [Term]
     var actions: [String: Bool]
+    var menu: [MenuItem]
     var executors: [Choice]
     var bodies: [Choice]
     var grounds: [Choice]
     var outcomes: [Choice]
     var kinds: [Choice]
-    var competences: [Choice] = []
+    var specials: [Choice]
+    var competences: [Choice]
     var checklist: [Choice]
     var characters: [Choice]
     var documents: [Choice]
     var trail: [Entry]
     var error: String?
+    /// A success message after a step ("Assigned.").
+    var done: String?
     /// A waiting extension request: the date asked for and why.
     var extensionRequestUntil: String?
     var extensionRequestUntilISO: String?
@@ -44,45 +64,91 @@ struct AppealPage: Encodable {
     var sendings: [String] = []
     var sendable: [Choice] = []
     var deliveryChannels: [Choice] = []
-    /// Today in the body's time zone (`YYYY-MM-DD`), the default day of a sending.
+    /// The legal day of a step now (`YYYY-MM-DD`): today, or the registration day when that is later (an
+    /// appeal received after hours); a sending may be dated from registration through this day.
     var today: String = ""
+    var registeredOnISO: String = ""
+    /// The answer form asks for the text of each language its letter is produced in.
+    var answerLanguages: [Choice] = []
+    /// The step form shown on its own page, when one is open.
+    var step: StepForm?
+    /// The one-time key every form that creates something carries (a double click takes the step once).
+    var once: String = ""
+    /// Right after registering: the coupon in each language, offered at the top.
+    var coupons: [Choice] = []
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
-                     bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?) -> AppealPage {
+                     bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?,
+                     colleagues: [Actor] = [], today: CivilDate? = nil) -> AppealPage {
         let p = a.applicant
         let name = p.displayName ?? ""
         // The IIN is restricted personal data: in full only for the head and the assigned executor.
         let full = actor.roles.contains(.head) || a.executorID == actor.userID
-        let id = p.kind == .individual ? p.iin : p.bin
-        let allowed = Set(Permissions.available(actor: actor, appeal: a))
+        let idNumber = p.kind == .individual ? p.iin : p.bin
+        let idCheck = idNumber.map { IdentificationNumber($0, kind: p.kind == .individual ? .iin : .bin) }
+        let allowed = Permissions.available(actor: actor, appeal: a)
+        let body = bodies.first { $0.id == a.bodyID }
         // Trail times are shown in the body's own time zone.
-        let timeZone = bodies.first { $0.id == a.bodyID }?.timeZone ?? AdministrativeBody.defaultTimeZone
+        let timeZone = body?.timeZone ?? AdministrativeBody.defaultTimeZone
         let f = DateFormatter()
         f.dateFormat = "dd.MM.yyyy HH:mm"
         f.timeZone = TimeZone(identifier: timeZone)
+        let people = Dictionary((colleagues + executors).map { ($0.userID, $0.name) }, uniquingKeysWith: { x, _ in x })
+        let row = WorklistRow(a)
+        var flags: [String] = []
+        if let idCheck, !idCheck.isValid { flags.append(t["flag_bad_iin"] ?? "") }
+        if a.recusalPending { flags.append(t["flag_recusal_pending"] ?? "") }
+        if a.extensionRequest?.isPending == true && a.state.isOpen { flags.append(t["flag_extension_pending"] ?? "") }
+        if a.reportsCrimeOrThreat { flags.append(t["flag_crime"] ?? "") }
+        if a.state.isOpen && a.competence == nil { flags.append(t["flag_competence_unchecked"] ?? "") }
+        let considerationLines: (AppealTerm) -> [String] = { term in
+            ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
+                + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? [])
+        }
+        let legalDay = max(today ?? a.registration.registeredOn, a.registration.registeredOn)
+        let received = RegistrationDay.local(a.registration.receivedAt, timeZone: timeZone)
         return AppealPage(
             id: a.id, number: a.registration.number, registeredOn: a.registration.registeredOn.dotted,
+            receivedAt: received.date.dotted + String(format: " %02d:%02d", received.minute / 60, received.minute % 60),
             channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
             applicantName: name.isEmpty ? nil : name,
-            iin: id.map { full ? $0 : IdentificationNumber($0, kind: .iin).masked }, address: p.postalAddress, essence: a.essence,
+            iin: idNumber.map { full ? $0 : IdentificationNumber($0, kind: .iin).masked },
+            iinFlag: idCheck.flatMap { $0.isValid ? nil : t["flag_bad_iin"] },
+            address: p.postalAddress, essence: a.essence,
             kind: t["kind_" + (a.kind?.rawValue ?? "unknown")] ?? "", suggestedKind: a.suggestion?.kind.map { t["kind_" + $0.rawValue] ?? $0.rawValue },
-            suggestionWords: a.suggestion.map { $0.kindMarkers.joined(separator: ", ") },
-            state: t["state_" + a.state.rawValue] ?? a.state.rawValue,
+            suggestionWords: a.suggestion.map { s in s.kindMarkers.map { Self.word(startingWith: $0, in: a.essence) }.joined(separator: ", ") },
+            state: t["state_" + a.state.rawValue] ?? a.state.rawValue, stateCode: a.state.rawValue,
+            executor: a.executorID.map { people[$0] ?? "—" },
+            competence: a.competence.map { t["competence_" + $0.competence.rawValue] ?? $0.competence.rawValue },
+            finalDue: row.finalDue.flatMap { CivilDate($0)?.dotted },
+            nearTerm: row.nearPurpose.flatMap { purpose in row.nearDue.flatMap { CivilDate($0) }.map { "\(t["near_" + purpose] ?? purpose) \($0.dotted)" } },
+            flags: flags.filter { !$0.isEmpty },
+            forwardedTo: a.forwardings.last.map { fw in
+                (fw.demands == nil ? (t["forwarded_whole"] ?? "") : (t["forwarded_part"] ?? "")) + " " + fw.targetName + " · " + fw.forwardedOn.dotted
+            },
+            terminationGround: a.termination.map { t["ground_" + $0.ground.rawValue] ?? $0.ground.rawValue },
+            answerText: a.answer.map { $0.text(lang == .ru ? .ru : .kk) ?? $0.text },
             terms: a.terms.map { term in
                 Term(purpose: t["purpose_" + term.purpose.rawValue] ?? term.purpose.rawValue, due: term.due.dotted,
                      status: t["termstatus_" + term.status.rawValue] ?? term.status.rawValue, basis: rules.basis(of: term, lang),
-                     lines: ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
-                        + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? []))
+                     lines: considerationLines(term))
             },
             actions: Dictionary(uniqueKeysWithValues: Action.allCases.map { ($0.rawValue, allowed.contains($0)) }),
+            menu: StepForm.order(allowed).map { MenuItem(action: $0.rawValue, label: t["action_" + $0.rawValue] ?? $0.rawValue,
+                                                         href: "/appeals/\(a.id)/steps/\($0.rawValue)") },
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
             outcomes: [TerminationGround.returned, .leftWithoutConsideration].map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
-            kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue) },
+            kinds: AppealKind.allCases.map { Choice(value: $0.rawValue, label: t["kind_" + $0.rawValue] ?? $0.rawValue,
+                                                    selected: $0 == (a.kind ?? a.suggestion?.kind)) },
+            specials: SpecialRuleChoice.choices(rules: rules, kind: a.kind ?? a.suggestion?.kind, on: a.registration.registeredOn, lang: lang, t: t,
+                                                selected: a.specialRule).map { Choice(value: $0.value, label: $0.label, selected: $0.selected) },
             competences: Competence.allCases.map { Choice(value: $0.rawValue, label: t["competence_" + $0.rawValue] ?? $0.rawValue) },
-            checklist: ChecklistItem.allCases.map {
-                Choice(value: $0.rawValue, label: "\(t["checklist_" + $0.rawValue] ?? $0.rawValue) — \(t[$0.isEssential ? "checklist_essential" : "checklist_formal"] ?? "")")
+            checklist: ChecklistItem.allCases.map { item in
+                Choice(value: item.rawValue,
+                       label: "\(t["checklist_" + item.rawValue] ?? item.rawValue) — \(t[item.isEssential ? "checklist_essential" : "checklist_formal"] ?? "")",
+                       selected: (a.completeness?.missing ?? CompletenessCheck.detectMissing(a)).contains(item))
             },
             characters: AnswerCharacter.allCases.map { Choice(value: $0.rawValue, label: t["character_" + $0.rawValue] ?? $0.rawValue) },
             documents: AppealDocument.allCases.filter { $0.isAvailable(for: a) }.flatMap { d in
@@ -90,8 +156,10 @@ struct AppealPage: Encodable {
                                          label: "\(t["doc_" + d.rawValue] ?? d.rawValue) — \(t["lang_" + $0] ?? $0)") }
             },
             trail: trail.reversed().map { e in
-                Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,
-                      who: e.actorName, reason: e.reason)
+                // A term's basis is shown from its rule in the page's language (the trail keeps the English one).
+                let basis = e.details["rule"].flatMap { id in rules.rules.first { $0.id == id }?.basis(lang) }
+                return Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,
+                             who: e.actorName, reason: basis ?? e.reason)
             },
             error: error,
             extensionRequestUntil: a.extensionRequest.flatMap { $0.isPending ? $0.until.dotted : nil },
@@ -103,6 +171,28 @@ struct AppealPage: Encodable {
                  t["delivery_" + s.channel.rawValue] ?? s.channel.rawValue, s.sentOn.dotted, s.reference].compactMap { $0 }.joined(separator: " · ")
             },
             sendable: OutgoingDocument.allCases.filter { $0.isAvailable(for: a) }.map { Choice(value: $0.rawValue, label: t["doc_" + $0.rawValue] ?? $0.rawValue) },
-            deliveryChannels: DeliveryChannel.allCases.map { Choice(value: $0.rawValue, label: t["delivery_" + $0.rawValue] ?? $0.rawValue) })
+            deliveryChannels: DeliveryChannel.allCases.map { Choice(value: $0.rawValue, label: t["delivery_" + $0.rawValue] ?? $0.rawValue) },
+            today: legalDay.description, registeredOnISO: a.registration.registeredOn.description,
+            answerLanguages: (a.language == .ru ? [Language.ru, .kk] : [.kk, .ru]).map { l in
+                Choice(value: l.rawValue, label: t["lang_" + l.rawValue] ?? l.rawValue, selected: l == (a.language == .ru ? .ru : .kk) || l == .kk)
+            })
+    }
+
+    /// What a step's form offers before anything is typed: the proposed extension date, the date asked
+    /// for, the body's usual correction deadline.
+    func defaults(for action: Action, correctionDays: Int) -> [String: String] {
+        switch action {
+        case .extend, .requestExtension: ["until": extendSuggestion ?? ""]
+        case .decideExtension: ["until": extensionRequestUntilISO ?? "", "accept": "true"]
+        case .returnForCorrection: ["workingDays": String(correctionDays)]
+        default: [:]
+        }
+    }
+
+    /// The word of the essence a marker stem matched, so a stem is never shown cut short.
+    static func word(startingWith stem: String, in essence: String?) -> String {
+        guard let essence else { return stem }
+        let words = essence.split { !$0.isLetter && !$0.isNumber }
+        return words.first { $0.lowercased().hasPrefix(stem.lowercased()) }.map { String($0).lowercased() } ?? stem
     }
 }

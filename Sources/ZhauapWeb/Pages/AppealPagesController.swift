@@ -15,7 +15,8 @@ struct AppealPagesController: RouteCollection {
         web.get("new", use: newForm)
         web.post(use: register)
         web.get(":id", use: show)
-        web.post(":id", "actions", use: act)
+        web.get(":id", "steps", ":action", use: stepForm)
+        web.post(":id", "steps", ":action", use: takeStep)
         web.get(":id", "documents", ":name", use: document)
     }
 
@@ -24,64 +25,94 @@ struct AppealPagesController: RouteCollection {
         return actor
     }
 
-    struct NewContent: Encodable { var channels: [Option]; var error: String? }
+    struct NewContent: Encodable {
+        var channels: [Option]
+        var specials: [Option]
+        var values: [String: String]
+        var error: String?
+        var errorField: String?
+        var once: String
+    }
     struct Option: Encodable { var value: String; var label: String; var selected: Bool = false }
+
+    /// The registration form's fields (kept when a registration is refused).
+    static let registerFields = ["channel", "receivedAt", "externalNumber", "applicantKind", "surname", "givenName", "patronymic", "iin",
+                                 "organisationName", "bin", "postalAddress", "email", "phone", "essence", "language", "appealDate",
+                                 "addressedTo", "attachmentsText", "sheets", "specialRule", "signaturePresent", "reportsCrimeOrThreat"]
+
+    func newContent(_ req: Request, values: [String: String], error: String?, field: String?, lang: Language, t: [String: String]) -> NewContent {
+        let rules = req.application.termRules
+        let today = req.application.appealService.today(in: AdministrativeBody(code: "", nameKk: "", nameRu: ""))
+        var v = Dictionary(uniqueKeysWithValues: Self.registerFields.map { ($0, "") })
+        for (k, x) in values where v[k] != nil { v[k] = x }
+        if v["applicantKind"] == "" { v["applicantKind"] = "individual" }
+        return NewContent(
+            channels: ZhauapDomain.Channel.allCases.map { Option(value: $0.rawValue, label: t["channel_" + $0.rawValue] ?? $0.rawValue,
+                                                                 selected: $0.rawValue == v["channel"]) },
+            specials: SpecialRuleChoice.choices(rules: rules, kind: nil, on: today, lang: lang, t: t, selected: v["specialRule"].flatMap { $0.isEmpty ? nil : $0 })
+                .map { Option(value: $0.value, label: $0.label, selected: $0.selected) },
+            values: v, error: error, errorField: field, once: UUID().uuidString)
+    }
 
     @Sendable
     func newForm(req: Request) async throws -> Response {
         _ = try await Self.signedIn(req)
-        return try await req.page("appeal-new") { _, t in
-            NewContent(channels: ZhauapDomain.Channel.allCases.map { Option(value: $0.rawValue, label: t["channel_" + $0.rawValue] ?? $0.rawValue) })
-        }
+        return try await req.page("appeal-new") { lang, t in newContent(req, values: [:], error: nil, field: nil, lang: lang, t: t) }
     }
 
-    struct RegisterForm: Content {
-        var channel: String?
-        var receivedAt: String?
-        var externalNumber: String?
-        var applicantKind: String?
-        var surname: String?
-        var givenName: String?
-        var patronymic: String?
-        var iin: String?
-        var organisationName: String?
-        var bin: String?
-        var postalAddress: String?
-        var email: String?
-        var phone: String?
-        var essence: String?
-        var language: String?
-        var signaturePresent: String?
-        var reportsCrimeOrThreat: String?
-
-        func request() -> RegisterAppealRequest {
-            func v(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
-            let applicant = Applicant(kind: applicantKind == "legal_entity" ? .legalEntity : .individual, surname: v(surname),
-                                      givenName: v(givenName), patronymic: v(patronymic), iin: v(iin), organisationName: v(organisationName),
-                                      bin: v(bin), postalAddress: v(postalAddress), email: v(email), phone: v(phone))
-            // A browser's datetime-local has no offset: it is the body's local time (Kazakhstan, UTC+5).
-            let received = v(receivedAt).map { $0.count == 16 ? $0 + ":00+05:00" : $0 }
-            return RegisterAppealRequest(channel: v(channel), receivedAt: received, externalNumber: v(externalNumber), applicant: applicant,
-                                         addressedTo: nil, essence: v(essence), language: v(language), appealDate: nil,
-                                         signaturePresent: signaturePresent == "on", attachments: nil,
-                                         reportsCrimeOrThreat: reportsCrimeOrThreat == "on", specialRule: nil)
+    /// The page form as the API's registration request: a browser's datetime-local has no offset (it is the
+    /// body's local time, UTC+5), attachments are lines "name — pages", the applicant's kind picks its fields.
+    static func request(_ f: FormFields) throws -> RegisterAppealRequest {
+        func v(_ k: String) -> String? { f.value(k) }
+        let legal = v("applicantKind") == "legal_entity"
+        let applicant = Applicant(kind: legal ? .legalEntity : .individual, surname: legal ? nil : v("surname"),
+                                  givenName: legal ? nil : v("givenName"), patronymic: legal ? nil : v("patronymic"), iin: legal ? nil : v("iin"),
+                                  organisationName: legal ? v("organisationName") : nil, bin: legal ? v("bin") : nil,
+                                  postalAddress: v("postalAddress"), email: v("email"), phone: v("phone"))
+        let received = v("receivedAt").map { $0.count == 16 ? $0 + ":00+05:00" : $0 }
+        var appealDate: CivilDate? = nil
+        if let d = v("appealDate") {
+            guard let parsed = CivilDate(d) else { throw APIError.invalid("appealDate", code: "invalid_date", "appealDate must be a date") }
+            appealDate = parsed
         }
+        var sheets: Int? = nil
+        if let s = v("sheets") {
+            guard let n = Int(s) else { throw APIError.invalid("sheets", code: "invalid_sheets", "sheets must be a whole number") }
+            sheets = n
+        }
+        var attachments: [Attachment] = []
+        for line in (v("attachmentsText") ?? "").split(whereSeparator: \.isNewline) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            // "Паспорт көшірмесі — 2": a trailing number after a dash, a comma or a semicolon is the page count.
+            let parts = text.split(omittingEmptySubsequences: true) { "—–-,;".contains($0) }
+            if parts.count > 1, let n = Int(parts.last!.trimmingCharacters(in: .whitespaces)) {
+                attachments.append(Attachment(name: parts.dropLast().joined(separator: "-").trimmingCharacters(in: .whitespaces), pages: n))
+            } else {
+                attachments.append(Attachment(name: text))
+            }
+        }
+        return RegisterAppealRequest(channel: v("channel"), receivedAt: received, externalNumber: v("externalNumber"), applicant: applicant,
+                                     addressedTo: v("addressedTo"), essence: v("essence"), language: v("language"), appealDate: appealDate,
+                                     signaturePresent: v("signaturePresent") != nil, attachments: attachments, sheets: sheets,
+                                     reportsCrimeOrThreat: v("reportsCrimeOrThreat") != nil, specialRule: v("specialRule"))
     }
 
     @Sendable
     func register(req: Request) async throws -> Response {
         let actor = try await Self.signedIn(req)
         try CSRF.verify(req)
-        let form = try req.content.decode(RegisterForm.self)
+        let form = FormFields(req)
         do {
-            let draft = try form.request().draft(now: req.application.appealService.now(), rules: req.application.termRules)
-            let (appeal, _) = try await req.application.appealService.register(draft, actor: actor, idempotencyKey: nil)
-            return req.redirect(to: "/appeals/\(appeal.id)", redirectType: .normal)
+            let draft = try Self.request(form).draft(now: req.application.appealService.now(), rules: req.application.termRules)
+            // The form's one-time key: a double click registers the appeal once (R1).
+            let (appeal, _) = try await req.application.appealService.register(draft, actor: actor,
+                                                                               idempotencyKey: form.value("_once").map { "page:" + $0 })
+            return req.redirect(to: "/appeals/\(appeal.id)?done=registered", redirectType: .normal)
         } catch let e as APIError {
-            return try await req.page("appeal-new", status: e.status) { _, t in
-                NewContent(channels: ZhauapDomain.Channel.allCases.map { Option(value: $0.rawValue, label: t["channel_" + $0.rawValue] ?? $0.rawValue,
-                                                                   selected: $0.rawValue == form.channel) },
-                           error: e.detail)
+            return try await req.page("appeal-new", status: e.status) { lang, t in
+                newContent(req, values: form.values, error: (t["error_form_field"] ?? "") + " " + (t["reg_" + (e.field ?? "")] ?? e.field ?? ""),
+                           field: e.field, lang: lang, t: t)
             }
         }
     }
@@ -89,52 +120,90 @@ struct AppealPagesController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> Response {
         let actor = try await Self.signedIn(req)
-        return try await render(req, actor: actor, id: try req.appealID(), error: nil, status: .ok)
+        let done = req.query[String.self, at: "done"]
+        return try await render(req, actor: actor, id: try req.appealID(), status: .ok) { page, _, t in
+            if let done { page.done = t["done_" + done] }
+            if done == "registered" { page.coupons = page.documents.filter { $0.value.contains("/documents/coupon?") } }
+        }
     }
 
-    /// The appeal page; `error` says, in the page's language, why a step was refused.
-    func render(_ req: Request, actor: Actor, id: UUID, error: ((Language, [String: String]) -> String)?,
-                status: HTTPStatus) async throws -> Response {
-        let view = try await req.application.appealService.view(id, actor: actor)
+    /// The appeal page, or one step's page; `adjust` sets what the request adds (a message, a form).
+    func render(_ req: Request, actor: Actor, id: UUID, status: HTTPStatus, template: String = "appeal",
+                adjust: @escaping (inout AppealPage, Language, [String: String]) -> Void) async throws -> Response {
         let service = req.application.appealService
-        let executors = try await service.colleagues(of: actor).filter { $0.roles.contains(.executor) }
+        let view = try await service.view(id, actor: actor)
+        let colleagues = try await service.colleagues(of: actor)
+        let executors = colleagues.filter { $0.roles.contains(.executor) }
         let bodies = try await service.bodies()
-        let today = bodies.first { $0.id == actor.bodyID }.map(req.application.appealService.today(in:)) ?? view.appeal.registration.registeredOn
-        return try await req.page("appeal", status: status) { lang, t in
+        let today = bodies.first { $0.id == actor.bodyID }.map(service.today(in:)) ?? view.appeal.registration.registeredOn
+        let once = UUID().uuidString
+        return try await req.page(template, status: status) { lang, t in
             var page = AppealPage.make(view.appeal, trail: view.trail, calendar: view.calendar, actor: actor, executors: executors,
-                                       bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: error?(lang, t))
-            page.today = today.description
+                                       bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: nil,
+                                       colleagues: colleagues, today: today)
+            page.once = once
+            adjust(&page, lang, t)
             return page
         }
     }
 
+    static func action(_ req: Request) throws -> Action {
+        guard let name = req.parameters.get("action"), let action = Action(rawValue: name) else { throw Abort(.notFound) }
+        return action
+    }
+
+    /// `GET /appeals/{id}/steps/{action}`: the step's form on its own page (also where a refused form stays).
     @Sendable
-    func act(req: Request) async throws -> Response {
+    func stepForm(req: Request) async throws -> Response {
+        let actor = try await Self.signedIn(req)
+        let action = try Self.action(req)
+        let correctionDays = (try? await req.application.appealService.body(of: actor))?.correctionDays ?? 5
+        return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
+            page.step = StepForm.make(action, values: page.defaults(for: action, correctionDays: correctionDays), errorField: nil, t: t)
+            if page.actions[action.rawValue] != true { page.error = ProcedureError.invalidState(action: action.rawValue, state: .registered).text(lang) }
+        }
+    }
+
+    /// `POST /appeals/{id}/steps/{action}`: takes the step; on success back to the appeal with a message,
+    /// otherwise the same form again, at the same address, with the typed values and the reason.
+    @Sendable
+    func takeStep(req: Request) async throws -> Response {
         let actor = try await Self.signedIn(req)
         try CSRF.verify(req)
         let id = try req.appealID()
+        let action = try Self.action(req)
+        let form = FormFields(req)
+        func refused(_ status: HTTPStatus, field: String?, _ text: @escaping (Language, [String: String]) -> String) async throws -> Response {
+            try await render(req, actor: actor, id: id, status: status, template: "appeal-step") { page, lang, t in
+                page.step = StepForm.make(action, values: form.values, errorField: field, t: t)
+                page.error = text(lang, t)
+            }
+        }
+        if StepForm.irreversible.contains(action), form.value("confirm") == nil {
+            return try await refused(.unprocessableEntity, field: "confirm") { _, t in t["step_confirm_missing"] ?? "" }
+        }
         do {
-            var command = try req.content.decode(ActionRequest.self).command
-            // The forwarding form sends demands as lines of one text area, and a body of this installation
-            // without its name.
-            if var forward = command.step as? Forward {
-                struct Extras: Decodable { var demandsText: String? }
-                let lines = (try? req.content.decode(Extras.self))?.demandsText?.split(whereSeparator: \.isNewline)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-                if !lines.isEmpty { forward.demands = lines }
-                if let target = forward.targetBodyID, forward.targetName.isEmpty {
-                    forward.targetName = try await req.application.appealService.bodies().first { $0.id == target }?.nameKk ?? ""
-                }
+            var fields = try JSONSerialization.jsonObject(with: try form.json(listsAlwaysSent: action == .recordCompleteness ? ["missing"] : []))
+                as? [String: Any] ?? [:]
+            fields["action"] = action.rawValue
+            var command = try JSONDecoder().decode(ActionRequest.self, from: try JSONSerialization.data(withJSONObject: fields)).command
+            // A body of this installation is named by its id: its name is taken from it.
+            if var forward = command.step as? Forward, let target = forward.targetBodyID, forward.targetName.isEmpty {
+                forward.targetName = try await req.application.appealService.bodies().first { $0.id == target }?.nameKk ?? ""
                 command = AppealCommand(forward)
             }
-            _ = try await req.application.appealService.perform(command, on: id, actor: actor)
-            return req.redirect(to: "/appeals/\(id)", redirectType: .normal)
+            _ = try await req.application.appealService.perform(command, on: id, actor: actor,
+                                                                idempotencyKey: form.value("_once").map { "page:" + $0 })
+            return req.redirect(to: "/appeals/\(id)?done=\(action.rawValue)", redirectType: .normal)
         } catch let e as ProcedureError {
-            return try await render(req, actor: actor, id: id, error: { lang, _ in e.text(lang) },
-                                    status: ProblemMiddleware.procedureProblem(e).status)
+            let problem = ProblemMiddleware.procedureProblem(e)
+            return try await refused(problem.status, field: problem.field) { lang, _ in e.text(lang) }
         } catch let e as APIError {
-            return try await render(req, actor: actor, id: id, error: { _, t in (t["error_form_field"] ?? "") + (e.field.map { " (\($0))" } ?? "") },
-                                    status: e.status)
+            return try await refused(e.status, field: e.field) { _, t in t["error_form_field"] ?? "" }
+        } catch let e as ServiceError {
+            let problem = ProblemMiddleware.problem(for: e)
+            if problem.status == .notFound { throw e }
+            return try await refused(problem.status, field: problem.field) { _, t in t["error_form_field"] ?? "" }
         }
     }
 

@@ -18,6 +18,7 @@ extension Procedure {
         public var appealDate: CivilDate?
         public var signaturePresent: Bool?
         public var attachments: [Attachment]
+        public var sheets: Int?
         public var reportsCrimeOrThreat: Bool
         public var specialRule: String?
         public var forwardedFromID: UUID?
@@ -26,7 +27,7 @@ extension Procedure {
 
         public init(channel: Channel, receivedAt: Date, externalNumber: String? = nil, applicant: Applicant = Applicant(),
                     addressedTo: String? = nil, essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil,
-                    signaturePresent: Bool? = nil, attachments: [Attachment] = [], reportsCrimeOrThreat: Bool = false,
+                    signaturePresent: Bool? = nil, attachments: [Attachment] = [], sheets: Int? = nil, reportsCrimeOrThreat: Bool = false,
                     specialRule: String? = nil, forwardedFromID: UUID? = nil, forwardedFromNumber: String? = nil) {
             self.channel = channel
             self.receivedAt = receivedAt
@@ -38,6 +39,7 @@ extension Procedure {
             self.appealDate = appealDate
             self.signaturePresent = signaturePresent
             self.attachments = attachments
+            self.sheets = sheets
             self.reportsCrimeOrThreat = reportsCrimeOrThreat
             self.specialRule = specialRule
             self.forwardedFromID = forwardedFromID
@@ -60,7 +62,7 @@ extension Procedure {
         var appeal = Appeal(
             id: id, bodyID: c.body.id, registration: registration, applicant: draft.applicant, addressedTo: draft.addressedTo,
             essence: draft.essence, language: draft.language, appealDate: draft.appealDate, signaturePresent: draft.signaturePresent,
-            attachments: draft.attachments, reportsCrimeOrThreat: draft.reportsCrimeOrThreat, specialRule: draft.specialRule,
+            attachments: draft.attachments, sheets: draft.sheets, reportsCrimeOrThreat: draft.reportsCrimeOrThreat, specialRule: draft.specialRule,
             suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID)
         appeal.terms.append(try startTerm(.consideration, for: appeal, from: day, context: c))
         appeal.terms.append(try startTerm(.forwarding, for: appeal, from: day, context: c))
