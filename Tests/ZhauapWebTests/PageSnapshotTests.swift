@@ -100,7 +100,7 @@ struct PageSnapshotTests {
     @Test("Public tracking in Russian: state and due date only; and the 404 page in English")
     func trackAndError() async throws {
         try await withZhauapApp { app in
-            let track = PagesController.TrackContent(number: "ALM-2024-00007", code: "K7Q2", searched: true, found: true, state: "under_consideration",
+            let track = PagesController.TrackContent(number: "ALM-2024-00007", searched: true, found: true, state: "under_consideration",
                                                      stateText: app.strings[.ru]["state_under_consideration"], registeredOn: "25.01.2024", due: "15.02.2024")
             try Snapshot.assertMatches(try await Self.render(app, "track", lang: .ru, user: nil, path: "/track", track), named: "track-ru")
             let error = ErrorPage.Content(status: 404, title: app.strings[.en]["error_page_not_found_title"]!, text: app.strings[.en]["error_page_not_found"]!,

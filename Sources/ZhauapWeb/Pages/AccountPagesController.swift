@@ -19,6 +19,8 @@ struct AccountPagesController: RouteCollection {
     struct JournalRow: Encodable {
         var id: UUID
         var number: String
+        /// The registration day (APPC 64(3)) and, apart, the moment of receipt.
+        var registeredOn: String
         var time: String
         var channel: String
         var applicant: String
@@ -27,6 +29,13 @@ struct AccountPagesController: RouteCollection {
 
     struct JournalContent: Encodable {
         var day: String
+        /// The day as the date picker takes it, and the days before and after.
+        var dayISO: String
+        var previous: String
+        var following: String
+        /// The registration day of an appeal arriving now (after hours: the next working day).
+        var current: String
+        var isCurrent: Bool
         var rows: [JournalRow]
         /// Appeals registered that day in all; the page shows at most `journalPage` of them.
         var total: Int
@@ -41,7 +50,13 @@ struct AccountPagesController: RouteCollection {
         let actor = try await AppealPagesController.signedIn(req)
         let body = try? await req.application.appealService.body(of: actor)
         let tz = body?.timeZone ?? AdministrativeBody.defaultTimeZone
-        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? RegistrationDay.local(req.application.appealService.now(), timeZone: tz).date
+        let now = req.application.appealService.now()
+        // The register of the day an appeal arriving now is registered on: after working hours and on a day
+        // off, the next working day (APPC 64(3)) — where the evening's appeals are.
+        let calendar = try await req.application.calendarProvider.current()
+        let current = body.flatMap { try? RegistrationDay.of(receivedAt: now, body: $0, calendar: calendar) }
+            ?? RegistrationDay.local(now, timeZone: tz).date
+        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? current
         // One page of the day in number order (an index range), and the day's count.
         let after = max(0, req.query[Int.self, at: "after"] ?? 0)
         let (appeals, total) = try await req.application.appealService.journal(actor: actor, day: day, after: after, limit: Self.journalPage)
@@ -50,9 +65,12 @@ struct AccountPagesController: RouteCollection {
         f.dateFormat = "dd.MM.yyyy HH:mm"
         f.timeZone = TimeZone(identifier: tz)
         return try await req.page("journal") { _, t in
-            JournalContent(day: day.dotted, rows: appeals.map { a in
+            JournalContent(day: day.dotted, dayISO: day.description, previous: day.adding(days: -1).description,
+                           following: day.adding(days: 1).description, current: current.description, isCurrent: day == current,
+                           rows: appeals.map { a in
                 let name = a.applicant.displayName ?? ""
-                return JournalRow(id: a.id, number: a.registration.number, time: f.string(from: a.registration.receivedAt),
+                return JournalRow(id: a.id, number: a.registration.number, registeredOn: a.registration.registeredOn.dotted,
+                                  time: f.string(from: a.registration.receivedAt),
                                   channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
                                   applicant: name.isEmpty ? (t["appeal_missing"] ?? "—") : name, receivedBy: a.registration.receivedByName)
             }, total: total, next: next)

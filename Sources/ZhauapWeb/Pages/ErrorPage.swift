@@ -1,5 +1,6 @@
 import Vapor
 import WorkingCalendar
+import ZhauapDomain
 
 /// The page a browser sees when a page fails: the status in words, in the reader's language, and a way on.
 /// Only `ProblemMiddleware` calls it, after it has chosen the status; the JSON API keeps problem+json.
@@ -13,8 +14,8 @@ enum ErrorPage {
         return req.headers[.accept].contains { $0.contains("text/html") }
     }
 
-    /// Renders without the session (a failing request may not have one): the language comes from `?lang=`
-    /// or the cookie. Nil when even this cannot be rendered.
+    /// Renders with the session when the request has one (otherwise as signed out): the language comes
+    /// from `?lang=` or the cookie. Nil when even this cannot be rendered.
     static func render(_ req: Request, problem: APIError) async -> Response? {
         let status = problem.status
         let lang = req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:))
@@ -28,7 +29,10 @@ enum ErrorPage {
         }
         let content = Content(status: Int(status.code), title: t[key + "_title"] ?? status.reasonPhrase, text: t[key] ?? "",
                               requestID: status.code >= 500 ? req.headers.first(name: "X-Request-Id") ?? req.id : nil)
-        let context = PageContext(lang: lang.rawValue, t: t, csrf: "", user: nil, isHead: false, isAdmin: false,
+        // A signed-in person keeps the header (their name, the desk, signing out) on an error page too.
+        let user = req.hasSession ? (try? await req.sessionActor()) ?? nil : nil
+        let context = PageContext(lang: lang.rawValue, t: t, csrf: user == nil ? "" : CSRF.token(req), user: user.map(UserDTO.init),
+                                  isHead: user?.roles.contains(.head) ?? false, isAdmin: user?.roles.contains(.admin) ?? false,
                                   path: req.url.path, assets: req.application.assets.version, content: content)
         guard let view = try? await req.view.render("error", context), let response = try? await view.encodeResponse(for: req) else {
             return nil

@@ -16,7 +16,8 @@ struct PagesController: RouteCollection {
         web.post("login", use: login)
         web.post("logout", use: logout)
         web.get("desk", use: desk)
-        web.get("track", use: track)
+        web.get("track", use: trackForm)
+        web.post("track", use: track)
     }
 
     struct LoginContent: Encodable { var error: String? }
@@ -70,27 +71,45 @@ struct PagesController: RouteCollection {
 
     struct TrackContent: Encodable {
         var number: String
-        var code: String
         var searched: Bool
         var found: Bool
         var state: String?
         var stateText: String?
         var registeredOn: String?
         var due: String?
+        /// Where the appeal (or a part of it) was sent, and when.
+        var forwardedTo: String?
+        var forwardedOn: String?
+        var forwardedWhole: Bool = false
     }
 
-    /// Public: state and due date only, the same status the staff see.
+    /// Public tracking (APPC 64(2)): the form. The number and the code are posted, never put in the page's
+    /// address (addresses end up in histories, logs and referrers).
+    @Sendable
+    func trackForm(req: Request) async throws -> Response {
+        try await req.page("track", TrackContent(number: "", searched: false, found: false))
+    }
+
+    /// The state and due date only, the same status the staff see, and where a forwarded appeal went. The
+    /// coupon's code is accepted in any letter case.
     @Sendable
     func track(req: Request) async throws -> Response {
-        let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
-        let code = (req.query[String.self, at: "code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        var content = TrackContent(number: number, code: code, searched: !number.isEmpty || !code.isEmpty, found: false)
+        try CSRF.verify(req)
+        let form = FormFields(req)
+        let number = (form.value("number") ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let code = (form.value("code") ?? "").trimmingCharacters(in: .whitespaces)
+        var content = TrackContent(number: number, searched: !number.isEmpty || !code.isEmpty, found: false)
         if !number.isEmpty, !code.isEmpty, number.count <= 64, code.count <= 16,
            let a = try await req.application.appealService.track(number: number, code: code) {
             content.found = true
             content.state = a.state.rawValue
             content.registeredOn = a.registration.registeredOn.dotted
             content.due = a.term(.consideration)?.due.dotted
+            if let f = a.forwardings.last {
+                content.forwardedTo = f.targetName
+                content.forwardedOn = f.forwardedOn.dotted
+                content.forwardedWhole = f.demands == nil
+            }
         }
         return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { _, t in
             var c = content
