@@ -6,6 +6,8 @@ import Vapor
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let pages = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
     static let documents = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+    /// A document's print view in the pages: the same, and the one script that prints it (`/assets/print.js`).
+    static let documentView = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; frame-ancestors 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)

@@ -28,12 +28,17 @@ BINARY, SHOTS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 os.makedirs(SHOTS, exist_ok=True)
 
 
-def start_server():
-    work = tempfile.mkdtemp(prefix="zhauap-browser-")
+def start_server(clock=None, work=None):
+    """Starts `zhauap serve` in `work` (a fresh directory by default). With `clock` ("2026-12-07 18:50:00", UTC)
+    it runs under Debian's faketime, its clock starting at that moment."""
+    work = work or tempfile.mkdtemp(prefix="zhauap-browser-")
     out, err = open(os.path.join(work, "out.txt"), "w+"), open(os.path.join(work, "err.txt"), "w+")
-    env = dict(os.environ, LOG_LEVEL="notice")
+    env = dict(os.environ, LOG_LEVEL="notice", TZ="UTC")
     env.pop("DATABASE_URL", None)
-    proc = subprocess.Popen([BINARY, "serve", "--hostname", "127.0.0.1", "--port", "0"], cwd=work, stdout=out, stderr=err, env=env)
+    command = [BINARY, "serve", "--hostname", "127.0.0.1", "--port", "0"]
+    if clock:
+        command = ["faketime", "-m", clock] + command
+    proc = subprocess.Popen(command, cwd=work, stdout=out, stderr=err, env=env)
     for _ in range(300):
         time.sleep(0.1)
         err.seek(0)
@@ -41,7 +46,7 @@ def start_server():
         if m:
             out.seek(0)
             pw = re.search(r"password: (\S+)", out.read())
-            return proc, f"http://127.0.0.1:{m.group(1)}", pw.group(1) if pw else None
+            return proc, f"http://127.0.0.1:{m.group(1)}", pw.group(1) if pw else None, work
     proc.kill()
     err.seek(0)
     raise RuntimeError("zhauap serve did not start:\n" + err.read()[-2000:])
@@ -110,15 +115,25 @@ def add_user(d, base, login, name, roles):
     return d.find_element(By.ID, "shown-password").text.strip()
 
 
-def submit_action(d, action, fields=None, selects=None):
-    form = d.find_element(By.XPATH, f"//form[input[@name='action' and @value='{action}']]")
+def submit_action(d, action, fields=None, selects=None, pick=None):
+    """From the appeal card: opens the step from the menu, fills its form (`pick`: select the option whose
+    text contains the value), confirms a step that cannot be undone, submits, and checks the success message."""
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, f"a.step-link[data-action='{action}']"))
+    form = d.find_element(By.CSS_SELECTOR, "form.step")
     for name, value in (fields or {}).items():
         el = form.find_element(By.NAME, name)
         el.clear()
         el.send_keys(value)
     for name, value in (selects or {}).items():
         Select(form.find_element(By.NAME, name)).select_by_value(value)
+    for name, text in (pick or {}).items():
+        select = Select(form.find_element(By.NAME, name))
+        select.select_by_value([o.get_attribute("value") for o in select.options if text in o.text][0])
+    for box in form.find_elements(By.NAME, "confirm"):
+        box.click()
     click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    assert "done=" + action in d.current_url, (action, d.current_url, d.find_element(By.TAG_NAME, "body").text[:800])
+    assert d.find_elements(By.CSS_SELECTOR, "p.success"), "a success message after the step"
 
 
 def whole_path(d, base, password):
@@ -144,15 +159,16 @@ def whole_path(d, base, password):
     code = re.search(r"Бақылау коды\s*(\S+)", coupon).group(1)
     shot(d, "04-coupon-kk")
     d.get(appeal_url)
-    me = Select(d.find_element(By.ID, "executorId")).options[0].get_attribute("value")
-    submit_action(d, "assign", selects={"executorId": me})
+    submit_action(d, "check_competence", selects={"competence": "whole"})
+    submit_action(d, "assign", pick={"executorId": "Әкімші"})
     d.get(base + "/desk")
     assert number in d.find_element(By.TAG_NAME, "body").text, "the executor finds it in the worklist"
     shot(d, "05-worklist")
     d.get(appeal_url)
-    form = d.find_element(By.XPATH, "//form[input[@name='action' and @value='record_completeness']]")
-    form.find_element(By.CSS_SELECTOR, "input[value='postal_address']").click()
-    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "a.step-link[data-action='record_completeness']"))
+    assert d.find_element(By.CSS_SELECTOR, "input[value='postal_address']").is_selected(), "the checklist knows the address is missing"
+    d.back()
+    submit_action(d, "record_completeness")
     submit_action(d, "return_for_correction", fields={"deficiency": "Пошталық мекенжай жоқ", "remedy": "Мекенжайды жазыңыз",
                                                       "consequence": "Өтініш қаралмай қайтарылады"})
     assert "Түзетуді күтуде" in d.find_element(By.TAG_NAME, "body").text
@@ -164,18 +180,30 @@ def whole_path(d, base, password):
     assert "Мерзім ұзартылды" in extended and "Ұзарту туралы хабарлау" in extended, extended[:1500]
     assert "Басшының шешімімен ұзартылды" in d.page_source
     shot(d, "07-extended")
-    submit_action(d, "answer", fields={"text": "Сұрағыңыз бойынша түсіндіреміз: …"}, selects={"character": "explained"})
+    submit_action(d, "answer", fields={"textKk": "Сұрағыңыз бойынша түсіндіреміз: …"}, selects={"character": "explained"})
     text = d.find_element(By.TAG_NAME, "body").text
-    assert "Жауап берілді" in text, text[:800]
+    assert "Жауап берілді" in text and "Сұрағыңыз бойынша түсіндіреміз" in text, text[:800]
     shot(d, "08-answered")
+    d.get(appeal_url + "/documents/answer_letter?lang=kk")
+    letter = d.find_element(By.TAG_NAME, "body").text
+    assert "Жолданымға жауап" in letter and "Шығыс №" in letter and "Сұрағыңыз бойынша түсіндіреміз" in letter, letter[:800]
+    assert d.find_elements(By.ID, "print") and d.find_elements(By.PARTIAL_LINK_TEXT, number), "a print button and the way back"
+    shot(d, "08b-answer-letter")
+    d.get(appeal_url)
+    submit_action(d, "record_sending", fields={"reference": "RR000111222KZ"}, selects={"document": "answer_letter", "language": "kk", "channel": "post"})
+    track(d, base, number, code.lower())
+    tracked = d.find_element(By.TAG_NAME, "body").text
+    assert "Жауап берілді" in tracked and "Нұрланов" not in tracked
+    assert number not in d.current_url and code not in d.current_url, "the number and code stay out of the address"
+    shot(d, "09-tracked")
+
+
+def track(d, base, number, code):
     d.delete_all_cookies()
     d.get(base + "/track")
     d.find_element(By.ID, "number").send_keys(number)
     d.find_element(By.ID, "code").send_keys(code)
-    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button.primary"))
-    tracked = d.find_element(By.TAG_NAME, "body").text
-    assert "Жауап берілді" in tracked and "Нұрланов" not in tracked
-    shot(d, "09-tracked")
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/track'] button.primary"))
 
 
 def separate_people(d, base, password):
@@ -199,24 +227,22 @@ def separate_people(d, base, password):
     click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
     appeal_url = d.current_url.split("?")[0]
     number = re.search(r"DEMO-\d{4}-\d{5}", d.find_element(By.TAG_NAME, "body").text).group(0)
-    assert d.find_elements(By.XPATH, "//form[input[@name='action' and @value='assign']]") == [], "a registrar does not assign"
+    assert d.find_elements(By.CSS_SELECTOR, "a.step-link[data-action='assign']") == [], "a registrar does not assign"
+    submit_action(d, "check_competence", selects={"competence": "whole"})
     d.get(appeal_url + "/documents/coupon?lang=ru")
     code = re.search(r"Код для отслеживания\s*(\S+)", d.find_element(By.TAG_NAME, "body").text).group(1)
     shot(d, "21-registrar-coupon-ru")
 
     sign_in(d, base, people["bakyt"], "bakyt")
     d.get(appeal_url)
-    executor = [o.get_attribute("value") for o in Select(d.find_element(By.ID, "executorId")).options if "Қасымов" in o.text][0]
-    submit_action(d, "assign", selects={"executorId": executor})
+    submit_action(d, "assign", pick={"executorId": "Қасымов"})
 
     sign_in(d, base, people["arman"], "arman")
     assert number in d.find_element(By.TAG_NAME, "body").text, "the executor finds it in their worklist"
     shot(d, "22-executor-worklist")
     d.get(appeal_url)
-    assert d.find_elements(By.XPATH, "//form[input[@name='action' and @value='extend']]") == [], "an executor does not extend"
-    form = d.find_element(By.XPATH, "//form[input[@name='action' and @value='record_completeness']]")
-    form.find_element(By.CSS_SELECTOR, "input[value='postal_address']").click()
-    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    assert d.find_elements(By.CSS_SELECTOR, "a.step-link[data-action='extend']") == [], "an executor does not extend"
+    submit_action(d, "record_completeness")
     submit_action(d, "return_for_correction", fields={"deficiency": "Пошталық мекенжай жоқ", "remedy": "Мекенжайды жазыңыз",
                                                       "consequence": "Өтініш қаралмай қайтарылады"})
 
@@ -248,12 +274,11 @@ def separate_people(d, base, password):
     assert "Қарау мерзімін ұзарту туралы хабарлама" in d.find_element(By.TAG_NAME, "body").text
     shot(d, "26-extension-notice-kk")
     d.get(appeal_url)
-    submit_action(d, "answer", fields={"text": "Алаң келесі айда жөнделеді."}, selects={"character": "explained"})
+    submit_action(d, "answer", fields={"textKk": "Алаң келесі айда жөнделеді."}, selects={"character": "explained"})
     assert "Жауап берілді" in d.find_element(By.TAG_NAME, "body").text
     shot(d, "25-answered-by-executor")
 
-    d.delete_all_cookies()
-    d.get(f"{base}/track?number={number}&code={code}")
+    track(d, base, number, code)
     tracked = d.find_element(By.TAG_NAME, "body").text
     assert "Жауап берілді" in tracked and "Жұмабаева" not in tracked, tracked[:600]
 
@@ -267,7 +292,9 @@ def layouts(d, base, password):
     sign_in(d, base, password)
     d.get(base + "/desk")
     first = d.find_element(By.CSS_SELECTOR, "table a").get_attribute("href")
-    pages = ["/desk", "/appeals/new", first.replace(base, ""), "/head", "/journal", "/admin/calendar?year=2026", "/admin/bodies/DEMO", "/track"]
+    card = first.replace(base, "")
+    pages = ["/desk", "/appeals/new", card, card + "/steps/record_sending", card + "/documents/coupon?lang=kk", "/head", "/journal",
+             "/admin/calendar?year=2026", "/admin/bodies/DEMO", "/track"]
     wide = []
     try:
         for width, height, tag in [(1366, 768, "office"), (390, 844, "phone")]:
@@ -364,7 +391,59 @@ def languages(d, base, password):
     shot(d, "11-russian")
 
 
-server, base, password = start_server()
+def after_hours(d):
+    """The whole path on a clock of its own: an appeal at 23:50 on a Monday and one on a Sunday are registered on
+    the next working day; every step that evening is dated on that day, a sending can be recorded, the journal
+    shows them; a week later the appeal whose competence was confirmed is not overdue while its answer term runs,
+    and the one nobody checked is."""
+    evening, base, pw, work = start_server(clock="2026-12-07 18:50:00")  # Monday 7 Dec 2026, 23:50 in Kazakhstan
+    urls = {}
+    try:
+        sign_in(d, base, pw)
+        for essence, key in [("Көшедегі шамдар жанбайды, жөндеуді сұраймын.", "kept"), ("Көршінің иті туралы шағым.", "unchecked")]:
+            d.get(base + "/appeals/new")
+            d.find_element(By.ID, "surname").send_keys("Сейітова")
+            d.find_element(By.ID, "givenName").send_keys("Мәдина")
+            d.find_element(By.ID, "essence").send_keys(essence)
+            click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+            urls[key] = d.current_url.split("?")[0].replace(base, "")
+            card = d.find_element(By.TAG_NAME, "body").text
+            assert "08.12.2026" in card, card[:600]  # registered on Tuesday
+        d.get(base + urls["kept"])
+        submit_action(d, "check_competence", selects={"competence": "whole"})
+        submit_action(d, "assign", pick={"executorId": "Әкімші"})
+        submit_action(d, "record_sending", selects={"document": "coupon", "language": "kk", "channel": "email"})
+        trail = d.find_element(By.CSS_SELECTOR, "ol.trail").text
+        assert "07.12.2026)" not in trail and "(08.12.2026)" in trail, trail
+        d.get(base + "/journal")
+        journal = d.find_element(By.TAG_NAME, "body").text
+        assert "08.12.2026" in journal and "DEMO-2026-00001" in journal and "DEMO-2026-00002" in journal, journal[:800]
+        shot(d, "40-evening-journal")
+    finally:
+        evening.terminate()
+        evening.wait(timeout=10)
+    sunday, base, _, _ = start_server(clock="2026-12-13 09:00:00", work=work)  # Sunday 13 Dec, 14:00
+    try:
+        sign_in(d, base, pw)
+        d.get(base + urls["kept"])
+        submit_action(d, "record_sending", selects={"document": "coupon", "language": "ru", "channel": "post"})
+        d.get(base + "/appeals/new")
+        d.find_element(By.ID, "essence").send_keys("Жексенбі күні келген жолданым.")
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+        assert "14.12.2026" in d.find_element(By.CSS_SELECTOR, "section.summary").text, "a Sunday's appeal is registered on Monday"
+        d.get(base + "/desk?scope=all")
+        rows = {r.find_element(By.CSS_SELECTOR, "a").get_attribute("href").replace(base, ""): r for r in d.find_elements(By.CSS_SELECTOR, "table.worklist tbody tr")}
+        kept, unchecked = rows[urls["kept"]], rows[urls["unchecked"]]
+        assert not kept.find_elements(By.CSS_SELECTOR, ".term-overdue") and "29.12.2026" in kept.text, kept.text
+        assert unchecked.find_elements(By.CSS_SELECTOR, ".term-overdue"), unchecked.text
+        assert "10.12.2026" in unchecked.text, unchecked.text  # the forwarding term, named
+        shot(d, "41-sunday-desk")
+    finally:
+        sunday.terminate()
+        sunday.wait(timeout=10)
+
+
+server, base, password, _ = start_server()
 driver = browser()
 try:
     assert password, "serve printed no demo login"
@@ -377,6 +456,8 @@ try:
     check("sign-in by keyboard alone, with visible focus", keyboard, driver, base, password)
     check("text meets WCAG AA contrast on the main pages", contrast, driver, base, password)
     check("switching languages changes every visible label", languages, driver, base, password)
+    check("after working hours and on a Sunday every date is on or after registration; a confirmed appeal is never overdue "
+          "while its answer term runs", after_hours, driver)
 finally:
     driver.quit()
     server.terminate()

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Vapor
 
-/// The stylesheets, read once at start-up and served from memory with long caching: pages link them with
+/// The stylesheets (and the print button's script), read once at start-up and served from memory with long caching: pages link them with
 /// `?v=` set to a hash of their content, so a new release is fetched at once and an old one never is.
 struct Assets: Sendable {
     struct File: Sendable { var data: Data; var contentType: HTTPMediaType }
@@ -14,9 +14,11 @@ struct Assets: Sendable {
         guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Assets") else { throw CocoaError(.fileNoSuchFile) }
         var files: [String: File] = [:]
         var all = Data()
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".css") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".css") || name.hasSuffix(".js") {
             let data = try Data(contentsOf: dir.appendingPathComponent(name))
-            files[name] = File(data: data, contentType: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+            let type = name.hasSuffix(".js") ? HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+                                             : HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            files[name] = File(data: data, contentType: type)
             all.append(data)
         }
         let version = SHA256.hash(data: all).prefix(6).map { String(format: "%02x", $0) }.joined()

@@ -6,14 +6,28 @@ import ZhauapDomain
 /// A document as the reader asked for it: the HTML print view, or the same page printed to PDF
 /// (`format=pdf`), named after the appeal, the document and the language.
 enum DocumentResponse {
-    static func make(_ req: Request, document: AppealDocument, appeal: Appeal, body: AdministrativeBody, lang: Language) async throws -> Response {
+    /// In the pages (`toolbar`), the print view has a way back to the appeal, the PDF and a print button,
+    /// none of them printed.
+    static func make(_ req: Request, document: AppealDocument, appeal: Appeal, body: AdministrativeBody, lang: Language,
+                     toolbar: Bool = false) async throws -> Response {
         let html = document.render(appeal, body: body, lang: lang)
         var headers = HTTPHeaders()
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
             headers.contentType = .html
-            headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documents)
-            return Response(status: .ok, headers: headers, body: .init(string: html))
+            guard toolbar else {
+                headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documents)
+                return Response(status: .ok, headers: headers, body: .init(string: html))
+            }
+            let t = req.application.strings[lang]
+            let pdf = "/appeals/\(appeal.id)/documents/\(document.rawValue)?lang=\(lang.rawValue)&amp;format=pdf"
+            let bar = """
+                <nav class="toolbar"><a href="/appeals/\(appeal.id)">← \(t["appeal_title"] ?? "") \(appeal.registration.number)</a>
+                <button type="button" id="print">\(t["doc_print"] ?? "Print")</button> <a href="\(pdf)">PDF</a></nav>
+                <script src="/assets/print.js"></script>
+                """
+            headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documentView)
+            return Response(status: .ok, headers: headers, body: .init(string: html.replacingOccurrences(of: "<body>", with: "<body>" + bar)))
         case "pdf":
             let pdf = try await req.application.pdfRenderer.pdf(html: html)
             headers.contentType = HTTPMediaType(type: "application", subType: "pdf")

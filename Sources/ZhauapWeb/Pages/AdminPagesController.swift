@@ -22,7 +22,11 @@ struct AdminPagesController: RouteCollection {
         return actor
     }
 
-    struct Day: Encodable { var day: Int; var working: Bool; var reason: String; var blank: Bool }
+    struct Day: Encodable {
+        var day: Int; var working: Bool; var reason: String; var blank: Bool
+        /// A weekend day worked by a decreed transfer.
+        var worked: Bool = false
+    }
     struct Month: Encodable { var name: String; var days: [Day] }
     struct CalendarContent: Encodable {
         var year: Int
@@ -32,6 +36,8 @@ struct AdminPagesController: RouteCollection {
         var workingDays: Int
         var months: [Month]
         var offDays: [String]
+        /// The weekday initials over each month.
+        var weekdays: [String]
         var message: String?
         var error: String?
     }
@@ -46,19 +52,21 @@ struct AdminPagesController: RouteCollection {
         let cal = try await req.application.calendarProvider.current()
         let year = min(max(requested ?? RegistrationDay.local(req.application.appealService.now(), timeZone: AdministrativeBody.defaultTimeZone).date.year, cal.years.lowerBound), cal.years.upperBound)
         let days = try cal.days(from: CivilDate(year: year, month: 1, day: 1)!, to: CivilDate(year: year, month: 12, day: 31)!)
-        return try await req.page("admin-calendar", status: status) { lang, _ in
+        return try await req.page("admin-calendar", status: status) { lang, t in
             let months = (1...12).map { m -> Month in
                 let inMonth = days.filter { $0.date.month == m }
                 let lead = (inMonth.first?.date.weekday.rawValue ?? 1) - 1
                 return Month(name: Self.monthNames[lang]![m - 1],
                              days: Array(repeating: Day(day: 0, working: true, reason: "", blank: true), count: lead)
-                                + inMonth.map { Day(day: $0.date.day, working: $0.isWorking, reason: $0.reason?.text(lang) ?? "", blank: false) })
+                                + inMonth.map { Day(day: $0.date.day, working: $0.isWorking, reason: $0.reason?.text(lang) ?? "", blank: false,
+                                                  worked: $0.isWorking && $0.reason != nil) })
             }
             let off = days.filter { !$0.isWorking && $0.reason.map { if case .weekend = $0 { false } else { true } } ?? false }
                 .map { "\($0.date.dotted) — \($0.reason!.text(lang))" }
             let worked = days.filter { $0.isWorking && $0.reason != nil }.map { "\($0.date.dotted) — \($0.reason!.text(lang))" }
             return CalendarContent(year: year, previous: year - 1, next: year + 1, version: cal.version,
                                    workingDays: days.filter(\.isWorking).count, months: months, offDays: off + worked,
+                                   weekdays: (t["weekdays_short"] ?? "").split(separator: " ").map(String.init),
                                    message: message, error: error)
         }
     }

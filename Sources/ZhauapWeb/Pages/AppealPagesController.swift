@@ -216,6 +216,6 @@ struct AppealPagesController: RouteCollection {
         let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
         // Only the languages the document is produced in (an answer typed in Kazakh alone has no Russian letter).
         guard doc.languages(for: view.appeal).contains(lang) else { throw Abort(.notFound) }
-        return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang)
+        return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang, toolbar: true)
     }
 }
