@@ -56,7 +56,12 @@ struct AppealsController: RouteCollection {
         let actor = try req.actor
         let id = try req.appealID()
         let command = try req.content.decode(ActionRequest.self).command
-        _ = try await service(req).perform(command, on: id, actor: actor)
+        // With an Idempotency-Key, a step sent twice (a retry after a lost answer) is taken once.
+        let key = req.headers.first(name: "Idempotency-Key")
+        if let key, key.isEmpty || key.count > 200 {
+            throw APIError.invalid("Idempotency-Key", code: "invalid_idempotency_key", "the key must be 1–200 characters")
+        }
+        _ = try await service(req).perform(command, on: id, actor: actor, idempotencyKey: key.map { "step:" + $0 })
         return try await show(req: req)
     }
 
@@ -75,8 +80,20 @@ struct AppealsController: RouteCollection {
         if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
         let mine = req.query[Bool.self, at: "mine"] ?? !actor.roles.contains(.head)
         let overdue = req.query[Bool.self, at: "overdue"] ?? false
-        return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, calendar: try await req.currentCalendar(), mine: mine, dueWithinWorkingDays: within, overdue: overdue,
-                                                               state: state, kind: kind, limit: limit))
+        let unassigned = req.query[Bool.self, at: "unassigned"] ?? false
+        var executor: UUID? = nil
+        if let text = req.query[String.self, at: "executor"] {
+            guard let id = UUID(uuidString: text) else { throw APIError.invalid("executor", code: "invalid_value", "executor must be a user id") }
+            executor = id
+        }
+        let sortText = req.query[String.self, at: "sort"] ?? "due"
+        guard let sort = WorklistSort(rawValue: sortText) else {
+            throw APIError.invalid("sort", code: "invalid_value", "sort must be one of due, final, number")
+        }
+        return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, calendar: try await req.currentCalendar(),
+                                                               mine: mine && executor == nil && !unassigned, dueWithinWorkingDays: within,
+                                                               overdue: overdue, state: state, kind: kind, executorID: executor,
+                                                               unassigned: unassigned, sort: sort, limit: limit))
     }
 
     struct Tracking: Content {
