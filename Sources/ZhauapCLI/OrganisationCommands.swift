@@ -154,7 +154,8 @@ struct AddUser: AsyncCommand {
         @Option(name: "body", help: "code of the user's body") var body: String?
         @Option(name: "login", help: "login") var login: String?
         @Option(name: "name", help: "full name, as on documents") var name: String?
-        @Option(name: "position", help: "position") var position: String?
+        @Option(name: "position", help: "position in Kazakh") var position: String?
+        @Option(name: "position-ru", help: "position in Russian (documents in Russian print it)") var positionRu: String?
         @Option(name: "roles", help: "comma-separated: registrar, executor, head, admin") var roles: String?
         @Option(name: "password", help: "initial password (default: generated and printed once)") var password: String?
     }
@@ -182,7 +183,7 @@ struct AddUser: AsyncCommand {
         if try await store.loginTaken(login) { throw CLIError("the login \(login) is taken") }
         let password = s.password ?? Passwords.generate()
         let id = try await store.addUser(bodyID: body.id, login: login, passwordHash: try Bcrypt.hash(password), name: name,
-                                         position: s.position ?? "", roles: roles)
+                                         position: s.position ?? "", roles: roles, positionRu: s.positionRu)
         context.console.print("user \(login) added to \(code): \(id)")
         if s.password == nil { context.console.print("password (shown once): \(password)") }
     }

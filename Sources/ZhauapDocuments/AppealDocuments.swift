@@ -46,7 +46,7 @@ public enum AppealDocument: String, Sendable, CaseIterable {
                 <dt>\(kk ? "Қабылданған күні мен уақыты" : "Дата и время приёма")</dt><dd>\(received)</dd>
                 <dt>\(kk ? "Тіркелген күні" : "Дата регистрации")</dt><dd>\(r.registeredOn.inWords(lang))</dd>
                 <dt>\(kk ? "Өтініш беруші" : "Заявитель")</dt><dd>\(letter.applicant)</dd>
-                <dt>\(kk ? "Қабылдаған қызметкер" : "Принял")</dt><dd>\(escapeHTML(r.receivedByName)), \(escapeHTML(r.receivedByPosition))</dd>
+                <dt>\(kk ? "Қабылдаған қызметкер" : "Принял")</dt><dd>\(escapeHTML(r.receivedByName)), \(escapeHTML(lang == .ru ? (r.receivedByPositionRu ?? r.receivedByPosition) : r.receivedByPosition))</dd>
                 <dt>\(kk ? "Қарау мерзімі" : "Срок рассмотрения")</dt><dd>\(a.term(.consideration).map { $0.due.untilInWords(lang) } ?? "—")</dd>
                 <dt>\(kk ? "Бақылау коды" : "Код для отслеживания")</dt><dd>\(escapeHTML(r.trackingCode))</dd>
                 </dl>
@@ -56,13 +56,14 @@ public enum AppealDocument: String, Sendable, CaseIterable {
                 """)
         case .correctionNotice:
             let c = a.correction
+            let w = c?.wording(lang)
             let title = kk ? "Кемшілікті жою туралы хабарлама" : "Уведомление об устранении недостатков"
             return letter.render(title: title, content: """
                 <p>\(kk ? "Сіздің № \(number) жолданымыңызда мынадай кемшілік анықталды" : "Ваше обращение № \(number) содержит следующий недостаток"):</p>
-                <p>\(escapeHTML(c?.deficiency ?? ""))</p>
-                <p>\(kk ? "Оны жою тәсілі" : "Как его устранить"): \(escapeHTML(c?.remedy ?? ""))</p>
+                <p>\(escapeHTML(w?.deficiency ?? ""))</p>
+                <p>\(kk ? "Оны жою тәсілі" : "Как его устранить"): \(escapeHTML(w?.remedy ?? ""))</p>
                 <p>\(kk ? "Мерзімі" : "Срок"): \(c.map { $0.due.untilInWords(lang) + (kk ? " (қоса алғанда)" : " включительно") } ?? "")</p>
-                <p>\(kk ? "Кемшілік жойылмаған жағдайда" : "Если недостаток не будет устранён"): \(escapeHTML(c?.consequence ?? ""))</p>
+                <p>\(kk ? "Кемшілік жойылмаған жағдайда" : "Если недостаток не будет устранён"): \(escapeHTML(w?.consequence ?? ""))</p>
                 """)
         case .extensionNotice:
             let t = a.terms.last { $0.purpose == .consideration && $0.originalDue != nil }
@@ -72,7 +73,7 @@ public enum AppealDocument: String, Sendable, CaseIterable {
             return letter.render(title: title, content: """
                 <p>\(kk ? "ҚР ӘРПК 76-бабының 2-тармағына сәйкес Сіздің № \(number) жолданымыңызды қарау мерзімі \(moved)"
                         : "В соответствии с пунктом 2 статьи 76 АППК РК срок рассмотрения Вашего обращения № \(number) \(moved)")</p>
-                <p>\(kk ? "Ұзарту себебі" : "Причина продления"): \(escapeHTML(t?.extensionReason ?? ""))</p>
+                <p>\(kk ? "Ұзарту себебі" : "Причина продления"): \(escapeHTML((kk ? t?.extensionReason : t?.extensionReasonRu) ?? ""))</p>
                 """)
         case .forwardingNotice:
             let f = a.forwardings.last
@@ -188,7 +189,7 @@ struct Letter {
 
     var signature: String {
         guard let issue else { return "<p class=\"sign\">\(escapeHTML(kk ? body.nameKk : body.nameRu))</p>" }
-        return "<p class=\"sign\">\(escapeHTML(issue.signatoryPosition))<span class=\"signame\">\(escapeHTML(issue.signatoryName))</span></p>"
+        return "<p class=\"sign\">\(escapeHTML(issue.position(lang)))<span class=\"signame\">\(escapeHTML(issue.signatoryName))</span></p>"
     }
 
     func render(title: String, content: String) -> String {

@@ -147,3 +147,55 @@ struct DocumentTests {
         #expect(!ru.contains("жазбаша өтінішпен"), "the note typed in Kazakh is not put into the Russian notice")
     }
 }
+
+/// Law "On languages" Art. 11: free text typed in one language never goes into the other language's document.
+@Suite("Documents: the text of each language typed in that language")
+struct DocumentWordingTests {
+    @Test("R4: for an appeal in Russian the correction needs its Russian wording; each notice carries its own language's words")
+    func correctionInBothLanguages() throws {
+        let (a0, c) = try DocumentTests.considered(language: .ru)
+        let a = try Procedure.apply(.recordCompleteness(missing: [.postalAddress], feeRequired: false), to: a0, context: c).0
+        #expect(throws: ProcedureError.missingField("deficiencyRu")) {
+            _ = try Procedure.apply(.returnForCorrection(deficiency: "Мекенжай жоқ", remedy: "Мекенжайды жазыңыз", consequence: "Қайтарылады",
+                                                         workingDays: 5), to: a, context: c)
+        }
+        #expect(throws: ProcedureError.missingField("remedyRu")) {
+            _ = try Procedure.apply(.returnForCorrection(deficiency: "Мекенжай жоқ", remedy: "Мекенжайды жазыңыз", consequence: "Қайтарылады",
+                                                         workingDays: 5, ru: CorrectionWording(deficiency: "Нет адреса", remedy: " ", consequence: "Вернут")),
+                                    to: a, context: c)
+        }
+        let returned = try Procedure.apply(.returnForCorrection(deficiency: "Мекенжай жоқ", remedy: "Мекенжайды жазыңыз", consequence: "Қайтарылады",
+                                                                workingDays: 5, ru: CorrectionWording(deficiency: "Нет адреса", remedy: "Укажите адрес",
+                                                                                                      consequence: "Обращение вернут")),
+                                           to: a, context: c).0
+        #expect(AppealDocument.correctionNotice.languages(for: returned) == [.kk, .ru])
+        let kk = AppealDocument.correctionNotice.render(returned, body: DocumentTests.body, lang: .kk)
+        let ru = AppealDocument.correctionNotice.render(returned, body: DocumentTests.body, lang: .ru)
+        #expect(kk.contains("Мекенжай жоқ") && !kk.contains("Нет адреса"))
+        #expect(ru.contains("Нет адреса") && ru.contains("Укажите адрес") && !ru.contains("Мекенжай жоқ"))
+    }
+
+    @Test("R4: for an appeal in Kazakh the correction typed in Kazakh alone makes a Kazakh notice only")
+    func correctionKazakhOnly() throws {
+        let (a0, c) = try DocumentTests.considered(language: .kk)
+        let a = try Procedure.apply(.recordCompleteness(missing: [.postalAddress], feeRequired: false), to: a0, context: c).0
+        let returned = try Procedure.apply(.returnForCorrection(deficiency: "Мекенжай жоқ", remedy: "Жазыңыз", consequence: "Қайтарылады",
+                                                                workingDays: 5), to: a, context: c).0
+        #expect(AppealDocument.correctionNotice.languages(for: returned) == [.kk])
+    }
+
+    @Test("R15: an extension of an appeal in Russian needs the reason in Russian; the Russian notice prints it and the signatory's Russian position")
+    func extensionReason() throws {
+        let (a, _) = try DocumentTests.considered(language: .ru)
+        let head = Actor(userID: UUID(), bodyID: DocumentTests.body.id, name: "Бақыт Омаров", position: "Басшы", roles: [.head], positionRu: "Руководитель")
+        let c = ProcedureContext(actor: head, body: DocumentTests.body, today: CivilDate(year: 2024, month: 2, day: 6)!,
+                                 calendar: try WorkingDayCalendar.kazakhstan(), rules: try TermRules.bundled())
+        let until = CivilDate(year: 2024, month: 3, day: 14)!
+        #expect(throws: ProcedureError.missingField("reasonRu")) { _ = try Procedure.apply(.extend(until: until, reason: "Сараптама"), to: a, context: c) }
+        let extended = try Procedure.apply(.extend(until: until, reason: "Сараптама", reasonRu: "Экспертиза"), to: a, context: c).0
+        let ru = AppealDocument.extensionNotice.render(extended, body: DocumentTests.body, lang: .ru)
+        let kk = AppealDocument.extensionNotice.render(extended, body: DocumentTests.body, lang: .kk)
+        #expect(ru.contains("Экспертиза") && !ru.contains("Сараптама") && ru.contains("Руководитель") && !ru.contains("Басшы"))
+        #expect(kk.contains("Сараптама") && kk.contains("Басшы") && !kk.contains("Руководитель"))
+    }
+}

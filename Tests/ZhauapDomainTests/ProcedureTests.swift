@@ -208,7 +208,7 @@ struct ProcedureTests {
         #expect(throws: ProcedureError.forbidden(action: "record_sending")) {
             try F.apply(.recordSending(document: .coupon, language: .ru, channel: .post, sentOn: nil, reference: nil), a, by: F.otherExecutor, on: "2024-01-26")
         }
-        let extended = try F.apply(.extend(until: F.d("2024-03-14"), reason: "сараптама"), a, by: F.head, on: "2024-02-12")
+        let extended = try F.apply(.extend(until: F.d("2024-03-14"), reason: "сараптама", reasonRu: "экспертиза"), a, by: F.head, on: "2024-02-12")
         #expect(extended.term(.extensionNotice)?.due == F.d("2024-02-14") && extended.term(.consideration)?.extensionReason == "сараптама")
         let (told, events) = try Procedure.apply(.recordSending(document: .extensionNotice, language: .ru, channel: .post, sentOn: F.d("2024-02-15"),
                                                                 reference: "RR123456789KZ"), to: extended, context: F.context(F.executor, today: "2024-02-16"))

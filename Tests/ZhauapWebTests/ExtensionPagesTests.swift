@@ -37,7 +37,8 @@ struct ExtensionPagesTests {
             let dueText = try #require(askForm.range(of: #"name="until" value=""#).map { String(askForm[$0.upperBound...].prefix(10)) })
             let asked = try #require(CivilDate(dueText))
             #expect(try await PagesTests.step(executor, app, path, "request_extension",
-                                              ["until": asked.description, "reason": "Басқа органнан мәлімет күтілуде"]).0 == .seeOther)
+                                              ["until": asked.description, "reason": "Басқа органнан мәлімет күтілуде",
+                                               "reasonRu": "Ожидаются сведения от другого органа"]).0 == .seeOther)
             let (_, waiting, _) = try await executor.get(app, path)
             #expect(waiting.contains("Ұзарту туралы сұрау басшының шешімін күтуде") && !waiting.contains(#"data-action="request_extension""#))
 
@@ -61,7 +62,8 @@ struct ExtensionPagesTests {
             #expect(sentPage.contains("Уведомление о продлении срока · Русский · Почтой · \(CivilDate(sentOn)!.dotted) · RR123456789KZ"))
             #expect(sentPage.contains("Документ отправлен"))
             let (_, notice, _) = try await executor.get(app, path + "/documents/extension_notice?lang=ru")
-            #expect(notice.contains("Басқа органнан мәлімет күтілуде") && notice.contains("продлён до"))
+            #expect(notice.contains("Ожидаются сведения от другого органа") && notice.contains("продлён до") && !notice.contains("Басқа органнан"),
+                    "the Russian notice carries the reason typed in Russian")
             let again = try await PagesTests.step(head, app, path, "decide_extension", ["accept": "true"])
             #expect(again.0 == .conflict || again.0 == .unprocessableEntity)
         }

@@ -99,7 +99,7 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     /// Issues a document on `day`, signed by `actor`: the next outgoing number of the appeal.
     mutating func issue(_ document: OutgoingDocument, on day: CivilDate, by actor: Actor) {
         issued.append(IssuedDocument(document: document, number: "\(registration.number)/\(issued.count + 1)", issuedOn: day,
-                                     signatoryName: actor.name, signatoryPosition: actor.position))
+                                     signatoryName: actor.name, signatoryPosition: actor.position, signatoryPositionRu: actor.positionRu))
     }
 
     public func term(_ purpose: TermPurpose) -> AppealTerm? {
@@ -123,6 +123,8 @@ public struct Registration: Sendable, Hashable, Codable {
     public var externalNumber: String?
     public var receivedByName: String
     public var receivedByPosition: String
+    /// The receiving employee's position in Russian, for the coupon in Russian (nil: not given).
+    public var receivedByPositionRu: String?
     /// Printed on the coupon: with the number it lets the applicant track the appeal.
     public var trackingCode: String
 }
@@ -146,21 +148,54 @@ public struct KindSuggestion: Sendable, Hashable, Codable {
     public var areaMarkers: [String]
 }
 
-public struct CorrectionRequest: Sendable, Hashable, Codable {
+/// The words of a correction notice in one language.
+public struct CorrectionWording: Sendable, Hashable, Codable {
     public var deficiency: String
     public var remedy: String
     public var consequence: String
+
+    public init(deficiency: String, remedy: String, consequence: String) {
+        (self.deficiency, self.remedy, self.consequence) = (deficiency, remedy, consequence)
+    }
+}
+
+public struct CorrectionRequest: Sendable, Hashable, Codable {
+    /// The deficiency, the remedy and the consequence in Kazakh (the state language).
+    public var deficiency: String
+    public var remedy: String
+    public var consequence: String
+    /// The same in Russian, when the notice is produced in Russian too.
+    public var ru: CorrectionWording?
     public var requestedOn: CivilDate
     public var due: CivilDate
     public var receivedOn: CivilDate?
 
-    public init(deficiency: String, remedy: String, consequence: String, requestedOn: CivilDate, due: CivilDate, receivedOn: CivilDate? = nil) {
+    public init(deficiency: String, remedy: String, consequence: String, requestedOn: CivilDate, due: CivilDate, receivedOn: CivilDate? = nil,
+                ru: CorrectionWording? = nil) {
+        self.ru = ru
         self.deficiency = deficiency
         self.remedy = remedy
         self.consequence = consequence
         self.requestedOn = requestedOn
         self.due = due
         self.receivedOn = receivedOn
+    }
+
+    /// The wording in a language the notice is produced in.
+    public func wording(_ lang: Language) -> CorrectionWording? {
+        lang == .ru ? ru : (lang == .kk ? CorrectionWording(deficiency: deficiency, remedy: remedy, consequence: consequence) : nil)
+    }
+}
+
+/// Free text that goes into a document is typed for each language the document is produced in: Kazakh
+/// always (the state language), Russian too for an appeal in Russian (Law "On languages" Arts. 8, 11).
+public enum DocumentWording {
+    /// Whether the Russian version must be typed for this appeal.
+    public static func russianRequired(for a: Appeal) -> Bool { a.language == .ru }
+
+    /// A text given in a language, trimmed; nil when empty.
+    public static func given(_ s: String?) -> String? {
+        s.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
 }
 
@@ -187,6 +222,8 @@ public struct RecusalRequest: Sendable, Hashable, Codable {
 public struct ExtensionRequest: Sendable, Hashable, Codable {
     public var until: CivilDate
     public var reason: String
+    /// The reason in Russian, for the notice in Russian.
+    public var reasonRu: String?
     public var requestedBy: UUID
     public var requestedOn: CivilDate
     /// Nil while waiting; true when the head extended the term, false when refused.

@@ -29,11 +29,14 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
     }
 
     /// The languages the document is produced in for this appeal: Kazakh always (the state language), and
-    /// Russian too — except the answer letter, produced in Kazakh and in the appeal's own language
-    /// (Law "On languages" Art. 11), whose text is typed for each.
+    /// Russian too. A document carrying free text (the answer, the correction, the extension's reason) is
+    /// produced in Russian only when that text was typed in Russian (Law "On languages" Art. 11).
     public func languages(for a: Appeal) -> [Language] {
         switch self {
         case .answerLetter: a.answer?.languages ?? [.kk]
+        case .correctionNotice: a.correction.map { $0.ru == nil ? [.kk] : [.kk, .ru] } ?? [.kk]
+        case .extensionNotice:
+            a.terms.last { $0.purpose == .consideration && $0.originalDue != nil }.map { $0.extensionReasonRu == nil ? [.kk] : [.kk, .ru] } ?? [.kk]
         default: [.kk, .ru]
         }
     }
@@ -47,12 +50,19 @@ public struct IssuedDocument: Sendable, Hashable, Codable {
     public var number: String
     public var issuedOn: CivilDate
     public var signatoryName: String
+    /// The signatory's position in Kazakh, and in Russian when known.
     public var signatoryPosition: String
+    public var signatoryPositionRu: String?
 
-    public init(document: OutgoingDocument, number: String, issuedOn: CivilDate, signatoryName: String, signatoryPosition: String) {
+    public init(document: OutgoingDocument, number: String, issuedOn: CivilDate, signatoryName: String, signatoryPosition: String,
+                signatoryPositionRu: String? = nil) {
         (self.document, self.number, self.issuedOn, self.signatoryName, self.signatoryPosition) =
             (document, number, issuedOn, signatoryName, signatoryPosition)
+        self.signatoryPositionRu = signatoryPositionRu
     }
+
+    /// The position as the document in `lang` prints it.
+    public func position(_ lang: Language) -> String { lang == .ru ? (signatoryPositionRu ?? signatoryPosition) : signatoryPosition }
 }
 
 /// How a document reached (or was sent to) the applicant.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkingCalendar
 
 /// What a person may do in a body.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
@@ -17,10 +18,16 @@ public struct Actor: Sendable, Hashable, Codable {
     public var userID: UUID
     public var bodyID: UUID
     public var name: String
+    /// The position in Kazakh, and in Russian (documents in Russian print it; nil: not given).
     public var position: String
+    public var positionRu: String?
     public var roles: Set<Role>
 
-    public init(userID: UUID, bodyID: UUID, name: String, position: String, roles: Set<Role>) {
+    /// The position as a document in `lang` prints it.
+    public func position(_ lang: Language) -> String { lang == .ru ? (positionRu ?? position) : position }
+
+    public init(userID: UUID, bodyID: UUID, name: String, position: String, roles: Set<Role>, positionRu: String? = nil) {
+        self.positionRu = positionRu
         self.userID = userID
         self.bodyID = bodyID
         self.name = name

@@ -35,8 +35,13 @@ public struct AppealCommand: Sendable {
     public static func recordCompleteness(missing: [ChecklistItem], feeRequired: Bool) -> Self {
         Self(RecordCompleteness(missing: missing, feeRequired: feeRequired))
     }
-    public static func returnForCorrection(deficiency: String, remedy: String, consequence: String, workingDays: Int?) -> Self {
-        Self(ReturnForCorrection(deficiency: deficiency, remedy: remedy, consequence: consequence, workingDays: workingDays))
+    public static func returnForCorrection(deficiency: String, remedy: String, consequence: String, workingDays: Int?,
+                                           ru: CorrectionWording? = nil) -> Self {
+        if let ru {
+            return Self(ReturnForCorrection(deficiency: deficiency, remedy: remedy, consequence: consequence, workingDays: workingDays,
+                                            deficiencyRu: ru.deficiency, remedyRu: ru.remedy, consequenceRu: ru.consequence))
+        }
+        return Self(ReturnForCorrection(deficiency: deficiency, remedy: remedy, consequence: consequence, workingDays: workingDays))
     }
     public static func receiveCorrection(note: String?) -> Self { Self(ReceiveCorrection(note: note)) }
     public static func resolveUncorrected(outcome: TerminationGround) -> Self { Self(ResolveUncorrected(outcome: outcome)) }
@@ -57,8 +62,12 @@ public struct AppealCommand: Sendable {
         Self(DecideRecusal(accept: accept, newExecutorID: newExecutorID))
     }
     public static func terminate(ground: TerminationGround, note: String) -> Self { Self(Terminate(ground: ground, note: note)) }
-    public static func extend(until: CivilDate, reason: String) -> Self { Self(Extend(until: until, reason: reason)) }
-    public static func requestExtension(until: CivilDate, reason: String) -> Self { Self(RequestExtension(until: until, reason: reason)) }
+    public static func extend(until: CivilDate, reason: String, reasonRu: String? = nil) -> Self {
+        Self(Extend(until: until, reason: reason, reasonRu: reasonRu))
+    }
+    public static func requestExtension(until: CivilDate, reason: String, reasonRu: String? = nil) -> Self {
+        Self(RequestExtension(until: until, reason: reason, reasonRu: reasonRu))
+    }
     public static func decideExtension(accept: Bool, until: CivilDate?, note: String?) -> Self {
         Self(DecideExtension(accept: accept, until: until, note: note))
     }

@@ -19,8 +19,9 @@ extension ProcedureError {
         case .unknownSpecialRule:
             return t("Мұндай арнайы заң ережесі белгісіз.", "Такое правило специального закона неизвестно.", "This special-law rule is not known.")
         case .languageNotProduced:
-            return t("Құжаттар қазақ және орыс тілдерінде жасалады.", "Документы составляются на казахском и русском языках.",
-                     "Documents are produced in Kazakh and Russian.")
+            return t("Бұл құжат осы тілде жасалмайды: құжаттар қазақ тілінде, мәтіні орысша жазылса — орыс тілінде де жасалады.",
+                     "Этот документ на этом языке не составляется: документы составляются на казахском, а если текст введён на русском — и на русском.",
+                     "This document is not produced in that language: documents are in Kazakh, and in Russian when their text was typed in Russian.")
         case .forwardToSelf:
             return t("Жолданымды өзі тұрған органға жіберуге болмайды.", "Обращение нельзя направить в тот же орган.",
                      "An appeal cannot be forwarded to the body that has it.")

@@ -94,7 +94,7 @@ extension ProcedureError: CustomStringConvertible {
         case .missingField(let f): "\(f) must not be empty"
         case .noTermRule(let p): "no term rule for \(p.rawValue) is in force: the term rules need correcting"
         case .unknownSpecialRule(let s): "\"\(s)\" is not a known special rule"
-        case .languageNotProduced(let l): "documents are produced in Kazakh and Russian, not \(l.rawValue)"
+        case .languageNotProduced(let l): "this document is not produced in \(l.rawValue) for this appeal (documents are in Kazakh, and in Russian when their text was typed in Russian)"
         case .forwardToSelf: "an appeal cannot be forwarded to the body that has it"
         case .unknownArea(let a): "\"\(a)\" is not one of the body's competence areas"
         case .completenessNotChecked: "record the completeness check (APPC 63) before returning the appeal"

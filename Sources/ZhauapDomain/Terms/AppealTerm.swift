@@ -30,6 +30,8 @@ public struct AppealTerm: Sendable, Hashable, Codable {
     public var originalDue: CivilDate?
     /// The reason given for the latest extension (told to the participant in the extension notice).
     public var extensionReason: String?
+    /// The same reason in Russian, when the extension notice is produced in Russian too.
+    public var extensionReasonRu: String?
 
     public init(purpose: TermPurpose, ruleID: String, basis: String, start: CivilDate, unit: TermUnit, amount: Int,
                 convention: CountingConvention, due: CivilDate, status: Status, closedOn: CivilDate?, originalDue: CivilDate?,

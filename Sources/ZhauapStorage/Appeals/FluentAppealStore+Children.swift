@@ -18,18 +18,28 @@ extension FluentAppealStore {
 
     /// Writes the appeal's terms (each by its position: a term's status and date change in place) and any
     /// sending not stored yet (sendings are only ever added): at most two statements.
-    func writeChildren(of appeal: Appeal) async throws {
-        if !appeal.terms.isEmpty {
+    /// `asOf0009`: the tables as migration 0009 made them (before the Russian reason's column), for that
+    /// migration's own moving of old records.
+    func writeChildren(of appeal: Appeal, asOf0009: Bool = false) async throws {
+        if !appeal.terms.isEmpty && asOf0009 {
             let rows: [SQLQueryString] = appeal.terms.enumerated().map { i, t in
                 "(\(bind: appeal.id), \(bind: i), \(bind: t.purpose.rawValue), \(bind: t.ruleID), \(bind: t.basis), \(bind: t.start.description), \(bind: t.unit.rawValue), \(bind: t.amount), \(bind: t.convention.rawValue), \(bind: t.due.description), \(bind: t.status.rawValue), \(bind: t.closedOn?.description), \(bind: t.originalDue?.description), \(bind: t.extensionReason))"
             }
             try await sql.raw("""
                 INSERT INTO appeal_terms (appeal_id, idx, purpose, rule_id, basis, start, unit, amount, convention, due, status, closed_on,
                   original_due, extension_reason) VALUES \(rows.joined(separator: ", "))
+                """).run()
+        } else if !appeal.terms.isEmpty {
+            let rows: [SQLQueryString] = appeal.terms.enumerated().map { i, t in
+                "(\(bind: appeal.id), \(bind: i), \(bind: t.purpose.rawValue), \(bind: t.ruleID), \(bind: t.basis), \(bind: t.start.description), \(bind: t.unit.rawValue), \(bind: t.amount), \(bind: t.convention.rawValue), \(bind: t.due.description), \(bind: t.status.rawValue), \(bind: t.closedOn?.description), \(bind: t.originalDue?.description), \(bind: t.extensionReason), \(bind: t.extensionReasonRu))"
+            }
+            try await sql.raw("""
+                INSERT INTO appeal_terms (appeal_id, idx, purpose, rule_id, basis, start, unit, amount, convention, due, status, closed_on,
+                  original_due, extension_reason, extension_reason_ru) VALUES \(rows.joined(separator: ", "))
                 ON CONFLICT (appeal_id, idx) DO UPDATE SET purpose = excluded.purpose, rule_id = excluded.rule_id, basis = excluded.basis,
                   start = excluded.start, unit = excluded.unit, amount = excluded.amount, convention = excluded.convention, due = excluded.due,
                   status = excluded.status, closed_on = excluded.closed_on, original_due = excluded.original_due,
-                  extension_reason = excluded.extension_reason
+                  extension_reason = excluded.extension_reason, extension_reason_ru = excluded.extension_reason_ru
                 """).run()
         }
         if !appeal.sendings.isEmpty {
@@ -49,8 +59,8 @@ extension FluentAppealStore {
         let list = SQLList(ids.map { SQLBind($0) })
         var out: [UUID: Children] = [:]
         for row in try await sql.raw("""
-            SELECT appeal_id, purpose, rule_id, basis, start, unit, amount, convention, due, status, closed_on, original_due, extension_reason
-            FROM appeal_terms WHERE appeal_id IN (\(list)) ORDER BY appeal_id, idx
+            SELECT appeal_id, purpose, rule_id, basis, start, unit, amount, convention, due, status, closed_on, original_due, extension_reason,
+              extension_reason_ru FROM appeal_terms WHERE appeal_id IN (\(list)) ORDER BY appeal_id, idx
             """).all() {
             func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init) }
             func value<E: RawRepresentable<String>>(_ column: String, _: E.Type) throws -> E {
@@ -65,7 +75,9 @@ extension FluentAppealStore {
                                   due: due, status: try value("status", AppealTerm.Status.self), closedOn: try date("closed_on"),
                                   originalDue: try date("original_due"),
                                   extensionReason: try row.decode(column: "extension_reason", as: String?.self))
-            out[try row.decode(column: "appeal_id", as: UUID.self), default: Children()].terms.append(term)
+            var kept = term
+            kept.extensionReasonRu = try row.decode(column: "extension_reason_ru", as: String?.self)
+            out[try row.decode(column: "appeal_id", as: UUID.self), default: Children()].terms.append(kept)
         }
         for row in try await sql.raw("""
             SELECT appeal_id, document, language, channel, sent_on, reference, recorded_by

@@ -54,7 +54,7 @@ struct MoveTermsAndSendings: AsyncMigration {
                 let document = try row.decode(column: "document", as: String.self)
                 guard let record = try? JSONDecoder().decode(AppealRecord.self, from: Data(document.utf8)), !record.keepsChildrenApart,
                       let appeal = try? record.appeal(terms: [], sendings: []) else { continue }
-                try await store.writeChildren(of: appeal)
+                try await store.writeChildren(of: appeal, asOf0009: true)
                 let rewritten = String(decoding: try FluentAppealStore.encoder.encode(AppealRecord(appeal)), as: UTF8.self)
                 try await sql.raw("UPDATE appeals SET document = \(bind: rewritten) WHERE id = \(bind: id)").run()
             }

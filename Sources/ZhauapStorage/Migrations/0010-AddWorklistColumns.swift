@@ -8,12 +8,15 @@ import ZhauapDomain
 /// intermediate term with its purpose, the applicant and the subject; and `next_due`, now the nearest term
 /// the body itself must meet (the applicant's correction deadline is shown, not counted against the body).
 /// Appeals stored before are filled in here, a batch at a time, from the appeals as the domain reads them.
+/// A term also keeps the extension's reason in Russian (`appeal_terms.extension_reason_ru`): the extension
+/// notice is produced in Russian only from a reason typed in Russian.
 struct AddWorklistColumns: AsyncMigration {
     var name: String { "0010-add-worklist-columns" }
 
     static let columns = ["final_due", "near_purpose", "near_due", "applicant", "subject"]
 
     func prepare(on db: any Database) async throws {
+        try await db.schema("appeal_terms").field("extension_reason_ru", .string).update()
         for name in Self.columns { try await db.schema("appeals").field(.string(name), .string).update() }
         guard let sql = db as? any SQLDatabase else { return }
         let store = FluentAppealStore(database: db)
@@ -39,5 +42,6 @@ struct AddWorklistColumns: AsyncMigration {
     func revert(on db: any Database) async throws {
         if let sql = db as? any SQLDatabase { try await sql.raw("DROP INDEX IF EXISTS appeals_body_final_number").run() }
         for name in Self.columns.reversed() { try await db.schema("appeals").deleteField(.string(name)).update() }
+        try await db.schema("appeal_terms").deleteField("extension_reason_ru").update()
     }
 }

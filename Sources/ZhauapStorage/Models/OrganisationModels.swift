@@ -29,6 +29,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "name") var name: String
     @Field(key: "position") var position: String
+    @OptionalField(key: "position_ru") var positionRu: String?
     @Field(key: "roles") var roles: String
     @Field(key: "active") var active: Bool
     @OptionalField(key: "language") var language: String?

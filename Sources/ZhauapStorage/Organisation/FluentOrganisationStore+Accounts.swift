@@ -19,10 +19,12 @@ extension FluentOrganisationStore {
 
     /// Changes a user's name, position, roles and whether they may sign in. A deactivated user's sessions
     /// and API tokens stop working at once (both resolve through an active user).
-    public func updateAccount(_ userID: UUID, name: String, position: String, roles: Set<Role>, active: Bool) async throws {
+    public func updateAccount(_ userID: UUID, name: String, position: String, roles: Set<Role>, active: Bool,
+                              positionRu: String? = nil) async throws {
         guard let m = try await UserModel.find(userID, on: db) else { throw StorageError.notFound }
         m.name = name
         m.position = position
+        m.positionRu = positionRu
         m.roles = roles.map(\.rawValue).sorted().joined(separator: ",")
         m.active = active
         try await m.update(on: db)

@@ -14,7 +14,7 @@ extension FluentOrganisationStore {
     public func actorAndBody(token: String, now: Date) async throws -> (actor: Actor, body: AdministrativeBody, calendarStamp: Int?)? {
         guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
         guard let row = try await sql.raw("""
-            SELECT t.expires_at, u.id AS u_id, u.body_id AS u_body_id, u.name AS u_name, u.position AS u_position, u.roles AS u_roles,
+            SELECT t.expires_at, u.id AS u_id, u.body_id AS u_body_id, u.name AS u_name, u.position AS u_position, u.position_ru AS u_position_ru, u.roles AS u_roles,
               u.active AS u_active, \(unsafeRaw: Self.bodyColumns), (SELECT MAX(id) FROM calendar_overrides) AS calendar_stamp
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN bodies b ON b.id = u.body_id
             WHERE t.token_hash = \(bind: Self.hash(token))
@@ -22,7 +22,8 @@ extension FluentOrganisationStore {
         guard try row.decode(column: "expires_at", as: Date.self) > now, try row.decode(column: "u_active", as: Bool.self) else { return nil }
         let actor = Actor(userID: try row.decode(column: "u_id", as: UUID.self), bodyID: try row.decode(column: "u_body_id", as: UUID.self),
                           name: try row.decode(column: "u_name", as: String.self), position: try row.decode(column: "u_position", as: String.self),
-                          roles: Set(try row.decode(column: "u_roles", as: String.self).split(separator: ",").compactMap { Role(rawValue: String($0)) }))
+                          roles: Set(try row.decode(column: "u_roles", as: String.self).split(separator: ",").compactMap { Role(rawValue: String($0)) }),
+                          positionRu: try row.decode(column: "u_position_ru", as: String?.self))
         return (actor, try Self.body(row), try row.decode(column: "calendar_stamp", as: Int?.self))
     }
 

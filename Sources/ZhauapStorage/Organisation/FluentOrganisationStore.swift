@@ -64,7 +64,7 @@ public struct FluentOrganisationStore: Sendable {
 
     @discardableResult
     public func addUser(bodyID: UUID, login: String, passwordHash: String, name: String, position: String,
-                        roles: Set<Role>) async throws -> UUID {
+                        roles: Set<Role>, positionRu: String? = nil) async throws -> UUID {
         let m = UserModel()
         m.id = UUID()
         m.bodyID = bodyID
@@ -72,6 +72,7 @@ public struct FluentOrganisationStore: Sendable {
         m.passwordHash = passwordHash
         m.name = name
         m.position = position
+        m.positionRu = positionRu
         m.roles = roles.map(\.rawValue).sorted().joined(separator: ",")
         m.active = true
         m.sessionEpoch = 0
@@ -97,7 +98,7 @@ public struct FluentOrganisationStore: Sendable {
 
     static func actor(_ m: UserModel) -> Actor {
         Actor(userID: m.id!, bodyID: m.bodyID, name: m.name, position: m.position,
-              roles: Set(m.roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }))
+              roles: Set(m.roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }), positionRu: m.positionRu)
     }
 
     /// Stores a token's hash (never the token) for a user, valid until `expiresAt`.

@@ -95,6 +95,7 @@ struct UserForm: Codable {
     var login: String?
     var name: String?
     var position: String?
+    var positionRu: String?
     var registrar: String?
     var executor: String?
     var head: String?

@@ -191,7 +191,8 @@ struct AdminOrganisationPagesController: RouteCollection {
         let chosen = form.password.flatMap { $0.isEmpty ? nil : $0 }
         let password = chosen ?? Passwords.generate()
         let id = try await org.addUser(bodyID: body.id, login: login, passwordHash: try await req.password.async.hash(password),
-                                       name: BodyForm.trimmed(form.name), position: BodyForm.trimmed(form.position), roles: form.roles)
+                                       name: BodyForm.trimmed(form.name), position: BodyForm.trimmed(form.position), roles: form.roles,
+                                       positionRu: form.positionRu.map(BodyForm.trimmed).flatMap { $0.isEmpty ? nil : $0 })
         req.logger.notice("user created", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])
         return try await renderBody(req, code: body.code, message: "admin_user_added",
                                     shown: chosen == nil ? (login, password) : nil, status: .created)
@@ -216,7 +217,7 @@ struct AdminOrganisationPagesController: RouteCollection {
               let body = try await org.body(account.actor.bodyID) else { throw Abort(.notFound) }
         let a = account.actor
         func on(_ r: Role) -> String? { a.roles.contains(r) ? "on" : nil }
-        let shown = form ?? UserForm(login: account.login, name: a.name, position: a.position, registrar: on(.registrar),
+        let shown = form ?? UserForm(login: account.login, name: a.name, position: a.position, positionRu: a.positionRu, registrar: on(.registrar),
                                      executor: on(.executor), head: on(.head), admin: on(.admin), active: account.active ? "on" : nil)
         return try await req.page("admin-user", status: status) { lang, t in
             UserContent(id: id.uuidString, login: account.login, bodyCode: body.code, bodyName: lang == .ru ? body.nameRu : body.nameKk,
@@ -243,7 +244,8 @@ struct AdminOrganisationPagesController: RouteCollection {
         if id == admin.userID && (!form.roles.contains(.admin) || form.active != "on") { problems.append("admin_err_self") }
         guard problems.isEmpty else { return try await renderUser(req, admin: admin, form: form, errors: problems, status: .unprocessableEntity) }
         try await org.updateAccount(id, name: BodyForm.trimmed(form.name), position: BodyForm.trimmed(form.position),
-                                    roles: form.roles, active: form.active == "on")
+                                    roles: form.roles, active: form.active == "on",
+                                    positionRu: form.positionRu.map(BodyForm.trimmed).flatMap { $0.isEmpty ? nil : $0 })
         req.logger.notice("user changed", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])
         return try await renderUser(req, admin: admin, message: "admin_saved")
     }

@@ -68,6 +68,8 @@ struct AppealPage: Encodable {
     /// appeal received after hours); a sending may be dated from registration through this day.
     var today: String = ""
     var registeredOnISO: String = ""
+    /// Whether the documents of this appeal must be typed in Russian too (an appeal in Russian).
+    var russianRequired: Bool = false
     /// The answer form asks for the text of each language its letter is produced in.
     var answerLanguages: [Choice] = []
     /// The step form shown on its own page, when one is open.
@@ -173,6 +175,7 @@ struct AppealPage: Encodable {
             sendable: OutgoingDocument.allCases.filter { $0.isAvailable(for: a) }.map { Choice(value: $0.rawValue, label: t["doc_" + $0.rawValue] ?? $0.rawValue) },
             deliveryChannels: DeliveryChannel.allCases.map { Choice(value: $0.rawValue, label: t["delivery_" + $0.rawValue] ?? $0.rawValue) },
             today: legalDay.description, registeredOnISO: a.registration.registeredOn.description,
+            russianRequired: DocumentWording.russianRequired(for: a),
             answerLanguages: (a.language == .ru ? [Language.ru, .kk] : [.kk, .ru]).map { l in
                 Choice(value: l.rawValue, label: t["lang_" + l.rawValue] ?? l.rawValue, selected: l == (a.language == .ru ? .ru : .kk) || l == .kk)
             })

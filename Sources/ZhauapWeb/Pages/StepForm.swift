@@ -27,8 +27,8 @@ struct StepForm: Encodable {
     ]
 
     /// The fields a form may carry back when refused (everything else is fixed choices).
-    static let fields = ["executorId", "kind", "special", "area", "competence", "deficiency", "remedy", "consequence", "workingDays", "note",
-                         "until", "reason", "text", "textKk", "textRu", "character", "targetBodyId", "targetName", "demandsText", "source",
+    static let fields = ["executorId", "kind", "special", "area", "competence", "deficiency", "remedy", "consequence", "deficiencyRu", "remedyRu",
+                         "consequenceRu", "workingDays", "note", "until", "reason", "reasonRu", "text", "textKk", "textRu", "character", "targetBodyId", "targetName", "demandsText", "source",
                          "accept", "newExecutorId", "outcome", "ground", "document", "language", "channel", "sentOn", "reference"]
 
     /// The menu's order: the question to answer first, then the usual course, then the rest.

@@ -12,18 +12,34 @@ public struct ReturnForCorrection: ProcedureStep {
     public var consequence: String
     /// Nil: the body's own correction deadline.
     public var workingDays: Int?
+    /// The notice's wording in Russian: required for an appeal in Russian; `deficiency` and the others are Kazakh.
+    public var deficiencyRu: String?
+    public var remedyRu: String?
+    public var consequenceRu: String?
 
-    public init(deficiency: String, remedy: String, consequence: String, workingDays: Int?) {
+    public init(deficiency: String, remedy: String, consequence: String, workingDays: Int?,
+                deficiencyRu: String? = nil, remedyRu: String? = nil, consequenceRu: String? = nil) {
         self.deficiency = deficiency
         self.remedy = remedy
         self.consequence = consequence
         self.workingDays = workingDays
+        (self.deficiencyRu, self.remedyRu, self.consequenceRu) = (deficiencyRu, remedyRu, consequenceRu)
+    }
+
+    /// The Russian wording: all three parts, or none (then the notice is in Kazakh only).
+    func russian(for a: Appeal) throws(ProcedureError) -> CorrectionWording? {
+        let parts = [("deficiencyRu", deficiencyRu), ("remedyRu", remedyRu), ("consequenceRu", consequenceRu)]
+        let given = parts.compactMap { DocumentWording.given($0.1) }
+        guard !given.isEmpty || DocumentWording.russianRequired(for: a) else { return nil }
+        if let missing = parts.first(where: { DocumentWording.given($0.1) == nil }) { throw .missingField(missing.0) }
+        return CorrectionWording(deficiency: given[0], remedy: given[1], consequence: given[2])
     }
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         try Self.nonEmpty(deficiency, "deficiency")
         try Self.nonEmpty(remedy, "remedy")
         try Self.nonEmpty(consequence, "consequence")
+        let ru = try russian(for: a)
         guard let check = a.completeness else { throw .completenessNotChecked }
         guard !check.essentialMissing.isEmpty else { throw .onlyFormalDeficiencies(check.missing) }
         let n = workingDays ?? c.body.correctionDays
@@ -31,10 +47,11 @@ public struct ReturnForCorrection: ProcedureStep {
         let term = try Procedure.startTerm(.correction, for: a, from: c.today, amount: n, context: c)
         a.terms.append(term)
         let request = CorrectionRequest(deficiency: deficiency, remedy: remedy, consequence: consequence,
-                                        requestedOn: c.today, due: term.due, receivedOn: nil)
+                                        requestedOn: c.today, due: term.due, receivedOn: nil, ru: ru)
         a.stage = .awaitingCorrection(request, executor: a.executorID)
         a.issue(.correctionNotice, on: c.today, by: c.actor)
-        let event = ReturnedForCorrection(due: term.due, workingDays: n, documents: OutgoingDocument.correctionNotice.copies)
+        let event = ReturnedForCorrection(due: term.due, workingDays: n,
+                                          documents: (ru == nil ? [Language.kk] : [.kk, .ru]).map { "correction_notice:\($0.rawValue)" })
         return StepOutcome([AppealEvent(.returnedForCorrection(event), on: c.today, reason: deficiency)])
     }
 }

@@ -29,7 +29,7 @@ public struct DecideExtension: ProcedureStep {
             return StepOutcome([AppealEvent(.extensionDecided(ExtensionDecided(accepted: false, until: nil)), on: c.today, reason: note)])
         }
         let target = until ?? request.until
-        let (extended, event) = try Procedure.extending(a, until: target, reason: request.reason, context: c)
+        let (extended, event) = try Procedure.extending(a, until: target, reason: request.reason, reasonRu: request.reasonRu, context: c)
         a = extended
         return StepOutcome([AppealEvent(.extensionDecided(ExtensionDecided(accepted: true, until: target)), on: c.today, reason: note), event])
     }

@@ -9,10 +9,13 @@ public struct Extend: ProcedureStep {
 
     public var until: CivilDate
     public var reason: String
+    /// The reason in Russian (required for an appeal in Russian).
+    public var reasonRu: String?
 
-    public init(until: CivilDate, reason: String) {
+    public init(until: CivilDate, reason: String, reasonRu: String? = nil) {
         self.until = until
         self.reason = reason
+        self.reasonRu = reasonRu
     }
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
@@ -23,7 +26,7 @@ public struct Extend: ProcedureStep {
             a.extensionRequest?.decidedOn = c.today
             events.append(AppealEvent(.extensionDecided(ExtensionDecided(accepted: true, until: until)), on: c.today))
         }
-        let (extended, event) = try Procedure.extending(a, until: until, reason: reason, context: c)
+        let (extended, event) = try Procedure.extending(a, until: until, reason: reason, reasonRu: reasonRu, context: c)
         a = extended
         return StepOutcome(events + [event])
     }

@@ -4,9 +4,12 @@ extension Procedure {
     /// APPC 76(2) (R15): the consideration term moves to `until` — a later working day, at most two months
     /// past the original due date, never for a term its rule keeps fixed (complaints, APPC 99) — and the
     /// participant is to be told within 3 working days. Returns the changed appeal and the `extended` event.
-    static func extending(_ appeal: Appeal, until: CivilDate, reason: String,
+    static func extending(_ appeal: Appeal, until: CivilDate, reason: String, reasonRu: String?,
                           context c: ProcedureContext) throws(ProcedureError) -> (Appeal, AppealEvent) {
         var a = appeal
+        // The reason is told in the notice: in Kazakh, and in Russian for an appeal in Russian.
+        let ru = DocumentWording.given(reasonRu)
+        if ru == nil && DocumentWording.russianRequired(for: a) { throw .missingField("reasonRu") }
         guard let i = a.terms.lastIndex(where: { $0.purpose == .consideration && $0.status == .active }) else {
             throw .invalidState(action: Action.extend.rawValue, state: a.state)
         }
@@ -27,6 +30,7 @@ extension Procedure {
         a.terms[i].originalDue = original
         a.terms[i].due = until
         a.terms[i].extensionReason = reason
+        a.terms[i].extensionReasonRu = ru
         a.close([.extensionNotice], on: c.today)
         a.terms.append(try startTerm(.extensionNotice, for: a, from: c.today, context: c))
         a.issue(.extensionNotice, on: c.today, by: c.actor)

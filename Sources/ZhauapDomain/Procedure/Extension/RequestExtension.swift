@@ -11,17 +11,21 @@ public struct RequestExtension: ProcedureStep {
 
     public var until: CivilDate
     public var reason: String
+    /// The reason in Russian (required for an appeal in Russian).
+    public var reasonRu: String?
 
-    public init(until: CivilDate, reason: String) {
+    public init(until: CivilDate, reason: String, reasonRu: String? = nil) {
         self.until = until
         self.reason = reason
+        self.reasonRu = reasonRu
     }
 
     public func apply(to a: inout Appeal, context c: ProcedureContext) throws(ProcedureError) -> StepOutcome {
         try Self.nonEmpty(reason, "reason")
         guard Self.isOffered(on: a) else { throw .extensionAlreadyRequested }
-        _ = try Procedure.extending(a, until: until, reason: reason, context: c)  // the same limits, checked now
-        a.extensionRequest = ExtensionRequest(until: until, reason: reason, requestedBy: c.actor.userID, requestedOn: c.today)
+        _ = try Procedure.extending(a, until: until, reason: reason, reasonRu: reasonRu, context: c)  // the same limits, checked now
+        a.extensionRequest = ExtensionRequest(until: until, reason: reason, reasonRu: DocumentWording.given(reasonRu),
+                                              requestedBy: c.actor.userID, requestedOn: c.today)
         return StepOutcome([AppealEvent(.extensionRequested(ExtensionRequested(until: until)), on: c.today, reason: reason)])
     }
 }

@@ -57,7 +57,7 @@ extension Procedure {
         let registration = Registration(
             number: RegistrationNumber.format(body: c.body.code, year: day.year, sequence: sequence), year: day.year, sequence: sequence,
             receivedAt: draft.receivedAt, registeredOn: day, recordedAt: recordedAt, channel: draft.channel,
-            externalNumber: draft.externalNumber, receivedByName: c.actor.name, receivedByPosition: c.actor.position,
+            externalNumber: draft.externalNumber, receivedByName: c.actor.name, receivedByPosition: c.actor.position, receivedByPositionRu: c.actor.positionRu,
             trackingCode: trackingCode)
         var appeal = Appeal(
             id: id, bodyID: c.body.id, registration: registration, applicant: draft.applicant, addressedTo: draft.addressedTo,
