@@ -15,6 +15,7 @@ enum DemoSeed {
         guard try await store.body(code: "DEMO") == nil else { return }
         let body = AdministrativeBody(
             code: "DEMO", nameKk: "Демо әкімдігі", nameRu: "Демо-акимат", address: "Астана, Бейбітшілік к-сі, 1",
+            contacts: "+7 7172 00-00-00 · demo@example.kz · 09:00–18:30",
             competenceAreas: [CompetenceArea(code: "land", nameKk: "Жер қатынастары", nameRu: "Земельные отношения",
                                              markers: ["жер учаскесі", "жер", "земельный участок", "земл"])])
         do { try await store.add(body) } catch { return }

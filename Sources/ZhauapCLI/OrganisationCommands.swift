@@ -17,6 +17,7 @@ struct AddBody: AsyncCommand {
         @Option(name: "name-kk", help: "name in Kazakh") var nameKk: String?
         @Option(name: "name-ru", help: "name in Russian") var nameRu: String?
         @Option(name: "address", help: "postal address") var address: String?
+        @Option(name: "contacts", help: "telephone, e-mail, reception hours (printed on letters)") var contacts: String?
         @Option(name: "higher", help: "code of the higher body (for complaints)") var higher: String?
         @Option(name: "timezone", help: "IANA time zone (default Asia/Almaty)") var timeZone: String?
         @Option(name: "hours", help: "working hours, HH:MM-HH:MM (default 09:00-18:30)") var hours: String?
@@ -45,7 +46,7 @@ struct AddBody: AsyncCommand {
         }
         let hours = try s.hours.map(WorkingHours.parse) ?? .standard
         let days = try s.correctionDays.map(parseCorrectionDays) ?? 5
-        let body = AdministrativeBody(code: code, nameKk: kk, nameRu: ru, address: s.address ?? "", higherBodyID: higherID,
+        let body = AdministrativeBody(code: code, nameKk: kk, nameRu: ru, address: s.address ?? "", contacts: s.contacts ?? "", higherBodyID: higherID,
                                       workingHours: hours, timeZone: tz, correctionDays: days)
         try await store.add(body)
         context.console.print("body \(code) added: \(body.id)")
@@ -75,6 +76,7 @@ struct SetBody: AsyncCommand {
         @Option(name: "correction-days", help: "default working days to remedy a deficiency") var correctionDays: String?
         @Option(name: "timezone", help: "IANA time zone") var timeZone: String?
         @Option(name: "address", help: "postal address") var address: String?
+        @Option(name: "contacts", help: "telephone, e-mail, reception hours (printed on letters)") var contacts: String?
     }
 
     var help: String { "Change a body's working hours, correction deadline, time zone or address" }
@@ -92,6 +94,7 @@ struct SetBody: AsyncCommand {
             body.timeZone = tz
         }
         if let a = s.address { body.address = a }
+        if let c = s.contacts { body.contacts = c }
         try await store.update(body)
         context.console.print("body \(code) updated")
     }

@@ -182,9 +182,10 @@ struct Letter {
 
     /// The body's address and contacts.
     var contacts: String {
-        let address = body.address.trimmingCharacters(in: .whitespaces)
-        guard !address.isEmpty else { return "" }
-        return "<footer class=\"contacts\">\(kk ? "Мекенжайы" : "Адрес"): \(escapeHTML(address))</footer>"
+        let address = body.address.trimmingCharacters(in: .whitespaces), contacts = body.contacts.trimmingCharacters(in: .whitespaces)
+        let lines = [address.isEmpty ? nil : "\(kk ? "Мекенжайы" : "Адрес"): \(escapeHTML(address))",
+                     contacts.isEmpty ? nil : "\(kk ? "Байланыс" : "Контакты"): \(escapeHTML(contacts))"].compactMap { $0 }
+        return lines.isEmpty ? "" : "<footer class=\"contacts\">\(lines.joined(separator: "<br>"))</footer>"
     }
 
     var signature: String {

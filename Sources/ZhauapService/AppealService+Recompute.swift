@@ -28,8 +28,7 @@ extension AppealService {
                     guard let due = try? calendar.term(t.request).end, due != t.due else { continue }
                     updated.terms[i].due = due
                     events.append(AppealEvent(.termRecomputed(TermRecomputed(purpose: t.purpose, from: t.due, to: due, calendar: calendar.version)),
-                                              on: max(RegistrationDay.local(now(), timeZone: timeZone).date, appeal.registration.registeredOn),
-                                              reason: "calendar changed"))
+                                              on: max(RegistrationDay.local(now(), timeZone: timeZone).date, appeal.registration.registeredOn)))
                 }
                 guard !events.isEmpty else { return false }
                 var system = Self.systemActor

@@ -199,3 +199,19 @@ struct DocumentWordingTests {
         #expect(kk.contains("Сараптама") && kk.contains("Басшы") && !kk.contains("Руководитель"))
     }
 }
+
+@Suite("Documents: the body's contacts on every letter")
+struct LetterContactsTests {
+    @Test("R46: the body's address and contacts are printed at the foot of a letter, in both languages")
+    func contactsPrinted() throws {
+        var body = DocumentTests.body
+        body.address = "Алматы, Абай д-лы 1"
+        body.contacts = "+7 727 000 00 00 · info@example.kz"
+        let (a, c) = try DocumentTests.considered(language: .kk)
+        let answered = try Procedure.apply(.answer(text: "Түсіндіреміз.", character: .explained), to: a, context: c).0
+        let kk = AppealDocument.answerLetter.render(answered, body: body, lang: .kk)
+        #expect(kk.contains("Мекенжайы: Алматы, Абай д-лы 1") && kk.contains("Байланыс: +7 727 000 00 00 · info@example.kz"))
+        body.contacts = ""
+        #expect(!AppealDocument.answerLetter.render(answered, body: body, lang: .kk).contains("Байланыс:"))
+    }
+}

@@ -1,13 +1,15 @@
 import Foundation
 
 /// An administrative body: an akimat, a ministry, a department. Many live in one installation.
-public struct AdministrativeBody: Sendable, Hashable, Codable, Identifiable {
+public struct AdministrativeBody: Sendable, Hashable, Identifiable {
     public var id: UUID
     /// Short code used in registration numbers, e.g. `ALM-AK`.
     public var code: String
     public var nameKk: String
     public var nameRu: String
     public var address: String
+    /// How the applicant reaches the body: telephone, e-mail, reception hours (printed on every letter).
+    public var contacts: String
     /// The body that considers complaints about this one (APPC 91(4)).
     public var higherBodyID: UUID?
     public var competenceAreas: [CompetenceArea]
@@ -20,7 +22,7 @@ public struct AdministrativeBody: Sendable, Hashable, Codable, Identifiable {
     /// Kazakhstan's single time zone since 1 March 2024 (UTC+5): the default for a new body.
     public static let defaultTimeZone = "Asia/Almaty"
 
-    public init(id: UUID = UUID(), code: String, nameKk: String, nameRu: String, address: String = "",
+    public init(id: UUID = UUID(), code: String, nameKk: String, nameRu: String, address: String = "", contacts: String = "",
                 higherBodyID: UUID? = nil, competenceAreas: [CompetenceArea] = [],
                 workingHours: WorkingHours = .standard, timeZone: String = AdministrativeBody.defaultTimeZone, correctionDays: Int = 5) {
         self.id = id
@@ -28,6 +30,7 @@ public struct AdministrativeBody: Sendable, Hashable, Codable, Identifiable {
         self.nameKk = nameKk
         self.nameRu = nameRu
         self.address = address
+        self.contacts = contacts
         self.higherBodyID = higherBodyID
         self.competenceAreas = competenceAreas
         self.workingHours = workingHours

@@ -10,6 +10,7 @@ final class BodyModel: Model, @unchecked Sendable {
     @Field(key: "name_kk") var nameKk: String
     @Field(key: "name_ru") var nameRu: String
     @Field(key: "address") var address: String
+    @OptionalField(key: "contacts") var contacts: String?
     @OptionalField(key: "higher_body_id") var higherBodyID: UUID?
     @Field(key: "competence_areas") var competenceAreas: String
     @Field(key: "working_start") var workingStart: Int

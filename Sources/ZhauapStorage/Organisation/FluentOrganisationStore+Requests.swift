@@ -6,7 +6,7 @@ import ZhauapDomain
 /// What every API request reads first, as plain SQL: the bearer token's user with their body in one
 /// statement, and a body by id.
 extension FluentOrganisationStore {
-    static let bodyColumns = "b.id AS b_id, b.code AS b_code, b.name_kk AS b_name_kk, b.name_ru AS b_name_ru, b.address AS b_address, b.higher_body_id AS b_higher_body_id, b.competence_areas AS b_competence_areas, b.working_start AS b_working_start, b.working_end AS b_working_end, b.time_zone AS b_time_zone, b.correction_days AS b_correction_days"
+    static let bodyColumns = "b.id AS b_id, b.code AS b_code, b.name_kk AS b_name_kk, b.name_ru AS b_name_ru, b.address AS b_address, b.contacts AS b_contacts, b.higher_body_id AS b_higher_body_id, b.competence_areas AS b_competence_areas, b.working_start AS b_working_start, b.working_end AS b_working_end, b.time_zone AS b_time_zone, b.correction_days AS b_correction_days"
 
     /// The active user a bearer token belongs to, with the user's body and the latest calendar override's
     /// number (nil: none), which tells `CalendarProvider` whether its compiled calendar is current without
@@ -31,7 +31,7 @@ extension FluentOrganisationStore {
         AdministrativeBody(
             id: try row.decode(column: "b_id", as: UUID.self), code: try row.decode(column: "b_code", as: String.self),
             nameKk: try row.decode(column: "b_name_kk", as: String.self), nameRu: try row.decode(column: "b_name_ru", as: String.self),
-            address: try row.decode(column: "b_address", as: String.self), higherBodyID: try row.decode(column: "b_higher_body_id", as: UUID?.self),
+            address: try row.decode(column: "b_address", as: String.self), contacts: try row.decode(column: "b_contacts", as: String?.self) ?? "", higherBodyID: try row.decode(column: "b_higher_body_id", as: UUID?.self),
             competenceAreas: (try? JSONDecoder().decode([CompetenceArea].self,
                                                         from: Data(row.decode(column: "b_competence_areas", as: String.self).utf8))) ?? [],
             workingHours: WorkingHours(start: try row.decode(column: "b_working_start", as: Int.self),

@@ -17,6 +17,7 @@ public struct FluentOrganisationStore: Sendable {
         m.nameKk = body.nameKk
         m.nameRu = body.nameRu
         m.address = body.address
+        m.contacts = body.contacts
         m.higherBodyID = body.higherBodyID
         m.competenceAreas = String(decoding: try JSONEncoder().encode(body.competenceAreas), as: UTF8.self)
         m.workingStart = body.workingHours.start
@@ -32,6 +33,7 @@ public struct FluentOrganisationStore: Sendable {
         m.nameKk = body.nameKk
         m.nameRu = body.nameRu
         m.address = body.address
+        m.contacts = body.contacts
         m.higherBodyID = body.higherBodyID
         m.competenceAreas = String(decoding: try JSONEncoder().encode(body.competenceAreas), as: UTF8.self)
         m.workingStart = body.workingHours.start
@@ -55,7 +57,7 @@ public struct FluentOrganisationStore: Sendable {
     }
 
     static func domain(_ m: BodyModel) -> AdministrativeBody {
-        AdministrativeBody(id: m.id!, code: m.code, nameKk: m.nameKk, nameRu: m.nameRu, address: m.address,
+        AdministrativeBody(id: m.id!, code: m.code, nameKk: m.nameKk, nameRu: m.nameRu, address: m.address, contacts: m.contacts ?? "",
                            higherBodyID: m.higherBodyID,
                            competenceAreas: (try? JSONDecoder().decode([CompetenceArea].self, from: Data(m.competenceAreas.utf8))) ?? [],
                            workingHours: WorkingHours(start: m.workingStart, end: m.workingEnd), timeZone: m.timeZone,

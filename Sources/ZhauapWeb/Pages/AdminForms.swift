@@ -8,19 +8,20 @@ struct BodyForm: Codable {
     var nameKk: String?
     var nameRu: String?
     var address: String?
+    var contacts: String?
     var higher: String?
     var timeZone: String?
     var hours: String?
     var correctionDays: String?
 
-    init(code: String? = nil, nameKk: String? = nil, nameRu: String? = nil, address: String? = nil, higher: String? = nil,
+    init(code: String? = nil, nameKk: String? = nil, nameRu: String? = nil, address: String? = nil, contacts: String? = nil, higher: String? = nil,
          timeZone: String? = nil, hours: String? = nil, correctionDays: String? = nil) {
-        (self.code, self.nameKk, self.nameRu, self.address) = (code, nameKk, nameRu, address)
+        (self.code, self.nameKk, self.nameRu, self.address, self.contacts) = (code, nameKk, nameRu, address, contacts)
         (self.higher, self.timeZone, self.hours, self.correctionDays) = (higher, timeZone, hours, correctionDays)
     }
 
     init(_ b: AdministrativeBody, higherCode: String?) {
-        self.init(code: b.code, nameKk: b.nameKk, nameRu: b.nameRu, address: b.address, higher: higherCode,
+        self.init(code: b.code, nameKk: b.nameKk, nameRu: b.nameRu, address: b.address, contacts: b.contacts, higher: higherCode,
                   timeZone: b.timeZone, hours: b.workingHours.text, correctionDays: String(b.correctionDays))
     }
 
@@ -43,6 +44,7 @@ struct BodyForm: Codable {
         body.nameRu = Self.trimmed(nameRu)
         if body.nameKk.isEmpty || body.nameRu.isEmpty { problems.append("admin_err_names") }
         body.address = Self.trimmed(address)
+        body.contacts = Self.trimmed(contacts)
         let higher = Self.trimmed(higher)
         if higher.isEmpty {
             body.higherBodyID = nil

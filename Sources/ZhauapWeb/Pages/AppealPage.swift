@@ -160,8 +160,12 @@ struct AppealPage: Encodable {
             trail: trail.reversed().map { e in
                 // A term's basis is shown from its rule in the page's language (the trail keeps the English one).
                 let basis = e.details["rule"].flatMap { id in rules.rules.first { $0.id == id }?.basis(lang) }
+                // A recomputed term says what moved, in the page's language (older entries kept an English reason).
+                let moved = e.type == "term_recomputed"
+                    ? e.details["from"].flatMap(CivilDate.init).flatMap { from in e.details["to"].flatMap(CivilDate.init).map { "\(from.dotted) → \($0.dotted)" } }
+                    : nil
                 return Entry(when: f.string(from: e.recordedAt), legalDate: e.legalDate.dotted, type: t["event_" + e.type] ?? e.type,
-                             who: e.actorName, reason: basis ?? e.reason)
+                             who: e.actorName, reason: moved ?? basis ?? e.reason)
             },
             error: error,
             extensionRequestUntil: a.extensionRequest.flatMap { $0.isPending ? $0.until.dotted : nil },
