@@ -78,7 +78,7 @@ public enum AppealDocument: String, Sendable, CaseIterable {
         case .forwardingNotice:
             let f = a.forwardings.last
             let title = kk ? "Жолданымды жіберу туралы хабарлама" : "Уведомление о направлении обращения"
-            let target = escapeHTML(f?.targetName ?? "")
+            let target = escapeHTML((kk ? f?.targetName : (f?.targetNameRu ?? f?.targetName)) ?? "")
             let text: String
             if let demands = f?.demands {
                 let list = escapeHTML(demands.joined(separator: "; "))

@@ -34,6 +34,7 @@ struct PagesTests {
         var cookies: [String: String] = [:]
         var headers: HTTPHeaders {
             var h = HTTPHeaders()
+            h.add(name: .accept, value: "text/html,application/xhtml+xml")  // as a browser asks for pages
             if !cookies.isEmpty { h.add(name: .cookie, value: cookies.map { "\($0)=\($1)" }.joined(separator: "; ")) }
             return h
         }

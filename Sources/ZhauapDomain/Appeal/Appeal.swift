@@ -203,6 +203,8 @@ public struct Forwarding: Sendable, Hashable, Codable {
     /// A body in this installation, or nil for an outside body named in `targetName`.
     public var targetBodyID: UUID?
     public var targetName: String
+    /// The target's name in Russian (a body of this installation: its Russian name), for documents in Russian.
+    public var targetNameRu: String?
     /// Nil: the whole appeal; otherwise the demands forwarded (APPC 65: only the part outside competence).
     public var demands: [String]?
     public var forwardedOn: CivilDate

@@ -55,7 +55,8 @@ struct AppealsController: RouteCollection {
     func act(req: Request) async throws -> AppealResponse {
         let actor = try req.actor
         let id = try req.appealID()
-        let command = try req.content.decode(ActionRequest.self).command
+        let decoded = try req.content.decode(ActionRequest.self).command
+        let command = try await Forward.naming(decoded) { try await service(req).bodies() }
         // With an Idempotency-Key, a step sent twice (a retry after a lost answer) is taken once.
         let key = req.headers.first(name: "Idempotency-Key")
         if let key, key.isEmpty || key.count > 200 {

@@ -168,3 +168,15 @@ struct ActionRequest: Decodable {
         }
     }
 }
+
+extension Forward {
+    /// A body of this installation may be named by its id alone: its Kazakh and Russian names are taken from
+    /// it (each document prints the name in its own language). Other steps pass unchanged.
+    static func naming(_ command: AppealCommand, bodies: () async throws -> [AdministrativeBody]) async throws -> AppealCommand {
+        guard var forward = command.step as? Forward, let target = forward.targetBodyID else { return command }
+        guard let body = try await bodies().first(where: { $0.id == target }) else { return command }
+        if forward.targetName.trimmingCharacters(in: .whitespaces).isEmpty { forward.targetName = body.nameKk }
+        if forward.targetNameRu == nil { forward.targetNameRu = body.nameRu }
+        return AppealCommand(forward)
+    }
+}

@@ -126,7 +126,7 @@ struct AppealPage: Encodable {
             nearTerm: row.nearPurpose.flatMap { purpose in row.nearDue.flatMap { CivilDate($0) }.map { "\(t["near_" + purpose] ?? purpose) \($0.dotted)" } },
             flags: flags.filter { !$0.isEmpty },
             forwardedTo: a.forwardings.last.map { fw in
-                (fw.demands == nil ? (t["forwarded_whole"] ?? "") : (t["forwarded_part"] ?? "")) + " " + fw.targetName + " · " + fw.forwardedOn.dotted
+                (fw.demands == nil ? (t["forwarded_whole"] ?? "") : (t["forwarded_part"] ?? "")) + " " + (lang == .ru ? (fw.targetNameRu ?? fw.targetName) : fw.targetName) + " · " + fw.forwardedOn.dotted
             },
             terminationGround: a.termination.map { t["ground_" + $0.ground.rawValue] ?? $0.ground.rawValue },
             answerText: a.answer.map { $0.text(lang == .ru ? .ru : .kk) ?? $0.text },

@@ -187,11 +187,7 @@ struct AppealPagesController: RouteCollection {
                 as? [String: Any] ?? [:]
             fields["action"] = action.rawValue
             var command = try JSONDecoder().decode(ActionRequest.self, from: try JSONSerialization.data(withJSONObject: fields)).command
-            // A body of this installation is named by its id: its name is taken from it.
-            if var forward = command.step as? Forward, let target = forward.targetBodyID, forward.targetName.isEmpty {
-                forward.targetName = try await req.application.appealService.bodies().first { $0.id == target }?.nameKk ?? ""
-                command = AppealCommand(forward)
-            }
+            command = try await Forward.naming(command) { try await req.application.appealService.bodies() }
             _ = try await req.application.appealService.perform(command, on: id, actor: actor,
                                                                 idempotencyKey: form.value("_once").map { "page:" + $0 })
             return req.redirect(to: "/appeals/\(id)?done=\(action.rawValue)", redirectType: .normal)

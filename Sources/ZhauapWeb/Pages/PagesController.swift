@@ -79,6 +79,7 @@ struct PagesController: RouteCollection {
         var due: String?
         /// Where the appeal (or a part of it) was sent, and when.
         var forwardedTo: String?
+        var forwardedToRu: String?
         var forwardedOn: String?
         var forwardedWhole: Bool = false
     }
@@ -107,13 +108,15 @@ struct PagesController: RouteCollection {
             content.due = a.term(.consideration)?.due.dotted
             if let f = a.forwardings.last {
                 content.forwardedTo = f.targetName
+                content.forwardedToRu = f.targetNameRu
                 content.forwardedOn = f.forwardedOn.dotted
                 content.forwardedWhole = f.demands == nil
             }
         }
-        return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { _, t in
+        return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { lang, t in
             var c = content
             c.stateText = c.state.map { t["state_" + $0] ?? $0 }
+            if lang == .ru, let ru = c.forwardedToRu { c.forwardedTo = ru }
             return c
         }
     }

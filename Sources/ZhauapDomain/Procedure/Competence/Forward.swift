@@ -12,6 +12,8 @@ public struct Forward: ProcedureStep {
     /// A body of this installation, or nil for an outside body named in `targetName`.
     public var targetBodyID: UUID?
     public var targetName: String
+    /// The name in Russian, when known (set from the body for a body of this installation).
+    public var targetNameRu: String?
     /// Nil: the whole appeal.
     public var demands: [String]?
 
@@ -21,13 +23,14 @@ public struct Forward: ProcedureStep {
         self.demands = demands
     }
 
-    enum CodingKeys: String, CodingKey { case targetBodyID = "targetBodyId", targetName, demands }
+    enum CodingKeys: String, CodingKey { case targetBodyID = "targetBodyId", targetName, targetNameRu, demands }
 
     /// A body of this installation may be named by its id alone: the name is then taken from it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         targetBodyID = try c.decodeIfPresent(UUID.self, forKey: .targetBodyID)
         demands = try c.decodeIfPresent([String].self, forKey: .demands)
+        targetNameRu = try c.decodeIfPresent(String.self, forKey: .targetNameRu)
         if targetBodyID == nil { targetName = try c.decode(String.self, forKey: .targetName) }
         else { targetName = try c.decodeIfPresent(String.self, forKey: .targetName) ?? "" }
     }
@@ -39,8 +42,9 @@ public struct Forward: ProcedureStep {
         }
         let newID = targetBodyID.map { _ in c.newID() }
         if let targetBodyID, targetBodyID == c.body.id { throw .forwardToSelf }
-        a.forwardings.append(Forwarding(targetBodyID: targetBodyID, targetName: targetName, demands: demands,
-                                        forwardedOn: c.today, newAppealID: newID))
+        a.forwardings.append(Forwarding(targetBodyID: targetBodyID, targetName: targetName,
+                                        targetNameRu: DocumentWording.given(targetNameRu), demands: demands, forwardedOn: c.today,
+                                        newAppealID: newID))
         let late = a.term(.forwarding).map { c.today > $0.due } ?? false
         let event = Forwarded(target: targetName, scope: demands == nil ? "whole" : "part", late: late,
                               documents: OutgoingDocument.forwardingNotice.copies, targetBody: targetBodyID, newAppeal: newID)
