@@ -21,7 +21,8 @@ enum DemoSeed {
         do { try await store.add(body) } catch { return }
         let password = Passwords.generate()
         try await store.addUser(bodyID: body.id, login: "admin", passwordHash: try Bcrypt.hash(password), name: "Демо Әкімші",
-                                position: "әкімші", roles: [.admin, .head, .registrar, .executor], positionRu: "администратор")
+                                position: "әкімші", roles: [.installationAdmin, .admin, .head, .registrar, .executor],
+                                positionRu: "администратор")
         let banner = """
             Demo body DEMO (Демо әкімдігі / Демо-акимат) created.
             Sign in as: admin   password: \(password)   (shown once)

@@ -159,7 +159,7 @@ struct AddUser: AsyncCommand {
         @Option(name: "name", help: "full name, as on documents") var name: String?
         @Option(name: "position", help: "position in Kazakh") var position: String?
         @Option(name: "position-ru", help: "position in Russian (documents in Russian print it)") var positionRu: String?
-        @Option(name: "roles", help: "comma-separated: registrar, executor, head, admin") var roles: String?
+        @Option(name: "roles", help: "comma-separated: registrar, executor, head, admin (its own body), installation_admin (every body, the calendar)") var roles: String?
         @Option(name: "password", help: "initial password (default: generated and printed once)") var password: String?
     }
 
@@ -173,7 +173,7 @@ struct AddUser: AsyncCommand {
         var roles = Set<Role>()
         for r in rolesText.split(separator: ",") {
             guard let role = Role(rawValue: r.trimmingCharacters(in: .whitespaces)) else {
-                throw CLIError("--roles: unknown role \"\(r)\" (registrar, executor, head, admin)")
+                throw CLIError("--roles: unknown role \"\(r)\" (registrar, executor, head, admin, installation_admin)")
             }
             roles.insert(role)
         }

@@ -341,7 +341,7 @@ struct AdminPagesTests {
             let store = FluentOrganisationStore(database: app.db)
             let body = AdministrativeBody(code: "ADM", nameKk: "Әкімшілік", nameRu: "Администрация")
             try await store.add(body)
-            try await PagesTests.person(app, body: body.id, login: "root", name: "Әкімші", position: "", roles: [.admin])
+            try await PagesTests.person(app, body: body.id, login: "root", name: "Әкімші", position: "", roles: [.admin, .installationAdmin])
             try await PagesTests.person(app, body: body.id, login: "exec", name: "Орындаушы", position: "", roles: [.executor])
             let b = PagesTests.Browser()
             try await b.signIn(app, "root")

@@ -9,8 +9,11 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case executor
     /// Head or deputy: assigns, extends terms, decides recusals and terminations.
     case head
-    /// Manages bodies, users and the calendar.
+    /// Manages their own body: its settings, competence areas, users and roles.
     case admin
+    /// Manages the installation: every body (creating them too), the calendar, the norms. Created only by
+    /// the command line (`zhauap users add --roles installation_admin`), never granted in the pages.
+    case installationAdmin = "installation_admin"
 }
 
 /// The person acting, as the procedure sees them.

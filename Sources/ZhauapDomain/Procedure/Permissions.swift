@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who may do what: derived from each step's own declaration (`ProcedureStep.who`, `allowedIn`,
 /// `isOffered`), one policy for the API, the pages and the CLI.
 public enum Permissions {
@@ -6,6 +8,17 @@ public enum Permissions {
     public static func allows(_ action: Action, actor: Actor, appeal: Appeal?) -> Bool {
         action.step.who.admits(actor, appeal: appeal)
     }
+
+    /// An administrator manages their own body only; an installation administrator manages every body.
+    public static func mayAdminister(_ actor: Actor, bodyID: UUID) -> Bool {
+        actor.roles.contains(.installationAdmin) || (actor.roles.contains(.admin) && actor.bodyID == bodyID)
+    }
+
+    /// Creating bodies, the calendar and the norms are the installation's, not one body's.
+    public static func administersInstallation(_ actor: Actor) -> Bool { actor.roles.contains(.installationAdmin) }
+
+    /// Whether the person administers anything (the admin pages are open to them).
+    public static func administers(_ actor: Actor) -> Bool { actor.roles.contains(.admin) || actor.roles.contains(.installationAdmin) }
 
     /// APPC 64: a registrar or a head registers.
     public static func mayRegister(_ actor: Actor) -> Bool { Register.who.admits(actor, appeal: nil) }

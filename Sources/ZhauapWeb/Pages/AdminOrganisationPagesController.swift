@@ -53,7 +53,12 @@ struct AdminOrganisationPagesController: RouteCollection {
 
     @Sendable
     func bodies(req: Request) async throws -> Response {
-        _ = try await AdminPagesController.admin(req)
+        let admin = try await AdminPagesController.admin(req)
+        // An administrator of one body goes straight to it; only the installation's administrator sees them all.
+        guard Permissions.administersInstallation(admin) else {
+            guard let own = try await FluentOrganisationStore(database: req.db).body(admin.bodyID) else { throw Abort(.notFound) }
+            return req.redirect(to: "/admin/bodies/\(own.code)")
+        }
         return try await renderBodies(req, form: BodyForm(hours: WorkingHours.standard.text, correctionDays: "5"), errors: [], status: .ok)
     }
 
@@ -64,6 +69,7 @@ struct AdminOrganisationPagesController: RouteCollection {
     @Sendable
     func createBody(req: Request) async throws -> Response {
         let admin = try await AdminPagesController.admin(req)
+        try AdminPagesController.requireInstallation(admin)
         try CSRF.verify(req)
         let form = try req.content.decode(BodyForm.self)
         let org = FluentOrganisationStore(database: req.db)
@@ -117,14 +123,17 @@ struct AdminOrganisationPagesController: RouteCollection {
 
     @Sendable
     func body(req: Request) async throws -> Response {
-        _ = try await AdminPagesController.admin(req)
-        return try await renderBody(req, code: try req.parameters.require("code"))
+        let admin = try await AdminPagesController.admin(req)
+        let (_, b, _) = try await loadBody(req, admin: admin)
+        return try await renderBody(req, code: b.code)
     }
 
-    func loadBody(_ req: Request) async throws -> (FluentOrganisationStore, AdministrativeBody, [AdministrativeBody]) {
+    /// The body named in the path, if this admin may manage it (otherwise: not found).
+    func loadBody(_ req: Request, admin: Actor) async throws -> (FluentOrganisationStore, AdministrativeBody, [AdministrativeBody]) {
         let org = FluentOrganisationStore(database: req.db)
         let all = try await org.bodies()
         guard let b = all.first(where: { $0.code == req.parameters.get("code") }) else { throw Abort(.notFound) }
+        try AdminPagesController.requireBody(admin, b.id)
         return (org, b, all)
     }
 
@@ -132,9 +141,9 @@ struct AdminOrganisationPagesController: RouteCollection {
     /// page shows them and nothing is stored) or edits the body, which is then saved.
     func changeBody(_ req: Request, form: BodyForm? = nil,
                     _ change: (inout AdministrativeBody, [AdministrativeBody]) throws -> [String]) async throws -> Response {
-        _ = try await AdminPagesController.admin(req)
+        let admin = try await AdminPagesController.admin(req)
         try CSRF.verify(req)
-        let (org, original, all) = try await loadBody(req)
+        let (org, original, all) = try await loadBody(req, admin: admin)
         var body = original
         let problems = try change(&body, all)
         guard problems.isEmpty else {
@@ -180,7 +189,7 @@ struct AdminOrganisationPagesController: RouteCollection {
     func createUser(req: Request) async throws -> Response {
         let admin = try await AdminPagesController.admin(req)
         try CSRF.verify(req)
-        let (org, body, _) = try await loadBody(req)
+        let (org, body, _) = try await loadBody(req, admin: admin)
         var form = try req.content.decode(UserForm.self)
         let login = BodyForm.trimmed(form.login)
         let problems = form.newUserProblems(loginTaken: try await org.loginTaken(login))
@@ -208,6 +217,8 @@ struct AdminOrganisationPagesController: RouteCollection {
         var errors: [String]
         var message: String?
         var shownPassword: String?
+        /// The roles the person has now, the installation-level one included (shown, never granted here).
+        var rolesText: String
     }
 
     func renderUser(_ req: Request, admin: Actor, form: UserForm? = nil, errors: [String] = [], message: String? = nil,
@@ -215,6 +226,7 @@ struct AdminOrganisationPagesController: RouteCollection {
         let org = FluentOrganisationStore(database: req.db)
         guard let id = req.parameters.get("id", as: UUID.self), let account = try await org.account(id),
               let body = try await org.body(account.actor.bodyID) else { throw Abort(.notFound) }
+        try Self.requireAccount(admin, account.actor)
         let a = account.actor
         func on(_ r: Role) -> String? { a.roles.contains(r) ? "on" : nil }
         let shown = form ?? UserForm(login: account.login, name: a.name, position: a.position, positionRu: a.positionRu, registrar: on(.registrar),
@@ -222,7 +234,7 @@ struct AdminOrganisationPagesController: RouteCollection {
         return try await req.page("admin-user", status: status) { lang, t in
             UserContent(id: id.uuidString, login: account.login, bodyCode: body.code, bodyName: lang == .ru ? body.nameRu : body.nameKk,
                         userForm: shown, isSelf: id == admin.userID, errors: errors.map { t[$0] ?? $0 },
-                        message: message.map { t[$0] ?? $0 }, shownPassword: shownPassword)
+                        message: message.map { t[$0] ?? $0 }, shownPassword: shownPassword, rolesText: Self.rolesText(a.roles, t))
         }
     }
 
@@ -237,17 +249,27 @@ struct AdminOrganisationPagesController: RouteCollection {
         let admin = try await AdminPagesController.admin(req)
         try CSRF.verify(req)
         let org = FluentOrganisationStore(database: req.db)
-        guard let id = req.parameters.get("id", as: UUID.self), try await org.account(id) != nil else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: UUID.self), let account = try await org.account(id) else { throw Abort(.notFound) }
+        try Self.requireAccount(admin, account.actor)
         let form = try req.content.decode(UserForm.self)
         var problems = form.personProblems()
         // An administrator cannot lock themselves out: their own admin role and access stay.
         if id == admin.userID && (!form.roles.contains(.admin) || form.active != "on") { problems.append("admin_err_self") }
         guard problems.isEmpty else { return try await renderUser(req, admin: admin, form: form, errors: problems, status: .unprocessableEntity) }
+        // The installation-level role is the command line's to give and take: the form keeps it as it is.
+        let kept = account.actor.roles.intersection([.installationAdmin])
         try await org.updateAccount(id, name: BodyForm.trimmed(form.name), position: BodyForm.trimmed(form.position),
-                                    roles: form.roles, active: form.active == "on",
+                                    roles: form.roles.union(kept), active: form.active == "on",
                                     positionRu: form.positionRu.map(BodyForm.trimmed).flatMap { $0.isEmpty ? nil : $0 })
         req.logger.notice("user changed", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])
         return try await renderUser(req, admin: admin, message: "admin_saved")
+    }
+
+    /// An account the admin may manage: of a body they administer, and — unless they administer the
+    /// installation — not an installation administrator's (whose access a body's admin cannot take over).
+    static func requireAccount(_ admin: Actor, _ account: Actor) throws {
+        try AdminPagesController.requireBody(admin, account.bodyID)
+        if account.roles.contains(.installationAdmin) && !Permissions.administersInstallation(admin) { throw Abort(.notFound) }
     }
 
     @Sendable
@@ -255,7 +277,8 @@ struct AdminOrganisationPagesController: RouteCollection {
         let admin = try await AdminPagesController.admin(req)
         try CSRF.verify(req)
         let org = FluentOrganisationStore(database: req.db)
-        guard let id = req.parameters.get("id", as: UUID.self), try await org.account(id) != nil else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: UUID.self), let account = try await org.account(id) else { throw Abort(.notFound) }
+        try Self.requireAccount(admin, account.actor)
         let password = Passwords.generate()
         try await org.setPasswordHash(try await req.password.async.hash(password), for: id)
         req.logger.notice("credentials reset", metadata: ["user": .string(id.uuidString), "by": .string(admin.userID.uuidString)])

@@ -18,8 +18,19 @@ struct AdminPagesController: RouteCollection {
 
     static func admin(_ req: Request) async throws -> Actor {
         let actor = try await AppealPagesController.signedIn(req)
-        guard actor.roles.contains(.admin) else { throw Abort(.forbidden) }
+        guard Permissions.administers(actor) else { throw Abort(.forbidden) }
         return actor
+    }
+
+    /// The admin may manage this body (their own, or any for an installation administrator); another body's
+    /// pages are not found, as another body's appeals are.
+    static func requireBody(_ actor: Actor, _ bodyID: UUID) throws {
+        guard Permissions.mayAdminister(actor, bodyID: bodyID) else { throw Abort(.notFound) }
+    }
+
+    /// The installation's own matters (new bodies, the calendar): an installation administrator only.
+    static func requireInstallation(_ actor: Actor) throws {
+        guard Permissions.administersInstallation(actor) else { throw Abort(.forbidden) }
     }
 
     struct Day: Encodable {
@@ -84,6 +95,7 @@ struct AdminPagesController: RouteCollection {
     @Sendable
     func importCalendar(req: Request) async throws -> Response {
         let actor = try await Self.admin(req)
+        try Self.requireInstallation(actor)
         try CSRF.verify(req)
         guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
             return try await render(req, year: nil, message: nil, error: "—", status: .badRequest)

@@ -32,7 +32,7 @@ enum ErrorPage {
         // A signed-in person keeps the header (their name, the desk, signing out) on an error page too.
         let user = req.hasSession ? (try? await req.sessionActor()) ?? nil : nil
         let context = PageContext(lang: lang.rawValue, t: t, csrf: user == nil ? "" : CSRF.token(req), user: user.map(UserDTO.init),
-                                  isHead: user?.roles.contains(.head) ?? false, isAdmin: user?.roles.contains(.admin) ?? false,
+                                  isHead: user?.roles.contains(.head) ?? false, isAdmin: user.map(Permissions.administers) ?? false,
                                   path: req.url.path, assets: req.application.assets.version, content: content)
         guard let view = try? await req.view.render("error", context), let response = try? await view.encodeResponse(for: req) else {
             return nil

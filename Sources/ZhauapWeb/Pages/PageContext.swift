@@ -49,7 +49,7 @@ extension Request {
         let t = application.strings[lang]
         let context = PageContext(lang: lang.rawValue, t: t, csrf: CSRF.token(self),
                                   user: user.map(UserDTO.init), isHead: user?.roles.contains(.head) ?? false,
-                                  isAdmin: user?.roles.contains(.admin) ?? false, path: url.path, assets: application.assets.version,
+                                  isAdmin: user.map(Permissions.administers) ?? false, path: url.path, assets: application.assets.version,
                                   content: try make(lang, t))
         let response = try await view.render(template, context).encodeResponse(for: self)
         response.status = status
