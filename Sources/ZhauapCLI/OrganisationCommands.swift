@@ -146,10 +146,10 @@ struct ListBodies: AsyncCommand {
     }
 }
 
-/// `zhauap users add`.
+/// `zhauap users add`, `zhauap users reset-password LOGIN`.
 struct UsersCommands: AsyncCommandGroup {
     var help: String { "Users of a body" }
-    var commands: [String: any AnyAsyncCommand] { ["add": AddUser()] }
+    var commands: [String: any AnyAsyncCommand] { ["add": AddUser(), "reset-password": ResetPassword()] }
 }
 
 struct AddUser: AsyncCommand {
@@ -209,5 +209,27 @@ struct VerifyAudit: AsyncCommand {
             throw CLIError("the trail was tampered with:\n- " + result.problems.joined(separator: "\n- "), exitCode: 2)
         }
         context.console.print("\(result.appeals) appeals, \(result.events) trail entries: every chain intact")
+    }
+}
+
+/// `zhauap users reset-password LOGIN`: the way back for an administrator who lost the password (the demo one
+/// is shown once). Prints a new password once and ends the user's sessions and API tokens.
+struct ResetPassword: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "login", help: "the user's login") var login: String
+    }
+
+    var help: String { "Give a user a new password (printed once) and end their sessions and tokens" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app)
+        let store = FluentOrganisationStore(database: app.db)
+        guard let account = try await store.account(login: s.login) else { throw CLIError("no user with the login \(s.login)") }
+        let password = Passwords.generate()
+        try await store.setPasswordHash(try Bcrypt.hash(password), for: account.actor.userID)
+        app.logger.notice("credentials reset", metadata: ["user": .string(account.actor.userID.uuidString), "by": "command line"])
+        context.console.print("new password for \(s.login) (shown once): \(password)")
+        if !account.active { context.console.print("note: the account is deactivated; an administrator activates it in the pages") }
     }
 }

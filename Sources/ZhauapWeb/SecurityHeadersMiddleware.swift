@@ -16,6 +16,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // Pages and API answers carry personal data: no shared or browser cache keeps them (the stylesheet
+        // and script set their own long caching).
+        if response.headers[.cacheControl].isEmpty { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return response
     }
 }

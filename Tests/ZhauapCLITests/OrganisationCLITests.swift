@@ -22,6 +22,13 @@ struct OrganisationCLITests {
         let user = try run(["users", "add", "--body", "AST-ZHER", "--login", "aigerim", "--name", "Айгерім Сапарова",
                             "--position", "бас маман", "--roles", "executor,registrar"])
         #expect(user.code == 0 && user.out.contains("password (shown once): "))
+        // The way back for a lost password: a new one, printed once; an unknown login is refused.
+        let reset = try run(["users", "reset-password", "aigerim"])
+        let first = user.out.components(separatedBy: "password (shown once): ").last?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let second = reset.out.components(separatedBy: "(shown once): ").last?.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(reset.code == 0 && second != nil && second != first && (second?.count ?? 0) >= 10, "\(reset.out)")
+        let unknown = try run(["users", "reset-password", "nobody"])
+        #expect(unknown.code != 0 && unknown.err.contains("no user with the login nobody"))
         for bad in [["bodies", "add", "--code", "AST-AK", "--name-kk", "x", "--name-ru", "y"],
                     ["bodies", "add", "--code", "bad code!", "--name-kk", "x", "--name-ru", "y"],
                     ["bodies", "add", "--code", "X1", "--name-kk", "x", "--name-ru", "y", "--higher", "NOPE"],

@@ -341,12 +341,25 @@ struct WebSessionTests {
             try await store.addUser(bodyID: body.id, login: "dana", passwordHash: try Bcrypt.hash("a long enough secret", cost: 4),
                                     name: "Дана", position: "маман", roles: [.registrar])
             var cookie = ""
+            var form = HTTPHeaders()
+            form.contentType = .urlEncodedForm
+            // Login CSRF: a cross-site form (form-encoded, no token) signs nobody in, even with the right password.
+            try await app.testing().test(.POST, "session", headers: form, body: ByteBuffer(string: "login=dana&password=a+long+enough+secret")) { res async throws in
+                #expect(res.status == .unsupportedMediaType && res.headers.first(name: .setCookie) == nil)
+            }
+            var foreign = HTTPHeaders()
+            foreign.contentType = .json
+            foreign.add(name: .origin, value: "https://evil.example")
+            foreign.add(name: .host, value: "127.0.0.1:8080")
+            try await app.testing().test(.POST, "session", headers: foreign, body: ByteBuffer(string: #"{"login":"dana","password":"a long enough secret"}"#)) { res async throws in
+                #expect(res.status == .forbidden)
+            }
             var h = HTTPHeaders()
-            h.contentType = .urlEncodedForm
-            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: "login=dana&password=wrong")) { res async throws in
+            h.contentType = .json
+            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: #"{"login":"dana","password":"wrong"}"#)) { res async throws in
                 #expect(res.status == .unauthorized)
             }
-            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: "login=dana&password=a+long+enough+secret")) { res async throws in
+            try await app.testing().test(.POST, "session", headers: h, body: ByteBuffer(string: #"{"login":"dana","password":"a long enough secret"}"#)) { res async throws in
                 #expect(res.status == .ok)
                 let set = try #require(res.headers.first(name: .setCookie))
                 #expect(set.contains("zhauap_session=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"))

@@ -8,6 +8,11 @@ extension FluentOrganisationStore {
         try await UserModel.query(on: db).filter(\.$bodyID == bodyID).sort(\.$name).all().map(Self.account)
     }
 
+    /// The account with this login (active or not).
+    public func account(login: String) async throws -> UserAccount? {
+        try await UserModel.query(on: db).filter(\.$login == login).first().map(Self.account)
+    }
+
     public func account(_ userID: UUID) async throws -> UserAccount? {
         try await UserModel.find(userID, on: db).map(Self.account)
     }

@@ -51,8 +51,21 @@ struct SessionController: RouteCollection {
         s.delete(use: signOut)
     }
 
+    /// Login CSRF: a page of another site can post a form here, but not JSON (that needs a preflight this
+    /// server never grants), and a browser names the page's origin — so only JSON from this origin signs in.
+    static func refuseCrossSite(_ req: Request) throws {
+        guard req.headers.contentType == .json else {
+            throw APIError(.unsupportedMediaType, code: "json_required", detail: "sign in with a JSON body ({\"login\":…,\"password\":…})")
+        }
+        if let origin = req.headers.first(name: .origin), let host = req.headers.first(name: .host) {
+            let originHost = URLComponents(string: origin)?.host.map { h in URLComponents(string: origin)?.port.map { "\(h):\($0)" } ?? h }
+            guard originHost == host else { throw APIError(.forbidden, code: "cross_origin", detail: "signing in from another site is refused") }
+        }
+    }
+
     @Sendable
     func signIn(req: Request) async throws -> UserDTO {
+        try Self.refuseCrossSite(req)
         let actor = try await AuthController.verify(req, throttle: throttle)
         try await req.startSession(for: actor)
         return UserDTO(actor)
