@@ -47,9 +47,10 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SafeRequestLogging())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(ControlCharacterGuard())
 
     try routes(app)
 }
