@@ -68,6 +68,8 @@ public enum ZhauapCLI {
         app.asyncCommands.use(BodiesCommands(), as: "bodies")
         app.asyncCommands.use(UsersCommands(), as: "users")
         app.asyncCommands.use(AuditCommands(), as: "audit")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.
