@@ -172,6 +172,11 @@ public struct AppealService: Sendable {
     public func view(_ appealID: UUID, actor: Actor) async throws -> (appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {
         let store = storage.appeals
         guard let (appeal, _) = try await store.appeal(appealID, bodyID: actor.bodyID) else { throw ServiceError.notFound }
+        // Law "On personal data": a read of the IIN/BIN in full is recorded (who, which appeal, when).
+        let p = appeal.applicant
+        if (p.iin ?? p.bin) != nil, Permissions.seesIdentificationNumber(actor, appeal: appeal) {
+            try await store.recordIdentificationRead(appealID: appeal.id, bodyID: appeal.bodyID, userID: actor.userID, at: now())
+        }
         return (appeal, try await store.trail(appealID), try await calendars.current())
     }
 

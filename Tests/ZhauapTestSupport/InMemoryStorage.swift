@@ -10,6 +10,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         var appeals: [UUID: (appeal: Appeal, trail: [TrailEntry])] = [:]
         var counters: [String: Int] = [:]
         var idempotency: [String: UUID] = [:]
+        var identificationReads: [(UUID, UUID)] = []
         var bodies: [UUID: AdministrativeBody] = [:]
         var actors: [UUID: Actor] = [:]
     }
@@ -159,6 +160,10 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
         func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
             storage.change { $0.idempotency["\(userID)/\(key)"] = appealID }
+        }
+
+        func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws {
+            storage.change { $0.identificationReads.append((appealID, userID)) }
         }
     }
 }

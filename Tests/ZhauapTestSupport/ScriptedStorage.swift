@@ -73,5 +73,9 @@ public struct ScriptedStorage: Storage {
         func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws {
             throw ScriptedStorage.unexpected("rememberIdempotency")
         }
+
+        func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws {
+            throw ScriptedStorage.unexpected("recordIdentificationRead")
+        }
     }
 }

@@ -20,6 +20,21 @@ public enum Permissions {
     /// Whether the person administers anything (the admin pages are open to them).
     public static func administers(_ actor: Actor) -> Bool { actor.roles.contains(.admin) || actor.roles.contains(.installationAdmin) }
 
+    /// Law "On personal data": the IIN/BIN is shown in full only to the head and to the executor assigned
+    /// to the appeal; everyone else sees it masked. One rule for the pages, the API and every document.
+    public static func seesIdentificationNumber(_ actor: Actor, appeal: Appeal) -> Bool {
+        actor.roles.contains(.head) || (actor.roles.contains(.executor) && appeal.executorID == actor.userID)
+    }
+
+    /// The applicant as `actor` may see them: the IIN/BIN masked unless the rule above allows it.
+    public static func applicant(of appeal: Appeal, for actor: Actor) -> Applicant {
+        guard !seesIdentificationNumber(actor, appeal: appeal) else { return appeal.applicant }
+        var p = appeal.applicant
+        p.iin = p.iin.map { IdentificationNumber($0, kind: .iin).masked }
+        p.bin = p.bin.map { IdentificationNumber($0, kind: .bin).masked }
+        return p
+    }
+
     /// APPC 64: a registrar or a head registers.
     public static func mayRegister(_ actor: Actor) -> Bool { Register.who.admits(actor, appeal: nil) }
 

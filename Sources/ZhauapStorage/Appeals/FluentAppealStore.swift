@@ -306,6 +306,19 @@ public struct FluentAppealStore: Sendable {
             """).run()
     }
 
+    public func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO identification_reads (appeal_id, body_id, user_id, read_at) VALUES (\(bind: appealID), \(bind: bodyID), \(bind: userID), \(bind: at))
+            """).run()
+    }
+
+    /// Who read an appeal's IIN/BIN in full, and when, newest first.
+    public func identificationReads(appealID: UUID) async throws -> [(userID: UUID, at: Date)] {
+        try await sql.raw("SELECT user_id, read_at FROM identification_reads WHERE appeal_id = \(bind: appealID) ORDER BY read_at DESC").all().map {
+            (try $0.decode(column: "user_id", as: UUID.self), try $0.decode(column: "read_at", as: Date.self))
+        }
+    }
+
     // MARK: Verification
 
     /// Recomputes every hash of every trail and compares with the appeal's recorded head and length.

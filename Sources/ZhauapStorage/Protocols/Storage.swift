@@ -28,6 +28,8 @@ public protocol AppealStore: Sendable {
     func statistics(bodyID: UUID, since: CivilDate) async throws -> BodyStatistics
     func idempotentAppealID(userID: UUID, key: String) async throws -> UUID?
     func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws
+    /// Records that a person read an appeal's IIN/BIN in full (Law "On personal data"): who, which, when.
+    func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws
 }
 
 /// What the appeal use cases read of the organisation: bodies and the people acting in them.

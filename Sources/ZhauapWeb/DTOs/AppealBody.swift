@@ -36,11 +36,12 @@ struct AppealBody: Content {
     var forwardedFromID: UUID?
     var sendings: [Sending]
 
-    init(_ a: Appeal) {
+    /// The appeal as `actor` may read it (the IIN/BIN masked by `Permissions.applicant(of:for:)`).
+    init(_ a: Appeal, for actor: Actor) {
         id = a.id
         bodyID = a.bodyID
         registration = a.registration
-        applicant = a.applicant
+        applicant = Permissions.applicant(of: a, for: actor)
         addressedTo = a.addressedTo
         essence = a.essence
         language = a.language

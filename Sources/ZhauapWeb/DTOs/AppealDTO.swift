@@ -109,7 +109,7 @@ struct AppealResponse: Content {
     }
 
     init(_ a: Appeal, body: AdministrativeBody, actor: Actor, trail: [TrailEntry]?, calendar: WorkingDayCalendar, today: CivilDate) {
-        appeal = AppealBody(a)
+        appeal = AppealBody(a, for: actor)
         let r = a.registration
         coupon = CouponDTO(number: r.number, trackingCode: r.trackingCode, receivedAt: r.receivedAt, registeredOn: r.registeredOn,
                            receivedBy: r.receivedByName, position: r.receivedByPosition, bodyNameKk: body.nameKk, bodyNameRu: body.nameRu)

@@ -84,8 +84,8 @@ struct AppealPage: Encodable {
                      colleagues: [Actor] = [], today: CivilDate? = nil) -> AppealPage {
         let p = a.applicant
         let name = p.displayName ?? ""
-        // The IIN is restricted personal data: in full only for the head and the assigned executor.
-        let full = actor.roles.contains(.head) || a.executorID == actor.userID
+        // The IIN is restricted personal data: shown as the one rule allows (in full to the head and the assigned executor).
+        let shown = Permissions.applicant(of: a, for: actor)
         let idNumber = p.kind == .individual ? p.iin : p.bin
         let idCheck = idNumber.map { IdentificationNumber($0, kind: p.kind == .individual ? .iin : .bin) }
         let allowed = Permissions.available(actor: actor, appeal: a)
@@ -114,7 +114,7 @@ struct AppealPage: Encodable {
             receivedAt: received.date.dotted + String(format: " %02d:%02d", received.minute / 60, received.minute % 60),
             channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
             applicantName: name.isEmpty ? nil : name,
-            iin: idNumber.map { full ? $0 : IdentificationNumber($0, kind: .iin).masked },
+            iin: p.kind == .individual ? shown.iin : shown.bin,
             iinFlag: idCheck.flatMap { $0.isValid ? nil : t["flag_bad_iin"] },
             address: p.postalAddress, essence: a.essence,
             kind: t["kind_" + (a.kind?.rawValue ?? "unknown")] ?? "", suggestedKind: a.suggestion?.kind.map { t["kind_" + $0.rawValue] ?? $0.rawValue },
