@@ -10,8 +10,13 @@ public struct AppConfig: Sendable, Equatable {
     public var logLevel: String
     /// The Chromium that prints documents to PDF; nil turns PDF output off.
     public var chromium: String?
+    /// The address people reach the server at. With `https://` (TLS here or at a proxy in front) cookies
+    /// are `Secure` and browsers are told to keep to HTTPS (HSTS).
+    public var publicURL: String?
+    public var servedOverTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
-    public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil) {
+    public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil, publicURL: String? = nil) {
+        self.publicURL = publicURL
         self.database = database
         self.host = host
         self.port = port
@@ -26,6 +31,7 @@ public struct AppConfig: Sendable, Equatable {
         ("PORT", "8080", "TCP port of the HTTP server (1–65535)"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error or critical"),
         ("CHROMIUM_PATH", "found in /usr/bin", "Chromium that prints documents to PDF; `off` turns PDF output off"),
+        ("PUBLIC_URL", "(none)", "the address people use, e.g. https://otinish.example.kz; https makes cookies Secure and sends HSTS"),
     ]
 
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -60,8 +66,16 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("CHROMIUM_PATH: \"\(text)\" is not an executable file (or write off)")
             }
         }
+        var publicURL: String? = nil
+        if let text = env["PUBLIC_URL"], !text.isEmpty {
+            if let u = URLComponents(string: text), ["http", "https"].contains(u.scheme?.lowercased() ?? ""), u.host?.isEmpty == false {
+                publicURL = text
+            } else {
+                problems.append("PUBLIC_URL: \"\(text)\" is not an http:// or https:// address")
+            }
+        }
         guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
-        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium))
+        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL))
     }
 }
 

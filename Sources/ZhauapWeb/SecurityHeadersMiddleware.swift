@@ -9,8 +9,12 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// A document's print view in the pages: the same, and the one script that prints it (`/assets/print.js`).
     static let documentView = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; frame-ancestors 'none'"
 
+    /// Served over TLS: browsers are told to use HTTPS only, for a year.
+    var strictTransport = false
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if strictTransport { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
         if response.headers["Content-Security-Policy"].isEmpty {
             response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.pages)
         }

@@ -29,7 +29,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
     app.assets = try Assets.load()
-    WebSession.configure(app)
+    WebSession.configure(app, secure: config.servedOverTLS)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
     // (`.build/`), so only the sandbox limit applies, not Leaf's "visible files" limit.
@@ -48,7 +48,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
     app.middleware.use(SafeRequestLogging())
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.servedOverTLS))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(ControlCharacterGuard())
 

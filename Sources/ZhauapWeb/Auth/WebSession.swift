@@ -9,12 +9,13 @@ import ZhauapStorage
 enum WebSession {
     static let cookieName = "zhauap_session"
 
-    static func configure(_ app: Application) {
+    /// `secure`: served over TLS (here or at a proxy, `PUBLIC_URL=https://…`): the cookie is sent over HTTPS only.
+    static func configure(_ app: Application, secure: Bool) {
         app.sessions.use(.fluent)
         app.migrations.add(SessionRecord.migration)
         app.sessions.configuration = SessionsConfiguration(cookieName: cookieName) { id in
             HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
-                              isSecure: false, isHTTPOnly: true, sameSite: .lax)
+                              isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
     }
 }
