@@ -38,3 +38,26 @@ struct MaskingTests {
         }
     }
 }
+
+@Suite("Public tracking: guessing codes is limited")
+struct TrackingLimitTests {
+    @Test("After 30 lookups that found nothing in ten minutes, the address gets 429, even for the right code; before that the right code is answered")
+    func limited() async throws {
+        let clock = TestClock(pinnedMoment)
+        try await withZhauapApp(clock: clock) { app in
+            let w = try await World.make(app)
+            let reply = try #require(try await AppealsAPITests().register(app, w).1)
+            let good = "api/v1/track?number=\(reply.coupon.number)&code=\(reply.coupon.trackingCode)"
+            for i in 0..<30 {
+                try await app.testing().test(.GET, "api/v1/track?number=\(reply.coupon.number)&code=GUESS\(i)") { res async throws in
+                    #expect(res.status == .notFound)
+                }
+            }
+            try await app.testing().test(.GET, good) { res async throws in
+                #expect(res.status == .tooManyRequests && res.body.string.contains("too_many_lookups"))
+            }
+            clock.set(pinnedMoment.addingTimeInterval(601))
+            try await app.testing().test(.GET, good) { res async throws in #expect(res.status == .ok) }
+        }
+    }
+}

@@ -71,3 +71,21 @@ struct LoginThrottle: Sendable {
         if let login = keys.first { try await LoginFailureStore(database: db).clear(login) }
     }
 }
+
+/// Public tracking's guard against guessing coupon codes: lookups that find nothing are counted per client
+/// address; past the limit in the window the address gets 429 until the window has passed.
+enum TrackingThrottle {
+    static let throttle = LoginThrottle(limit: 30, window: 600)
+
+    static func key(_ req: Request) -> String { "track:" + (req.remoteAddress?.ipAddress ?? "?") }
+
+    static func check(_ req: Request) async throws {
+        if try await throttle.isBlocked([key(req)], now: req.application.appealService.now(), db: req.db) {
+            throw APIError(.tooManyRequests, code: "too_many_lookups", detail: "too many lookups that found nothing; try again in ten minutes")
+        }
+    }
+
+    static func missed(_ req: Request) async throws {
+        try await throttle.fail([key(req)], now: req.application.appealService.now(), db: req.db)
+    }
+}

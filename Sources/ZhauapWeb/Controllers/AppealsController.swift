@@ -109,7 +109,9 @@ struct AppealsController: RouteCollection {
     func track(req: Request) async throws -> Tracking {
         guard let number = req.query[String.self, at: "number"] else { throw APIError.missing("number") }
         guard let code = req.query[String.self, at: "code"] else { throw APIError.missing("code") }
+        try await TrackingThrottle.check(req)
         guard let a = try await service(req).track(number: number, code: code) else {
+            try await TrackingThrottle.missed(req)
             throw ServiceError.notFound
         }
         return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,

@@ -96,6 +96,7 @@ struct PagesController: RouteCollection {
     @Sendable
     func track(req: Request) async throws -> Response {
         try CSRF.verify(req)
+        try await TrackingThrottle.check(req)
         let form = FormFields(req)
         let number = (form.value("number") ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let code = (form.value("code") ?? "").trimmingCharacters(in: .whitespaces)
@@ -113,6 +114,7 @@ struct PagesController: RouteCollection {
                 content.forwardedWhole = f.demands == nil
             }
         }
+        if content.searched && !content.found { try await TrackingThrottle.missed(req) }
         return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { lang, t in
             var c = content
             c.stateText = c.state.map { t["state_" + $0] ?? $0 }
