@@ -33,8 +33,7 @@ struct DaysCommand: AsyncCommand {
         guard from <= to else { throw CLIError("--to must not be before --from") }
         let language = try Language.parse(signature.lang)
         let app = try context.requireApplication()
-        try await prepareDatabase(app)
-        let calendar = try await app.calendarProvider.current()
+        let calendar = try await computingCalendar(app)
         let days: [DayInfo]
         do { days = try calendar.days(from: from, to: to) } catch { throw CLIError("\(error)") }
         var out = "date,working,reason\n"
@@ -90,8 +89,7 @@ struct VersionCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = try context.requireApplication()
-        try await prepareDatabase(app)
-        let calendar = try await app.calendarProvider.current()
+        let calendar = try await computingCalendar(app)
         context.console.print("calendar version: \(calendar.version)")
         context.console.print("years with data: \(calendar.dataYears.lowerBound)–\(calendar.dataYears.upperBound)")
         context.console.print("projected from statutory rules: \(calendar.dataYears.upperBound + 1)–\(calendar.years.upperBound)")

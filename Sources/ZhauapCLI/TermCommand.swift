@@ -31,8 +31,7 @@ struct TermCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = try context.requireApplication()
-        try await prepareDatabase(app)
-        let calendar = try await app.calendarProvider.current()
+        let calendar = try await computingCalendar(app)
         if signature.batch {
             BatchTerms.stream(calendar: calendar)
             return
@@ -76,4 +75,18 @@ extension Language {
         guard let l = Language(rawValue: text) else { throw CLIError("--lang must be kk, ru or en") }
         return l
     }
+}
+
+/// The calendar for a command that only computes: with no SQLite database where the configuration points,
+/// the shipped calendar — said on standard error — and no database is created as a side effect; otherwise
+/// the calendar in force (the shipped data with every import).
+func computingCalendar(_ app: Application) async throws -> WorkingDayCalendar {
+    if case .sqliteFile(let path) = app.databaseLocation, !FileManager.default.fileExists(atPath: path) {
+        let calendar: WorkingDayCalendar
+        do { calendar = try WorkingDayCalendar.kazakhstan() } catch { throw CLIError("\(error)") }
+        ZhauapCLI.standardError("zhauap: no database at \(path): the shipped calendar \(calendar.version) is used (imported changes are not)")
+        return calendar
+    }
+    try await prepareDatabase(app)
+    return try await app.calendarProvider.current()
 }

@@ -94,3 +94,21 @@ struct TermCLITests {
         #expect(!r.out.contains("error"))
     }
 }
+
+@Suite("CLI: commands that only compute leave no database behind")
+struct ComputeOnlyCLITests {
+    @Test("Where no database exists, zhauap term and calendar days use the shipped calendar, say so, and create nothing; with a database, they use it")
+    func noDatabaseCreated() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["DATABASE_URL": "sqlite://\(dir.path)/z.sqlite"]
+        let term = try Zhauap.run(["term", "--from", "2024-01-25", "--working-days", "15"], env: env, in: dir)
+        #expect(term.code == 0 && term.out == "2024-02-14\n" && term.err.contains("the shipped calendar"))
+        let days = try Zhauap.run(["calendar", "days", "--from", "2024-03-21", "--to", "2024-03-21"], env: env, in: dir)
+        #expect(days.code == 0 && days.out.contains("2024-03-21,false"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("z.sqlite").path), "nothing was created")
+        #expect(try Zhauap.run(["bodies", "add", "--code", "X", "--name-kk", "Х", "--name-ru", "Х"], env: env, in: dir).code == 0)
+        let again = try Zhauap.run(["term", "--from", "2024-01-25", "--working-days", "15"], env: env, in: dir)
+        #expect(again.code == 0 && !again.err.contains("shipped calendar"), "with a database the calendar in force is used")
+    }
+}
