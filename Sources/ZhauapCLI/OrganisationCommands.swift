@@ -194,21 +194,78 @@ struct AddUser: AsyncCommand {
 
 /// `zhauap audit verify`: recompute every trail's hash chain.
 struct AuditCommands: AsyncCommandGroup {
-    var help: String { "The tamper-evident trail" }
-    var commands: [String: any AnyAsyncCommand] { ["verify": VerifyAudit()] }
+    var help: String { "The tamper-evident trail: verify it, sign checkpoints of it outside the database" }
+    var commands: [String: any AnyAsyncCommand] { ["verify": VerifyAudit(), "keygen": CheckpointKeygen(), "checkpoint": TakeCheckpoint()] }
 }
 
+/// `zhauap audit verify [--checkpoints DIR] [--public-key HEX]`: every chain recomputed from the database,
+/// then (with checkpoints) the database checked against the signed checkpoints kept outside it.
 struct VerifyAudit: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Check every appeal's trail for edited, deleted or reordered entries" }
+    struct Signature: CommandSignature {
+        @Option(name: "checkpoints", help: "a directory of signed checkpoints to check the database against") var checkpoints: String?
+        @Option(name: "public-key", help: "the installation's public key (hex) the auditor keeps") var publicKey: String?
+    }
+    var help: String { "Check every appeal's trail, its stored data and the chains of registrations; with --checkpoints, against signed checkpoints" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await prepareDatabase(context.application)
-        let result = try await FluentAppealStore(database: context.application.db).verifyTrails()
-        guard result.problems.isEmpty else {
-            throw CLIError("the trail was tampered with:\n- " + result.problems.joined(separator: "\n- "), exitCode: 2)
+        let db = context.application.db
+        let result = try await FluentAppealStore(database: db).verifyTrails()
+        var problems = result.problems
+        var checked = ""
+        if let dir = signature.checkpoints {
+            let report: CheckpointAudit.Report
+            do { report = try await CheckpointAudit.verify(db, directory: dir, publicKey: signature.publicKey) } catch let e as CheckpointError {
+                throw CLIError(e.description)
+            }
+            problems += report.problems
+            for note in report.notes { context.console.print("note: " + note) }
+            checked = ", checked against \(report.checkpoints) checkpoint(s)"
         }
-        context.console.print("\(result.appeals) appeals, \(result.events) trail entries: every chain intact")
+        guard problems.isEmpty else {
+            throw CLIError("the trail was tampered with:\n- " + problems.joined(separator: "\n- "), exitCode: 2)
+        }
+        context.console.print("\(result.appeals) appeals, \(result.events) trail entries: every chain intact\(checked)")
+    }
+}
+
+/// `zhauap audit keygen --key FILE`: the installation's checkpoint signing key, kept outside the database.
+struct CheckpointKeygen: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "key", help: "where to write the private key (must not exist)") var key: String?
+    }
+    var help: String { "Create the key that signs checkpoints (keep it outside the database; give the printed public key to the auditor)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let path = signature.key else { throw CLIError("give --key FILE: where to write the private key") }
+        do {
+            let publicKey = try CheckpointKey.generate(at: path)
+            context.console.print("checkpoint key written to \(path) (keep it safe, outside the database and its backups)")
+            context.console.print("public key (give it to the auditor): \(publicKey)")
+        } catch let e as CheckpointError { throw CLIError(e.description) }
+    }
+}
+
+/// `zhauap audit checkpoint --key FILE --dir DIR`: signs where every trail stands now (the server does this
+/// daily with CHECKPOINT_KEY and CHECKPOINT_DIR).
+struct TakeCheckpoint: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "key", help: "the private key file (zhauap audit keygen)") var key: String?
+        @Option(name: "dir", help: "the directory checkpoints are written to, outside the database") var dir: String?
+    }
+    var help: String { "Sign a checkpoint of every trail and chain of registrations into a directory" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let env = ProcessInfo.processInfo.environment
+        guard let keyPath = signature.key ?? env["CHECKPOINT_KEY"], let dir = signature.dir ?? env["CHECKPOINT_DIR"] else {
+            throw CLIError("give --key FILE and --dir DIR (or set CHECKPOINT_KEY and CHECKPOINT_DIR)")
+        }
+        try await prepareDatabase(context.application)
+        do {
+            let key = try CheckpointKey.load(keyPath)
+            let (path, cp) = try await CheckpointAudit.write(context.application.db, key: key, directory: dir, now: Date())
+            context.console.print("checkpoint of \(cp.trails.count) appeals and \(cp.registrations.count) chains of registrations written to \(path)")
+        } catch let e as CheckpointError { throw CLIError(e.description) }
     }
 }
 

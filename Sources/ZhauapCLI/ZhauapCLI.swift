@@ -23,7 +23,7 @@ public enum ZhauapCLI {
         do {
             env = try Environment.detect(arguments: arguments)
             try LoggingSystem.bootstrap(from: &env) { level in
-                { label in StreamLogHandler.standardError(label: label).with(level: logLevel ?? level) }
+                { label in RedactingLogHandler(StreamLogHandler.standardError(label: label).with(level: logLevel ?? level)) }
             }
         } catch {
             standardError("zhauap: \(error)")

@@ -18,9 +18,12 @@ public enum SQLiteBackup {
     }
 
     /// Writes the snapshot to `path`, which must not exist yet, and returns what it holds.
-    public static func backup(_ db: any Database, to path: String) async throws -> Summary {
+    /// The backup carries a mark of its moment (`BackupMarks`), so that `audit verify --checkpoints` on a
+    /// database restored from it can tell what came after it from tampering.
+    public static func backup(_ db: any Database, to path: String, now: Date = Date()) async throws -> Summary {
         guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
         guard !FileManager.default.fileExists(atPath: path) else { throw BackupError("\(path) exists: a backup never overwrites a file") }
+        try await BackupMarks.record(db, at: now)
         try await sql.raw("VACUUM INTO \(bind: path)").run()
         return try await summary(sql)
     }

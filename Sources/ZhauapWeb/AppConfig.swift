@@ -13,6 +13,16 @@ public struct AppConfig: Sendable, Equatable {
     /// The address people reach the server at. With `https://` (TLS here or at a proxy in front) cookies
     /// are `Secure` and browsers are told to keep to HTTPS (HSTS).
     public var publicURL: String?
+    /// Proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`); nobody else's is believed.
+    public var trustedProxies: TrustedProxies = .none
+    /// The checkpoint signing key file and the directory the server writes a signed checkpoint to daily
+    /// (`CHECKPOINT_KEY`, `CHECKPOINT_DIR`); both or neither.
+    public var checkpoints: (key: String, directory: String)? {
+        get { checkpointKey.flatMap { k in checkpointDirectory.map { (k, $0) } } }
+        set { checkpointKey = newValue?.key; checkpointDirectory = newValue?.directory }
+    }
+    var checkpointKey: String?
+    var checkpointDirectory: String?
     public var servedOverTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
     public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil, publicURL: String? = nil) {
@@ -32,6 +42,9 @@ public struct AppConfig: Sendable, Equatable {
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error or critical"),
         ("CHROMIUM_PATH", "found in /usr/bin", "Chromium that prints documents to PDF; `off` turns PDF output off"),
         ("PUBLIC_URL", "(none)", "the address people use, e.g. https://otinish.example.kz; https makes cookies Secure and sends HSTS"),
+        ("CHECKPOINT_KEY", "(none)", "the key file from `zhauap audit keygen`; with CHECKPOINT_DIR the server signs a checkpoint daily"),
+        ("CHECKPOINT_DIR", "(none)", "the directory, outside the database, that daily signed checkpoints are written to"),
+        ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or prefixes (127.0.0.1, 10.0.0.0/8) of proxies whose X-Forwarded-For names the client"),
     ]
 
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -74,8 +87,24 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("PUBLIC_URL: \"\(text)\" is not an http:// or https:// address")
             }
         }
+        var proxies = TrustedProxies.none
+        if let text = env["TRUSTED_PROXIES"], !text.isEmpty {
+            switch TrustedProxies.parse(text) {
+            case .success(let p): proxies = p
+            case .failure(let bad): problems.append("TRUSTED_PROXIES: \"\(bad.entry)\" is not an IP address or prefix (10.0.0.0/8)")
+            }
+        }
+        let key = env["CHECKPOINT_KEY"].flatMap { $0.isEmpty ? nil : $0 }, dir = env["CHECKPOINT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        if (key == nil) != (dir == nil) { problems.append("CHECKPOINT_KEY and CHECKPOINT_DIR: give both or neither") }
+        if let key {
+            do { _ = try CheckpointKey.load(key) } catch { problems.append("CHECKPOINT_KEY: \(error)") }
+        }
         guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
-        return .success(AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL))
+        var config = AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL)
+        config.trustedProxies = proxies
+        config.checkpointKey = key
+        config.checkpointDirectory = dir
+        return .success(config)
     }
 }
 

@@ -29,6 +29,8 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
     app.assets = try Assets.load()
+    app.trustedProxies = config.trustedProxies
+    if let c = config.checkpoints { app.lifecycle.use(CheckpointSchedule(key: c.key, directory: c.directory)) }
     WebSession.configure(app, secure: config.servedOverTLS)
 
     // Views ship as a resource of this module. The installation may sit under a hidden directory
@@ -79,16 +81,16 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     let api = app.grouped("api", "v1")
     try api.register(collection: TermsController())
-    let throttle = LoginThrottle()
+    let throttle = SignInThrottle()
     try api.register(collection: AuthController(throttle: throttle))
-    try app.register(collection: SessionController(throttle: throttle, sessions: app.sessions.middleware))
-    try app.register(collection: PagesController(throttle: throttle, sessions: app.sessions.middleware))
-    try app.register(collection: AppealPagesController(sessions: app.sessions.middleware))
-    try app.register(collection: AccountPagesController(sessions: app.sessions.middleware))
-    try app.register(collection: HeadPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: SessionController(throttle: throttle, sessions: app.webSessions))
+    try app.register(collection: PagesController(throttle: throttle, sessions: app.webSessions))
+    try app.register(collection: AppealPagesController(sessions: app.webSessions))
+    try app.register(collection: AccountPagesController(sessions: app.webSessions))
+    try app.register(collection: HeadPagesController(sessions: app.webSessions))
     try app.register(collection: AssetsController(assets: app.assets))
-    try app.register(collection: AdminPagesController(sessions: app.sessions.middleware))
-    try app.register(collection: AdminOrganisationPagesController(sessions: app.sessions.middleware))
+    try app.register(collection: AdminPagesController(sessions: app.webSessions))
+    try app.register(collection: AdminOrganisationPagesController(sessions: app.webSessions))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())

@@ -299,7 +299,7 @@ struct AppealsAPITests {
         }
     }
 
-    @Test("Sign-in: bcrypt-checked, throttled after five failures")
+    @Test("Sign-in: bcrypt-checked, slowed after five failures")
     func login() async throws {
         try await withZhauapApp { app in
             let store = FluentOrganisationStore(database: app.db)

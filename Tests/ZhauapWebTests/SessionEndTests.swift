@@ -19,7 +19,10 @@ struct SessionEndTests {
             try await PagesTests.person(app, body: body.id, login: "root", name: "Әкімші", position: "", roles: [.admin])
             let (laptop, phone, admin) = (PagesTests.Browser(), PagesTests.Browser(), PagesTests.Browser())
             _ = try await laptop.get(app, "/login")
-            let before = try #require(laptop.cookies[WebSession.cookieName])
+            #expect(laptop.cookies[WebSession.cookieName] == nil, "nobody signed in: no session")
+            // Session fixation: an id planted in the browser beforehand is never the one signed in.
+            let before = "planted-by-someone-else"
+            laptop.cookies[WebSession.cookieName] = before
             try await laptop.signIn(app, "dana")
             #expect(laptop.cookies[WebSession.cookieName] != before, "signing in gives the session a new id")
             let stale = PagesTests.Browser()

@@ -25,7 +25,8 @@ struct TransportSecurityTests {
                 try await prepareDatabase(app)
                 try await app.testing().test(.GET, "login") { res async throws in
                     let cookie = res.headers[.setCookie].joined(separator: "\n")
-                    #expect(cookie.contains("zhauap_session=") && cookie.contains("Secure") == secure, "\(url ?? "none"): \(cookie)")
+                    #expect(cookie.contains("zhauap_csrf=") && cookie.contains("Secure") == secure, "\(url ?? "none"): \(cookie)")
+                    #expect(!cookie.contains("zhauap_session="))  // nobody signed in: no session
                     #expect((res.headers.first(name: "Strict-Transport-Security") != nil) == secure)
                     #expect(res.headers.first(name: .cacheControl) == "no-store")
                 }

@@ -102,7 +102,8 @@ public struct FluentAppealStore: Sendable {
     @discardableResult
     public func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
         let c = try Self.columns(appeal)
-        let entries = Self.entries(events, appealID: appeal.id, after: 0, head: TrailHash.genesis, actor: actor, recordedAt: recordedAt)
+        let entries = Self.entries(events, appealID: appeal.id, after: 0, head: TrailHash.genesis, actor: actor, recordedAt: recordedAt,
+                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings))
         let last = entries.last
         try await sql.raw("""
             INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
@@ -116,6 +117,7 @@ public struct FluentAppealStore: Sendable {
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
+        try await chainRegistration(appeal)
         return entries.map(\.entry)
     }
 
@@ -129,7 +131,8 @@ public struct FluentAppealStore: Sendable {
         let length = try row.decode(column: "trail_length", as: Int.self), head = try row.decode(column: "trail_head", as: String.self)
         guard length == expectedTrailLength else { throw StorageError.concurrentChange }
         let c = try Self.columns(appeal)
-        let entries = Self.entries(events, appealID: appeal.id, after: length, head: head, actor: actor, recordedAt: recordedAt)
+        let entries = Self.entries(events, appealID: appeal.id, after: length, head: head, actor: actor, recordedAt: recordedAt,
+                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings))
         let updated = try await sql.raw("""
             UPDATE appeals SET state = \(bind: c.state), kind = \(bind: c.kind), executor_id = \(bind: c.executorID),
               next_due = \(bind: c.nextDue), document = \(bind: c.document), trail_length = \(bind: entries.last?.seq ?? length),
@@ -151,12 +154,13 @@ public struct FluentAppealStore: Sendable {
         var recordedMs: Int
         var details: String
         var prevHash: String
+        var stateHash: String
         var seq: Int { entry.seq }
         var hash: String { entry.hash }
     }
 
     static func entries(_ events: [AppealEvent], appealID: UUID, after length: Int, head: String, actor: Actor,
-                        recordedAt: Date) -> [StoredEntry] {
+                        recordedAt: Date, stateHash: String) -> [StoredEntry] {
         var prev = length == 0 ? TrailHash.genesis : head
         var seq = length
         let roles = actor.roles.map(\.rawValue).sorted().joined(separator: ",")
@@ -167,13 +171,14 @@ public struct FluentAppealStore: Sendable {
             let details = TrailHash.canonicalJSON(fields)
             let legal = e.legalDate.description
             let hash = TrailHash.hash(prev: prev, appealID: appealID, seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
-                                      actorRoles: roles, recordedMs: ms, legalDate: legal, reason: e.reason, details: details)
+                                      actorRoles: roles, recordedMs: ms, legalDate: legal, reason: e.reason, details: details,
+                                      stateHash: stateHash)
             defer { prev = hash }
             return StoredEntry(entry: TrailEntry(seq: seq, type: e.type, actorID: actor.userID, actorName: actor.name,
                                                  actorRoles: roles.split(separator: ",").map(String.init),
                                                  recordedAt: Date(timeIntervalSince1970: Double(ms) / 1000), legalDate: e.legalDate,
                                                  reason: e.reason, details: fields, hash: hash),
-                               roles: roles, recordedMs: ms, details: details, prevHash: prev)
+                               roles: roles, recordedMs: ms, details: details, prevHash: prev, stateHash: stateHash)
         }
     }
 
@@ -182,11 +187,11 @@ public struct FluentAppealStore: Sendable {
         guard !entries.isEmpty else { return }
         let values: [SQLQueryString] = entries.map { r in
             let e = r.entry
-            return "(\(bind: appealID), \(bind: bodyID), \(bind: e.seq), \(bind: e.type), \(bind: e.actorID), \(bind: e.actorName), \(bind: r.roles), \(bind: r.recordedMs), \(bind: e.legalDate.description), \(bind: e.reason), \(bind: r.details), \(bind: r.prevHash), \(bind: e.hash))"
+            return "(\(bind: appealID), \(bind: bodyID), \(bind: e.seq), \(bind: e.type), \(bind: e.actorID), \(bind: e.actorName), \(bind: r.roles), \(bind: r.recordedMs), \(bind: e.legalDate.description), \(bind: e.reason), \(bind: r.details), \(bind: r.prevHash), \(bind: e.hash), \(bind: r.stateHash))"
         }
         try await sql.raw("""
             INSERT INTO appeal_events (appeal_id, body_id, seq, type, actor_id, actor_name, actor_roles, recorded_ms, legal_date, reason,
-              details, prev_hash, hash) VALUES \(values.joined(separator: ", "))
+              details, prev_hash, hash, state_hash) VALUES \(values.joined(separator: ", "))
             """).run()
     }
 
@@ -317,30 +322,6 @@ public struct FluentAppealStore: Sendable {
         try await sql.raw("SELECT user_id, read_at FROM identification_reads WHERE appeal_id = \(bind: appealID) ORDER BY read_at DESC").all().map {
             (try $0.decode(column: "user_id", as: UUID.self), try $0.decode(column: "read_at", as: Date.self))
         }
-    }
-
-    // MARK: Verification
-
-    /// Recomputes every hash of every trail and compares with the appeal's recorded head and length.
-    /// Returns one line per problem: an edited, deleted, inserted or reordered entry.
-    public func verifyTrails() async throws -> (appeals: Int, events: Int, problems: [String]) {
-        var problems: [String] = [], count = 0
-        let appeals = try await AppealModel.query(on: db).field(\.$id).field(\.$regNumber).field(\.$trailLength).field(\.$trailHead).all()
-        for a in appeals {
-            let events = try await AppealEventModel.query(on: db).filter(\.$appealID == a.id!).sort(\.$seq).all()
-            count += events.count
-            var prev = TrailHash.genesis
-            for (i, e) in events.enumerated() {
-                if e.seq != i + 1 { problems.append("\(a.regNumber): entry \(i + 1) is missing or out of order (found seq \(e.seq))") }
-                if e.prevHash != prev { problems.append("\(a.regNumber): entry \(e.seq) does not follow the entry before it") }
-                if TrailHash.hash(e) != e.hash { problems.append("\(a.regNumber): entry \(e.seq) was changed after it was written") }
-                prev = e.hash
-            }
-            if events.count != a.trailLength || prev != a.trailHead {
-                problems.append("\(a.regNumber): the trail has \(events.count) entries ending in \(prev.prefix(12)), the appeal records \(a.trailLength) ending in \(a.trailHead.prefix(12))")
-            }
-        }
-        return (appeals.count, count, problems)
     }
 }
 

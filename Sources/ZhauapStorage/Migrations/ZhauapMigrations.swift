@@ -4,6 +4,7 @@ import FluentKit
 public enum ZhauapMigrations {
     public static var all: [any Migration] {
         [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch(),
-         AddAppealReportColumns(), AddAppealReportIndexes(), MoveTermsAndSendings(), AddWorklistColumns(), AddPositionRuAndContacts(), CreateIdentificationReads()]
+         AddAppealReportColumns(), AddAppealReportIndexes(), MoveTermsAndSendings(), AddWorklistColumns(), AddPositionRuAndContacts(), CreateIdentificationReads(),
+         CreateWebSessions(), CreateSignInAttempts(), AddTrailCoverage()]
     }
 }

@@ -47,6 +47,7 @@ final class AppealEventModel: Model, @unchecked Sendable {
     @Field(key: "details") var details: String
     @Field(key: "prev_hash") var prevHash: String
     @Field(key: "hash") var hash: String
+    @OptionalField(key: "state_hash") var stateHash: String?
 
     init() {}
 }

@@ -48,16 +48,10 @@ struct BearerAuthMiddleware: AsyncMiddleware {
     }
 }
 
-/// Failed sign-ins per login and per client address, counted in the database (so every instance over it
-/// agrees); too many in the window → 429.
-struct LoginThrottle: Sendable {
+/// Windowed counts per key in the database (so every instance over it agrees): past `limit` in the window → 429.
+struct WindowThrottle: Sendable {
     let limit: Int
     let window: TimeInterval
-
-    init(limit: Int = 5, window: TimeInterval = 300) {
-        self.limit = limit
-        self.window = window
-    }
 
     func isBlocked(_ keys: [String], now: Date, db: any Database) async throws -> Bool {
         try await LoginFailureStore(database: db).maxFailures(keys, since: now.addingTimeInterval(-window)) >= limit
@@ -66,18 +60,14 @@ struct LoginThrottle: Sendable {
     func fail(_ keys: [String], now: Date, db: any Database) async throws {
         try await LoginFailureStore(database: db).record(keys, at: now)
     }
-
-    func succeed(_ keys: [String], db: any Database) async throws {
-        if let login = keys.first { try await LoginFailureStore(database: db).clear(login) }
-    }
 }
 
 /// Public tracking's guard against guessing coupon codes: lookups that find nothing are counted per client
 /// address; past the limit in the window the address gets 429 until the window has passed.
 enum TrackingThrottle {
-    static let throttle = LoginThrottle(limit: 30, window: 600)
+    static let throttle = WindowThrottle(limit: 30, window: 600)
 
-    static func key(_ req: Request) -> String { "track:" + (req.remoteAddress?.ipAddress ?? "?") }
+    static func key(_ req: Request) -> String { "track:" + req.clientAddress }
 
     static func check(_ req: Request) async throws {
         if try await throttle.isBlocked([key(req)], now: req.application.appealService.now(), db: req.db) {

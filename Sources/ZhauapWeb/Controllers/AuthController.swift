@@ -6,7 +6,7 @@ import ZhauapStorage
 
 /// `POST /api/v1/auth/login`: a bearer token for the API (bcrypt-checked password, throttled).
 struct AuthController: RouteCollection {
-    let throttle: LoginThrottle
+    let throttle: SignInThrottle
     static let tokenLifetime: TimeInterval = 12 * 3600
 
     struct Login: Content {
@@ -25,18 +25,15 @@ struct AuthController: RouteCollection {
         routes.grouped(BearerAuthMiddleware()).get("me", use: me)
     }
 
-    /// Checks a login and password from the request body (JSON or form), counting failures per login
-    /// and per address; too many in five minutes → 429.
-    static func verify(_ req: Request, throttle: LoginThrottle) async throws -> Actor {
+    /// Checks a login and password from the request body (JSON or form), throttled per login and address,
+    /// per login and per address (`SignInThrottle`): while a key must wait → 429 with `Retry-After`.
+    static func verify(_ req: Request, throttle: SignInThrottle) async throws -> Actor {
         let body = try req.content.decode(Login.self)
         let now = req.application.appealService.now()
-        let keys = ["login:" + body.login.lowercased(), "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
-        if try await throttle.isBlocked(keys, now: now, db: req.db) {
-            throw APIError(.tooManyRequests, code: "too_many_attempts", detail: "too many failed sign-ins; wait five minutes")
-        }
+        let keys = SignInThrottle.keys(login: body.login, address: req.clientAddress)
+        try await throttle.begin(keys, now: now, db: req.db)
         guard let found = try await FluentOrganisationStore(database: req.db).credentials(login: body.login),
               try await req.password.async.verify(body.password, created: found.passwordHash) else {
-            try await throttle.fail(keys, now: now, db: req.db)
             throw APIError(.unauthorized, code: "invalid_credentials", detail: "wrong login or password")
         }
         try await throttle.succeed(keys, db: req.db)

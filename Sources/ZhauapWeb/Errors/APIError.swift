@@ -8,8 +8,11 @@ public struct APIError: Error, Sendable, Equatable {
     public var code: String
     public var detail: String
     public var field: String?
+    /// Seconds to wait before trying again (429), sent as `Retry-After`.
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponseStatus, code: String, detail: String, field: String? = nil) {
+    public init(_ status: HTTPResponseStatus, code: String, detail: String, field: String? = nil, retryAfter: Int? = nil) {
+        self.retryAfter = retryAfter
         self.status = status
         self.code = code
         self.detail = detail

@@ -39,6 +39,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         response.body = .init(data: (try? encoder.encode(body)) ?? Data())
         response.headers.contentType = ProblemDetails.defaultContentType
+        if let wait = p.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
         return response
     }
 

@@ -80,13 +80,7 @@ struct ControlCharacterGuard: AsyncMiddleware {
 /// as an escape (an encoded line break in a path never starts a line of its own). No query (it may carry
 /// a coupon code), no body.
 struct SafeRequestLogging: AsyncMiddleware {
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for s in text.unicodeScalars {
-            if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { out += String(format: "\\u{%02X}", s.value) } else { out.unicodeScalars.append(s) }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { RedactingLogHandler.escape(text) }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         req.logger.info("\(req.method) \(Self.escaped(req.url.path.removingPercentEncoding ?? req.url.path))")

@@ -111,7 +111,7 @@ struct AccountPagesController: RouteCollection {
         }
         // Other sessions and tokens of this user end; this browser stays signed in.
         let epoch = try await store.setPasswordHash(try await req.password.async.hash(form.new), for: actor.userID)
-        req.session.data["epoch"] = String(epoch)
+        try await req.moveSession(toEpoch: epoch)
         return try await req.page("password", PasswordContent(message: "password_changed", error: nil))
     }
 }

@@ -30,7 +30,7 @@ enum ErrorPage {
         let content = Content(status: Int(status.code), title: t[key + "_title"] ?? status.reasonPhrase, text: t[key] ?? "",
                               requestID: status.code >= 500 ? req.headers.first(name: "X-Request-Id") ?? req.id : nil)
         // A signed-in person keeps the header (their name, the desk, signing out) on an error page too.
-        let user = req.hasSession ? (try? await req.sessionActor()) ?? nil : nil
+        let user = (try? await req.sessionActor()) ?? nil
         let context = PageContext(lang: lang.rawValue, t: t, csrf: user == nil ? "" : CSRF.token(req), user: user.map(UserDTO.init),
                                   isHead: user?.roles.contains(.head) ?? false, isAdmin: user.map(Permissions.administers) ?? false,
                                   path: req.url.path, assets: req.application.assets.version, content: content)

@@ -53,6 +53,7 @@ extension Request {
                                   content: try make(lang, t))
         let response = try await view.render(template, context).encodeResponse(for: self)
         response.status = status
+        if let c = CSRF.pendingCookie(self, secure: application.webSessions.secure) { response.cookies[CSRF.cookie] = c }
         if storage[ChosenLanguageKey.self] != nil {
             response.cookies[PageLanguage.cookie] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600,
                                                                       isHTTPOnly: true, sameSite: .lax)

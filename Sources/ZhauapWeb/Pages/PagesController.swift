@@ -7,7 +7,7 @@ import ZhauapStorage
 
 /// The server-rendered pages (no JavaScript needed): sign-in, the desk, public tracking.
 struct PagesController: RouteCollection {
-    let throttle: LoginThrottle
+    let throttle: SignInThrottle
     let sessions: any Middleware
 
     func boot(routes: any RoutesBuilder) throws {
@@ -43,7 +43,7 @@ struct PagesController: RouteCollection {
     @Sendable
     func logout(req: Request) async throws -> Response {
         try CSRF.verify(req)
-        req.session.destroy()
+        try await req.endSession()
         return req.redirect(to: "/login", redirectType: .normal)
     }
 
