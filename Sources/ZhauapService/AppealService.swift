@@ -14,6 +14,14 @@ public struct AppealService: Sendable {
     let writes: AsyncLock?
     /// The one clock of the installation: every "now" and every body's "today" comes from it (tests pin it).
     public let now: @Sendable () -> Date
+    /// Told of every registration and step taken, with how long its transaction took (for metrics; it
+    /// receives names and durations only, never appeal data).
+    public var observer: (@Sendable (Observation) -> Void)?
+
+    public enum Observation: Sendable {
+        case registered(channel: String, seconds: Double)
+        case performed(action: String, seconds: Double)
+    }
 
     public init(storage: any Storage, calendars: CalendarProvider, rules: TermRules, serializeWrites: Bool,
                 now: @escaping @Sendable () -> Date = Date.init) {
@@ -28,6 +36,11 @@ public struct AppealService: Sendable {
         let storage = self.storage
         if let writes { return try await writes.run { try await storage.transaction(body) } }
         return try await storage.transaction(body)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// Today in the body's time zone, on the service's clock.
@@ -53,6 +66,7 @@ public struct AppealService: Sendable {
         let calendar: WorkingDayCalendar
         if let knownCalendar { calendar = knownCalendar } else { calendar = try await calendars.current() }
         let rules = self.rules, now = self.now()
+        let started = ContinuousClock.now
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
@@ -68,6 +82,7 @@ public struct AppealService: Sendable {
             if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }
             return (appeal, false, trail)
         }
+        if !replayed { observer?(.registered(channel: draft.channel.rawValue, seconds: Self.seconds(since: started))) }
         if let trail { return (appeal, replayed, trail, body, calendar) }
         return (appeal, replayed, try await storage.appeals.trail(appeal.id), body, calendar)
     }
@@ -79,7 +94,8 @@ public struct AppealService: Sendable {
         let body = try await body(of: actor)
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
-        return try await write { tx -> Appeal in
+        let started = ContinuousClock.now
+        let result = try await write { tx -> Appeal in
             let store = tx.appeals
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
             if let key = idempotencyKey {
@@ -97,6 +113,8 @@ public struct AppealService: Sendable {
             try await store.update(changed, events: outcome.events, actor: actor, recordedAt: now, expectedTrailLength: length)
             return changed
         }
+        observer?(.performed(action: command.name, seconds: Self.seconds(since: started)))
+        return result
     }
 
     /// Does what a step asked for besides changing its appeal, inside the step's transaction.

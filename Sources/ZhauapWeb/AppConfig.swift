@@ -22,6 +22,8 @@ public struct AppConfig: Sendable, Equatable {
         set { checkpointKey = newValue?.key; checkpointDirectory = newValue?.directory }
     }
     var checkpointKey: String?
+    /// With it, `GET /metrics` answers a bearer of this token from anywhere; without it, loopback only.
+    public var metricsToken: String?
     var checkpointDirectory: String?
     public var servedOverTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
@@ -44,6 +46,7 @@ public struct AppConfig: Sendable, Equatable {
         ("PUBLIC_URL", "(none)", "the address people use, e.g. https://otinish.example.kz; https makes cookies Secure and sends HSTS"),
         ("CHECKPOINT_KEY", "(none)", "the key file from `zhauap audit keygen`; with CHECKPOINT_DIR the server signs a checkpoint daily"),
         ("CHECKPOINT_DIR", "(none)", "the directory, outside the database, that daily signed checkpoints are written to"),
+        ("METRICS_TOKEN", "(none)", "a bearer token for GET /metrics from other machines; without it /metrics answers loopback only"),
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or prefixes (127.0.0.1, 10.0.0.0/8) of proxies whose X-Forwarded-For names the client"),
     ]
 
@@ -96,6 +99,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         let key = env["CHECKPOINT_KEY"].flatMap { $0.isEmpty ? nil : $0 }, dir = env["CHECKPOINT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         if (key == nil) != (dir == nil) { problems.append("CHECKPOINT_KEY and CHECKPOINT_DIR: give both or neither") }
+        if let t = env["METRICS_TOKEN"], !t.isEmpty, t.utf8.count < 16 { problems.append("METRICS_TOKEN: at least 16 characters") }
         if let key {
             do { _ = try CheckpointKey.load(key) } catch { problems.append("CHECKPOINT_KEY: \(error)") }
         }
@@ -103,6 +107,7 @@ public struct AppConfig: Sendable, Equatable {
         var config = AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL)
         config.trustedProxies = proxies
         config.checkpointKey = key
+        config.metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.checkpointDirectory = dir
         return .success(config)
     }

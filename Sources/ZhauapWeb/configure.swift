@@ -23,8 +23,11 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     // SQLite takes one writer at a time: its writes queue through group commit (one durable commit for the
     // registrations that arrive together); PostgreSQL locks rows itself.
     let sqlite = config.database.kind == "sqlite"
-    app.appealService = AppealService(storage: FluentStorage(database: app.db, groupCommit: sqlite), calendars: app.calendarProvider,
-                                      rules: app.termRules, serializeWrites: false, now: now)
+    var service = AppealService(storage: FluentStorage(database: app.db, groupCommit: sqlite), calendars: app.calendarProvider,
+                                rules: app.termRules, serializeWrites: false, now: now)
+    let metrics = app.metrics
+    service.observer = { metrics.observe($0) }
+    app.appealService = service
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
@@ -50,11 +53,13 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
     app.middleware.use(SafeRequestLogging())
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.servedOverTLS))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(ControlCharacterGuard())
 
     try routes(app)
+    try app.register(collection: MetricsController(metrics: metrics, token: config.metricsToken))
 }
 
 /// Migrates the database and prepares SQLite for durable writes (WAL, synchronous=FULL). Several

@@ -57,3 +57,16 @@ extension FluentAppealStore {
             receivedPerDay: try await perDay("registered_on"), answeredPerDay: try await perDay("answered_on"))
     }
 }
+
+extension FluentAppealStore {
+    /// How many of the body's open appeals have their nearest term today, and how many are past it.
+    public func termsDue(bodyID: UUID, today: CivilDate) async throws -> (today: Int, overdue: Int) {
+        let open: [SQLQueryString] = AppealState.open.map { "\(bind: $0.rawValue)" }
+        let row = try await sql.raw("""
+            SELECT SUM(CASE WHEN next_due = \(bind: today.description) THEN 1 ELSE 0 END) AS due_today,
+                   SUM(CASE WHEN next_due < \(bind: today.description) THEN 1 ELSE 0 END) AS overdue
+            FROM appeals WHERE body_id = \(bind: bodyID) AND state IN (\(open.joined(separator: ", "))) AND next_due IS NOT NULL
+            """).first()
+        return (try row?.decode(column: "due_today", as: Int?.self) ?? 0, try row?.decode(column: "overdue", as: Int?.self) ?? 0)
+    }
+}

@@ -29,7 +29,13 @@ enum DocumentResponse {
             headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documentView)
             return Response(status: .ok, headers: headers, body: .init(string: html.replacingOccurrences(of: "<body>", with: "<body>" + bar)))
         case "pdf":
-            let pdf = try await req.application.pdfRenderer.pdf(html: html)
+            let started = ContinuousClock.now
+            let pdf: Data
+            do { pdf = try await req.application.pdfRenderer.pdf(html: html) } catch {
+                req.application.metrics.pdf(seconds: MetricsMiddleware.seconds(since: started), ok: false)
+                throw error
+            }
+            req.application.metrics.pdf(seconds: MetricsMiddleware.seconds(since: started), ok: true)
             headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
             let name = "\(appeal.registration.number)-\(document.rawValue)-\(lang.rawValue).pdf"
             headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(name)\"")
