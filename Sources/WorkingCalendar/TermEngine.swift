@@ -40,6 +40,8 @@ extension WorkingDayCalendar {
             let total = start.year * 12 + (start.month - 1) + months
             let (y, m) = (total / 12, total % 12 + 1)
             if request.convention == .nextDay { dayOne = start.adding(days: 1); rule = .dayAfterEvent }
+            // A term ending beyond the years a civil date can hold is beyond every calendar too.
+            guard CivilDate(year: y, month: m, day: 1) != nil else { throw CalendarError.outOfRange(start, supported: years) }
             if let same = CivilDate(year: y, month: m, day: start.day) {
                 nominalEnd = request.convention == .eventDay ? same.adding(days: -1) : same
             } else {

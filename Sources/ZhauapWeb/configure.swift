@@ -57,9 +57,11 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.servedOverTLS))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(ControlCharacterGuard())
+    if let guardian = SchemaGuard(document: OpenAPIController.document) { app.middleware.use(guardian) }
 
     try routes(app)
     try app.register(collection: MetricsController(metrics: metrics, token: config.metricsToken))
+    app.middleware.use(MethodNotAllowed(app.routes))
 }
 
 /// Migrates the database and prepares SQLite for durable writes (WAL, synchronous=FULL). Several

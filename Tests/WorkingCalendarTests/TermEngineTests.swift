@@ -7,6 +7,14 @@ struct TermEngineTests {
         try kz.term(TermRequest(start: d(start), unit: unit, amount: n, convention: c)).end
     }
 
+    @Test("A term of 9,999 years (beyond any date) is refused as out of the calendar's range, never a crash")
+    func beyondEveryDate() {
+        for (unit, n) in [(TermUnit.years, 9999), (.months, 9999 * 12), (.years, 10_000)] {
+            #expect(throws: CalendarError.self) { try kz.term(TermRequest(start: d("2000-01-01"), unit: unit, amount: n)) }
+            #expect(throws: CalendarError.self) { try kz.term(TermRequest(start: d("2024-01-25"), unit: unit, amount: n, convention: .nextDay)) }
+        }
+    }
+
     @Test("R14: 15 working days across the new year (20 Dec 2023 → 11 Jan 2024, over 1–2 and 7 Jan)")
     func yearCrossing() throws {
         let r = try kz.term(TermRequest(start: d("2023-12-20"), unit: .workingDays, amount: 15))

@@ -77,8 +77,9 @@ struct ActionOpenAPITests {
             .appendingPathComponent("Sources/ZhauapWeb/Resources/openapi.json")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let schemas = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any]
-        let action = ((schemas?["Action"] as? [String: Any])?["properties"] as? [String: Any])?["action"] as? [String: Any]
-        let names = try #require(action?["enum"] as? [String])
+        // One schema per step, each naming its action as a constant.
+        let branches = try #require((schemas?["Action"] as? [String: Any])?["oneOf"] as? [[String: Any]])
+        let names = branches.compactMap { (($0["properties"] as? [String: Any])?["action"] as? [String: Any])?["const"] as? String }
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)) && names.count == Action.allCases.count)
     }
 }

@@ -67,7 +67,7 @@ struct PDFTests {
             let api = AppealsAPITests()
             let r = try #require(try await api.register(app, w).1)
             let (s, body) = try await api.get(app, "api/v1/appeals/\(r.appeal.id)/documents/coupon?lang=kk&format=pdf", headers: w.auth("registrar"))
-            #expect(s == .serviceUnavailable && String(decoding: body, as: UTF8.self).contains(#""code":"pdf_unavailable""#))
+            #expect(s == .notAcceptable && String(decoding: body, as: UTF8.self).contains(#""code":"pdf_unavailable""#))
             let (bad, badBody) = try await api.get(app, "api/v1/appeals/\(r.appeal.id)/documents/coupon?format=docx", headers: w.auth("registrar"))
             #expect(bad == .badRequest && String(decoding: badBody, as: UTF8.self).contains("invalid_format"))
             #expect(try await api.get(app, "api/v1/appeals/\(r.appeal.id)/documents/coupon?lang=kk", headers: w.auth("registrar")).0 == .ok)

@@ -34,6 +34,26 @@ public struct Applicant: Sendable, Hashable, Codable {
         self.representative = representative
     }
 
+    enum CodingKeys: String, CodingKey {
+        case kind, surname, givenName, patronymic, iin, organisationName, bin, postalAddress, email, phone, representative
+    }
+
+    /// Without a kind the applicant is taken as an individual: missing data never refuses a registration (R1).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .individual
+        surname = try c.decodeIfPresent(String.self, forKey: .surname)
+        givenName = try c.decodeIfPresent(String.self, forKey: .givenName)
+        patronymic = try c.decodeIfPresent(String.self, forKey: .patronymic)
+        iin = try c.decodeIfPresent(String.self, forKey: .iin)
+        organisationName = try c.decodeIfPresent(String.self, forKey: .organisationName)
+        bin = try c.decodeIfPresent(String.self, forKey: .bin)
+        postalAddress = try c.decodeIfPresent(String.self, forKey: .postalAddress)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        representative = try c.decodeIfPresent(String.self, forKey: .representative)
+    }
+
     /// Problems with the identification number, if one was given.
     public var identificationProblems: [IdentificationNumber.Problem] {
         switch kind {

@@ -106,6 +106,10 @@ public enum Procedure {
     static func startTerm(_ purpose: TermPurpose, for appeal: Appeal, from start: CivilDate, amount: Int? = nil,
                           context c: ProcedureContext) throws(ProcedureError) -> AppealTerm {
         guard let rule = c.rules.rule(for: purpose, kind: appeal.kind, special: appeal.specialRule, on: start) else {
+            // A day before every rule for the purpose took effect is the request's matter, not the configuration's.
+            if let first = c.rules.rules.filter({ $0.purpose == purpose }).compactMap(\.effectiveFrom).min(), start < first {
+                throw .beforeRulesInForce(start, from: first)
+            }
             throw .noTermRule(purpose)
         }
         let request = TermRequest(start: start, unit: rule.unit, amount: amount ?? rule.amount, convention: rule.convention ?? .eventDay)

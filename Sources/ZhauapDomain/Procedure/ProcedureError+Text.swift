@@ -16,6 +16,10 @@ extension ProcedureError {
         case .noTermRule:
             return t("Бұл мерзімге қолданыстағы ереже жоқ: әкімшіге хабарлаңыз.", "Для этого срока нет действующего правила: сообщите администратору.",
                      "No term rule is in force for this term: tell the administrator.")
+        case .beforeRulesInForce(_, let from):
+            return t("Бұл күн рәсім ережелері күшіне енген күннен (\(from.inWords(.kk))) бұрын.",
+                     "Эта дата раньше вступления правил процедуры в силу (\(from.inWords(.ru))).",
+                     "This date lies before the procedure's rules took effect (\(from.inWords(.en))).")
         case .unknownSpecialRule:
             return t("Мұндай арнайы заң ережесі белгісіз.", "Такое правило специального закона неизвестно.", "This special-law rule is not known.")
         case .languageNotProduced:

@@ -10,6 +10,8 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case missingField(String)
     /// The term rules in force have no rule for this purpose on the day (a configuration error).
     case noTermRule(TermPurpose)
+    /// The day lies before every term rule for the purpose took effect (APPC in force from 1 July 2021).
+    case beforeRulesInForce(CivilDate, from: CivilDate)
     /// A special law's term rule the rules do not know.
     case unknownSpecialRule(String)
     /// Documents are produced in Kazakh and Russian only.
@@ -60,6 +62,7 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .invalidState: "invalid_state"
         case .missingField: "missing_field"
         case .noTermRule: "no_term_rule"
+        case .beforeRulesInForce: "before_rules_in_force"
         case .unknownSpecialRule: "unknown_special_rule"
         case .languageNotProduced: "language_not_produced"
         case .forwardToSelf: "forward_to_self"
@@ -93,6 +96,7 @@ extension ProcedureError: CustomStringConvertible {
         case .invalidState(let a, let s): "\(a) is not possible while the appeal is \(s.rawValue)"
         case .missingField(let f): "\(f) must not be empty"
         case .noTermRule(let p): "no term rule for \(p.rawValue) is in force: the term rules need correcting"
+        case .beforeRulesInForce(let d, let from): "\(d) lies before the term rules in force from \(from): this procedure does not apply to it"
         case .unknownSpecialRule(let s): "\"\(s)\" is not a known special rule"
         case .languageNotProduced(let l): "this document is not produced in \(l.rawValue) for this appeal (documents are in Kazakh, and in Russian when their text was typed in Russian)"
         case .forwardToSelf: "an appeal cannot be forwarded to the body that has it"

@@ -79,9 +79,9 @@ struct AppealsController: RouteCollection {
         if let state, AppealState(rawValue: state) == nil { throw APIError.invalid("state", code: "invalid_value", "unknown state") }
         let kind = req.query[String.self, at: "kind"]
         if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
-        let mine = req.query[Bool.self, at: "mine"] ?? !actor.roles.contains(.head)
-        let overdue = req.query[Bool.self, at: "overdue"] ?? false
-        let unassigned = req.query[Bool.self, at: "unassigned"] ?? false
+        let mine = try req.optionalBool("mine") ?? !actor.roles.contains(.head)
+        let overdue = try req.optionalBool("overdue") ?? false
+        let unassigned = try req.optionalBool("unassigned") ?? false
         var executor: UUID? = nil
         if let text = req.query[String.self, at: "executor"] {
             guard let id = UUID(uuidString: text) else { throw APIError.invalid("executor", code: "invalid_value", "executor must be a user id") }
@@ -131,6 +131,16 @@ extension Request {
             throw APIError.invalid(name, code: "invalid_value", "\(name) must be a whole number \(range.lowerBound)–\(range.upperBound)")
         }
         return n
+    }
+
+    /// `true` or `false` (nothing else: `maybe`, `null` or `1` are refused, naming the parameter).
+    func optionalBool(_ name: String) throws -> Bool? {
+        guard let text = query[String.self, at: name] else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIError.invalid(name, code: "invalid_value", "\(name) must be true or false")
+        }
     }
 }
 

@@ -34,7 +34,7 @@ struct TermsController: RouteCollection {
         }
         let calendar = try await req.application.calendarProvider.current()
         guard calendar.years.contains(start.year) else {
-            throw APIError(.badRequest, code: "date_out_of_range",
+            throw APIError(.unprocessableEntity, code: "date_out_of_range",
                            detail: CalendarError.outOfRange(start, supported: calendar.years).description, field: "from")
         }
         // A term running past the calendar's last year is refused by the engine (date_out_of_range).
@@ -45,13 +45,14 @@ struct TermsController: RouteCollection {
     func calendar(req: Request) async throws -> CalendarResponse {
         let from = try req.dateParameter("from")
         let to = try req.dateParameter("to")
-        guard from <= to else { throw APIError.invalid("to", code: "invalid_range", "to must not be before from") }
+        // Rules between two well-formed parameters, which no schema states: 422.
+        guard from <= to else { throw APIError(.unprocessableEntity, code: "invalid_range", detail: "to must not be before from", field: "to") }
         guard to.dayNumber - from.dayNumber < Self.maxCalendarDays else {
-            throw APIError.invalid("to", code: "range_too_long", "at most \(Self.maxCalendarDays) days per request")
+            throw APIError(.unprocessableEntity, code: "range_too_long", detail: "at most \(Self.maxCalendarDays) days per request", field: "to")
         }
         let calendar = try await req.application.calendarProvider.current()
         for (name, date) in [("from", from), ("to", to)] where !calendar.years.contains(date.year) {
-            throw APIError(.badRequest, code: "date_out_of_range",
+            throw APIError(.unprocessableEntity, code: "date_out_of_range",
                            detail: CalendarError.outOfRange(date, supported: calendar.years).description, field: name)
         }
         let days = try calendar.days(from: from, to: to)

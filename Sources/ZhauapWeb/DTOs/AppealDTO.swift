@@ -49,13 +49,20 @@ struct RegisterAppealRequest: Content {
         if let bad = attachments?.first(where: { a in a.pages.map { !(1...10_000).contains($0) } ?? false }) {
             throw APIError.invalid("attachments", code: "invalid_pages", "\(bad.name): pages must be from 1 to 10000")
         }
-        if let s = specialRule, !rules.specialCodes.contains(s) {
-            throw APIError.invalid("specialRule", code: "invalid_special_rule", "specialRule must be one of \(rules.specialCodes.joined(separator: ", "))")
+        // An appeal is not dated after it arrived (a day's grace for time zones east of UTC).
+        if let date = appealDate, date > RegistrationDay.local(received, timeZone: "UTC").date.adding(days: 1) {
+            throw APIError(.unprocessableEntity, code: "appeal_date_after_receipt",
+                           detail: "appealDate \(date) lies after the day the appeal was received", field: "appealDate")
+        }
+        // The special rules are cited data an administrator extends: an unknown one is refused by the rules in force (422).
+        if let s = specialRule, !s.isEmpty, !rules.specialCodes.contains(s) {
+            throw APIError(.unprocessableEntity, code: "invalid_special_rule",
+                           detail: "specialRule must be one of \(rules.specialCodes.joined(separator: ", "))", field: "specialRule")
         }
         return Procedure.Draft(channel: ch, receivedAt: received, externalNumber: externalNumber, applicant: applicant ?? Applicant(),
                                addressedTo: addressedTo, essence: essence, language: lang, appealDate: appealDate,
                                signaturePresent: signaturePresent, attachments: attachments ?? [], sheets: sheets,
-                               reportsCrimeOrThreat: reportsCrimeOrThreat ?? false, specialRule: specialRule)
+                               reportsCrimeOrThreat: reportsCrimeOrThreat ?? false, specialRule: specialRule?.isEmpty == true ? nil : specialRule)
     }
 
     static func parseInstant(_ text: String) -> Date? {

@@ -27,7 +27,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             if ErrorPage.wanted(request), let page = await ErrorPage.render(request, problem: problem) {
                 return page
             }
-            return Self.response(problem, instance: request.url.path)
+            let response = Self.response(problem, instance: request.url.path)
+            if let m = error as? MethodNotAllowed.MethodError { response.headers.replaceOrAdd(name: .allow, value: m.allow) }
+            return response
         }
     }
 
@@ -60,7 +62,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                                                  detail: "the target must be another body of this installation", field: "targetBodyId")
             }
         case PDFRenderer.Failure.unavailable:
-            return APIError(.serviceUnavailable, code: "pdf_unavailable",
+            // This server is configured without PDF output: it has no PDF to offer (406), only the HTML print view.
+            return APIError(.notAcceptable, code: "pdf_unavailable",
                             detail: "PDF output is off on this server (no Chromium); the HTML print view is available")
         case PDFRenderer.Failure.failed:
             return APIError(.serviceUnavailable, code: "pdf_failed", detail: "the document could not be printed to PDF; try again")
@@ -102,6 +105,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .groundNotApplicable, .mustForwardAtOnce: "ground"
         case .documentNotAvailable: "document"
         case .dateOutOfRange: "sentOn"
+        case .beforeRulesInForce: "receivedAt"
         case .unknownSpecialRule: "special"
         case .languageNotProduced: "language"
         case .forwardToSelf: "targetBodyId"
@@ -114,7 +118,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func calendarProblem(_ e: CalendarError) -> APIError {
         switch e {
         case .invalidDate: APIError(.badRequest, code: "invalid_date", detail: e.description)
-        case .outOfRange: APIError(.badRequest, code: "date_out_of_range", detail: e.description)
+        case .outOfRange: APIError(.unprocessableEntity, code: "date_out_of_range", detail: e.description)
         case .invalidAmount: APIError(.badRequest, code: "invalid_amount", detail: e.description, field: "amount")
         case .invalidData: APIError(.unprocessableEntity, code: "invalid_calendar_data", detail: e.description)
         }
