@@ -22,10 +22,13 @@ public enum DatabaseHealth {
         return (mode, sync)
     }
 
-    /// SQLite files: switch to write-ahead logging (persistent in the file) and full fsync on commit.
+    /// SQLite files: switch to write-ahead logging (persistent in the file) and full fsync on commit; a
+    /// writer that finds another connection writing waits for it (up to 10 s) rather than failing at once
+    /// with SQLITE_BUSY. `synchronous` and `busy_timeout` hold per connection: run this on each.
     public static func prepareSQLite(_ database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA synchronous=FULL").run()
+        try await sql.raw("PRAGMA busy_timeout=10000").run()
     }
 }

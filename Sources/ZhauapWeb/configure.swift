@@ -68,7 +68,10 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
 /// instances starting at once over one PostgreSQL may race to migrate: the loser retries and then finds
 /// the work done.
 public func prepareDatabase(_ app: Application) async throws {
-    try await DatabaseHealth.prepareSQLite(app.db)
+    // One SQLite connection per event loop: each gets the pragmas (a writer on one waits for the other's commit).
+    for loop in app.eventLoopGroup.makeIterator() {
+        try await DatabaseHealth.prepareSQLite(app.databases.database(app.databaseLocation.databaseID, logger: app.logger, on: loop)!)
+    }
     var attempt = 0
     while true {
         do {

@@ -59,7 +59,7 @@ public actor GroupCommit {
     static func commit(_ batch: [Job], on db: any Database) async {
         let results: [Result<any Sendable, any Error>]
         do {
-            results = try await db.transaction { tx -> [Result<any Sendable, any Error>] in
+            results = try await Self.immediateTransaction(on: db) { tx -> [Result<any Sendable, any Error>] in
                 if batch.count == 1 { return [.success(try await batch[0].body(tx))] }
                 guard let sql = tx as? any SQLDatabase else { throw StorageError.notSQL }
                 var results: [Result<any Sendable, any Error>] = []
@@ -84,5 +84,22 @@ public actor GroupCommit {
         }
         for (job, result) in zip(batch, results) { job.done.resume(with: result) }
     }
-}
 
+    /// `BEGIN IMMEDIATE`: the transaction takes SQLite's write lock at its start (waiting, under the busy
+    /// timeout, while another connection — a sign-in, a session — writes), so it can never fail half-way
+    /// with SQLITE_BUSY because someone wrote between its first read and its first write, as a deferred one can.
+    static func immediateTransaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await db.withConnection { conn in
+            guard let sql = conn as? any SQLDatabase else { throw StorageError.notSQL }
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let value = try await body(conn)
+                try await sql.raw("COMMIT").run()
+                return value
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
