@@ -26,7 +26,7 @@ PASSWORD=$(grep -o 'password: [^ ]*' out.log | head -1 | cut -d' ' -f2)
 BASE="http://127.0.0.1:$PORT"
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-"$ST" --config-file "$HERE/schemathesis.toml" run "$BASE/api/v1/openapi.json" --checks all --max-examples "$N" --seed 20261202 --workers 2 \
+"$ST" --config-file "$HERE/schemathesis.toml" run "$BASE/api/v1/openapi.json" --checks all --max-examples "$N" --seed 20261202 --workers 1 \
   --phases examples,coverage,fuzzing,stateful --generation-allow-x00 true --no-color \
   -H "Authorization: Bearer $TOKEN" --report junit --report-dir "$WORK/report" --request-timeout 20 \
   ${SCHEMATHESIS_EXTRA:-}

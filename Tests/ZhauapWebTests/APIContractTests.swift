@@ -70,6 +70,12 @@ struct APIContractTests {
                 let (s, p, _) = try await Self.send(app, w, .POST, "api/v1/appeals", json)
                 #expect(s == status && p?.code == code && p?.field == field, "\(json): \(s) \(String(describing: p))")
             }
+            var keyed = w.auth("registrar")
+            keyed.contentType = .json
+            keyed.add(name: "Idempotency-Key", value: "ключ с пробелом")
+            try await app.testing().test(.POST, "api/v1/appeals", headers: keyed, body: ByteBuffer(string: #"{"channel":"paper"}"#)) { res async throws in
+                #expect(res.status == .badRequest && res.body.string.contains("Idempotency-Key"))
+            }
             let (empty, p, _) = try await Self.send(app, w, .POST, "api/v1/appeals", "")
             #expect(empty == .badRequest && p?.code == "missing_body")
             var h = w.auth("registrar")

@@ -34,7 +34,7 @@ struct RegisterAppealRequest: Content {
             }
             // The legal moment of receipt cannot lie ahead (a few minutes of clock drift are tolerated).
             guard d <= now.addingTimeInterval(300) else {
-                throw APIError.invalid("receivedAt", code: "received_in_future", "receivedAt lies in the future")
+                throw APIError(.unprocessableEntity, code: "received_in_future", detail: "receivedAt lies in the future", field: "receivedAt")
             }
             received = d
         }

@@ -3,7 +3,7 @@ import Vapor
 import WorkingCalendar
 
 /// The OpenAPI document is the one statement of what a request may carry: every JSON body and every query
-/// parameter of a documented operation is checked against it before the route decodes anything — types
+/// and header parameter of a documented operation is checked against it before the route decodes anything — types
 /// (a number where an integer is expected names its field), enums, lengths, ranges, item counts, required
 /// fields, unknown fields (`additionalProperties: false`), and per action the fields that step requires.
 /// A violation is a 400 naming the field (`invalid_value`, `wrong_type`, `unknown_field`, `missing_parameter`).
@@ -30,10 +30,14 @@ struct SchemaGuard: AsyncMiddleware {
             return c.description
         }.joined(separator: "/")
         guard let op = operations[req.method.rawValue + " " + pattern] else { return try await next.respond(to: req) }
-        for p in (op["parameters"] as? [[String: Any]]) ?? [] where (p["in"] as? String) == "query" {
-            guard let name = p["name"] as? String, let schema = p["schema"] as? [String: Any],
-                  let text = req.query[String.self, at: name] else { continue }
-            try checkParameter(text, schema: schema, field: name)
+        for p in (op["parameters"] as? [[String: Any]]) ?? [] {
+            guard let name = p["name"] as? String, let schema = p["schema"] as? [String: Any] else { continue }
+            let text: String? = switch p["in"] as? String {
+            case "query": req.query[String.self, at: name]
+            case "header": req.headers.first(name: name)
+            default: nil
+            }
+            if let text { try checkParameter(text, schema: schema, field: name) }
         }
         if let body = (op["requestBody"] as? [String: Any])?["content"] as? [String: Any],
            let json = body["application/json"] as? [String: Any], let schema = json["schema"] as? [String: Any],
