@@ -53,7 +53,7 @@ for n in range(1, rounds + 1):
         banner = open(os.path.join(work, "serve.out")).read()
         m = re.search(r"password: (\S+)", banner)
         if not m:
-            sys.exit("no demo password printed: the database must be new")
+            sys.exit("no demo sign-in printed at start: the database must be new")
         token = call(port, "POST", "/api/v1/auth/login", {"login": "admin", "password": m.group(1)})[1]["token"]
     # Everything acknowledged before is there, under its number.
     for appeal_id, number in acknowledged.items():

@@ -57,7 +57,7 @@ public struct SignInAttemptStore: Sendable {
                 m.failures = 1
                 m.waitUntilMs = nowMs + Int(policy.delay(after: 1) * 1000)
                 m.lastMs = nowMs
-                do { try await m.create(on: db); return nil } catch { continue } // another attempt created it first
+                do { try await m.create(on: db); return nil } catch let e as any DatabaseError where e.isConstraintFailure { continue } // another attempt created it first
             }
             if m.waitUntilMs > nowMs { return Double(m.waitUntilMs - nowMs) / 1000 }
             let failures = nowMs - m.lastMs > Int(policy.forgetAfter * 1000) ? 1 : m.failures + 1
