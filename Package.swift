@@ -56,7 +56,7 @@ let package = Package(
         // Use cases: load → domain transition → persist state and trail in one transaction.
         .target(
             name: "ZhauapService",
-            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage"],
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // HTTP: JSON API, pages, configuration, the error mapping.

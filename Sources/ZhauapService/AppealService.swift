@@ -75,7 +75,8 @@ public struct AppealService: Sendable {
             }
             let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: body, calendar: calendar)
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
-            let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
+            let nomenclature = try await store.nomenclature(bodyID: body.id, year: day.year) ?? .standard
+            let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
             let (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
             let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
@@ -90,7 +91,8 @@ public struct AppealService: Sendable {
     /// Runs one step of the procedure on an appeal of the actor's body: the step, its effects and the
     /// stored result in one transaction. With an idempotency key (a form's one-time key, a client's
     /// `Idempotency-Key`), a step sent twice is taken once: the repeat returns the appeal as it stands.
-    public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor, idempotencyKey: String? = nil) async throws -> Appeal {
+    public func perform(_ command: AppealCommand, on appealID: UUID, actor: Actor, idempotencyKey: String? = nil,
+                        attachment: AttachedFile? = nil, files: [AttachedFile] = []) async throws -> Appeal {
         let body = try await body(of: actor)
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
@@ -105,10 +107,12 @@ public struct AppealService: Sendable {
             }
             // The legal day of a step is never before the appeal's registration day (APPC 64(3)).
             let day = max(today, current.registration.registeredOn)
-            let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules)
+            var context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, attachment: attachment?.meta)
+            context.freezer = HTMLFreezer()
             let (changed, outcome) = try Procedure.run(command, on: current, context: context)
+            let supplied = Dictionary(([attachment].compactMap { $0 } + files).map { ($0.meta.file.sha256, $0.content) }, uniquingKeysWith: { a, _ in a })
             for effect in outcome.effects {
-                try await carryOut(effect, of: current, from: body, actor: actor, calendar: calendar, tx: tx, now: now)
+                try await carryOut(effect, of: changed, from: body, actor: actor, calendar: calendar, tx: tx, now: now, files: supplied)
             }
             try await store.update(changed, events: outcome.events, actor: actor, recordedAt: now, expectedTrailLength: length)
             return changed
@@ -119,9 +123,18 @@ public struct AppealService: Sendable {
 
     /// Does what a step asked for besides changing its appeal, inside the step's transaction.
     private func carryOut(_ effect: Effect, of appeal: Appeal, from body: AdministrativeBody, actor: Actor,
-                          calendar: WorkingDayCalendar, tx: any Storage, now: Date) async throws {
+                          calendar: WorkingDayCalendar, tx: any Storage, now: Date, files: [String: Data]) async throws {
         let organisation = tx.organisation
         switch effect {
+        case .storeFile(let file, let content):
+            guard let bytes = content ?? files[file.sha256] else { throw ServiceError.missingFile }
+            try await tx.files.store(file, content: bytes)
+        case .registerAssistanceRequest(let targetID, let newID, let link):
+            guard let target = try await organisation.body(targetID), target.id != body.id else { throw ServiceError.invalidTarget }
+            try await registerAssistanceRequest(from: appeal, link: link, id: newID, body: body, to: target, actor: actor, calendar: calendar,
+                                                tx: tx, now: now)
+        case .returnAssistanceAnswer(let link):
+            try await returnAssistanceAnswer(appeal, to: link, from: body, actor: actor, calendar: calendar, tx: tx, now: now)
         case .requireExecutor(let id):
             guard let e = try await organisation.actor(id), e.bodyID == body.id, e.roles.contains(.executor) else {
                 throw ServiceError.invalidExecutor
@@ -239,6 +252,25 @@ public enum ServiceError: Error, Sendable, Equatable {
     case invalidExecutor
     /// The forwarding target is not another body of this installation.
     case invalidTarget
+    /// A step stores a file whose bytes were not handed to it.
+    case missingFile
+}
+
+/// A file handed to a step, as the server read it, with its bytes.
+public struct AttachedFile: Sendable {
+    public var meta: FileMeta
+    public var content: Data
+
+    public init(meta: FileMeta, content: Data) {
+        self.meta = meta
+        self.content = content
+    }
+
+    /// The file as the server reads it: its SHA-256 and size from the bytes; its type and pages as detected.
+    public init(content: Data, mediaType: String, name: String, pages: Int?) {
+        self.init(meta: FileMeta(file: StoredFile(sha256: HTMLFreezer.sha256(content), mediaType: mediaType, size: content.count, name: name),
+                                 pages: pages), content: content)
+    }
 }
 
 /// The short code printed on the coupon; with the number it lets the applicant track the appeal.

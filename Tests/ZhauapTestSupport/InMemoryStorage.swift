@@ -13,6 +13,8 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         var identificationReads: [(UUID, UUID)] = []
         var bodies: [UUID: AdministrativeBody] = [:]
         var actors: [UUID: Actor] = [:]
+        var nomenclatures: [String: CaseNomenclature] = [:]
+        var files: [String: Foundation.Data] = [:]
     }
 
     private let lock = NSLock()
@@ -29,6 +31,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
     public var appeals: any AppealStore { Appeals(storage: self) }
     public var organisation: any OrganisationDirectory { Directory(storage: self) }
+    public var files: any FileStore { Files(storage: self) }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
         try await gate.run {
@@ -165,6 +168,41 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws {
             storage.change { $0.identificationReads.append((appealID, userID)) }
         }
+
+        func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature? { storage.read { $0.nomenclatures["\(bodyID)/\(year)"] } }
+        func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws {
+            storage.change { $0.nomenclatures["\(bodyID)/\(year)"] = n }
+        }
+        func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal).filter { $0.bodyID == bodyID && (executorID == nil || $0.executorID == executorID) }
+                    .flatMap { a in
+                        a.assistance.filter { r in
+                            if case .failed = r.outcome { return true }
+                            return r.isOverdue(on: today)
+                        }.map { RequestAlert(appealID: a.id, number: a.registration.number, executorID: a.executorID, request: $0) }
+                    }
+            }
+        }
+        func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] {
+            let t = text.lowercased()
+            return storage.read { d in
+                d.appeals.values.map(\.appeal).filter { $0.bodyID == bodyID }.flatMap { a -> [CaseHit] in
+                    let docs = a.documents.filter { $0.title.lowercased().contains(t) }
+                    if docs.isEmpty {
+                        return a.caseFile.index.lowercased().contains(t)
+                            ? [CaseHit(appealID: a.id, number: a.registration.number, caseIndex: a.caseFile.index, document: nil, title: nil)] : []
+                    }
+                    return docs.map { CaseHit(appealID: a.id, number: a.registration.number, caseIndex: a.caseFile.index, document: $0.number, title: $0.title) }
+                }.prefix(limit).map { $0 }
+            }
+        }
+    }
+
+    struct Files: FileStore {
+        let storage: InMemoryStorage
+        func store(_ file: StoredFile, content: Foundation.Data) async throws { storage.change { $0.files[file.sha256] = content } }
+        func content(sha256: String) async throws -> Foundation.Data? { storage.read { $0.files[sha256] } }
     }
 }
 

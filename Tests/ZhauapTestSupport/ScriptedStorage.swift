@@ -30,6 +30,7 @@ public struct ScriptedStorage: Storage {
 
     public var appeals: any AppealStore { Appeals(script: self) }
     public var organisation: any OrganisationDirectory { Directory(script: self) }
+    public var files: any FileStore { Files() }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
         guard allowsTransaction else { throw Self.unexpected("transaction") }
@@ -77,5 +78,16 @@ public struct ScriptedStorage: Storage {
         func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws {
             throw ScriptedStorage.unexpected("recordIdentificationRead")
         }
+        func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature? { throw ScriptedStorage.unexpected("nomenclature") }
+        func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws { throw ScriptedStorage.unexpected("setNomenclature") }
+        func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert] {
+            throw ScriptedStorage.unexpected("requestsNeedingAttention")
+        }
+        func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] { throw ScriptedStorage.unexpected("searchCases") }
+    }
+
+    struct Files: FileStore {
+        func store(_ file: StoredFile, content: Data) async throws { throw ScriptedStorage.unexpected("store") }
+        func content(sha256: String) async throws -> Data? { throw ScriptedStorage.unexpected("content") }
     }
 }

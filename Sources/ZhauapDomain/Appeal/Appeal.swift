@@ -44,6 +44,18 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var sendings: [Sending]
     /// Documents issued to the applicant, with their outgoing numbers, in the order issued.
     public var issued: [IssuedDocument]
+    /// The administrative case (R10–R13) and its documents in order.
+    public var caseFile: CaseFile
+    public var documents: [CaseDocument]
+    /// The facts and the applicant's arguments (R20, R21, R40).
+    public var facts: [CaseFact]
+    /// Requests to other bodies for assistance (R22) and experts involved (R23).
+    public var assistance: [AssistanceRequest]
+    public var experts: [ExpertInvolvement]
+    /// The case as handed over to a higher body or a court (R13).
+    public var exports: [CaseExport]
+    /// Set when this appeal is another body's request for assistance from this installation.
+    public var assistanceFor: AssistanceLink?
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,
@@ -51,7 +63,9 @@ public struct Appeal: Sendable, Hashable, Identifiable {
                 suggestion: KindSuggestion? = nil, kind: AppealKind? = nil, area: String? = nil, competence: CompetenceDecision? = nil, stage: AppealStage = .registered,
                 completeness: CompletenessCheck? = nil, pastCorrection: CorrectionRequest? = nil, forwardings: [Forwarding] = [],
                 recusal: RecusalRequest? = nil, extensionRequest: ExtensionRequest? = nil, terms: [AppealTerm] = [],
-                forwardedFromID: UUID? = nil, sendings: [Sending] = [], issued: [IssuedDocument] = []) {
+                forwardedFromID: UUID? = nil, sendings: [Sending] = [], issued: [IssuedDocument] = [], caseFile: CaseFile? = nil,
+                documents: [CaseDocument] = [], facts: [CaseFact] = [], assistance: [AssistanceRequest] = [],
+                experts: [ExpertInvolvement] = [], exports: [CaseExport] = [], assistanceFor: AssistanceLink? = nil) {
         self.id = id
         self.bodyID = bodyID
         self.registration = registration
@@ -79,6 +93,14 @@ public struct Appeal: Sendable, Hashable, Identifiable {
         self.forwardedFromID = forwardedFromID
         self.sendings = sendings
         self.issued = issued
+        self.caseFile = caseFile ?? CaseFile.open(number: registration.number, sequence: registration.sequence,
+                                                  on: registration.registeredOn, nomenclature: .standard)
+        self.documents = documents
+        self.facts = facts
+        self.assistance = assistance
+        self.experts = experts
+        self.exports = exports
+        self.assistanceFor = assistanceFor
     }
 
     public var state: AppealState { stage.state }

@@ -22,6 +22,8 @@ public enum Channel: String, Sendable, Hashable, Codable, CaseIterable {
     /// The state portal: its notice timestamp is the moment of receipt (R19).
     case eotinish
     case inPerson = "in_person"
+    /// From another body of this installation (a request for assistance, R22).
+    case interagency
 }
 
 /// The state of an appeal's procedure.

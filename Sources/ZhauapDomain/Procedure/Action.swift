@@ -17,6 +17,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case decideExtension = "decide_extension"
     case answer
     case recordSending = "record_sending"
+    case addDocument = "add_document"
+    case withdrawDocument = "withdraw_document"
+    case recordExport = "record_export"
+    case recordFact = "record_fact"
+    case reviseFact = "revise_fact"
+    case requestAssistance = "request_assistance"
+    case chaseRequest = "chase_request"
+    case recordRequestAnswer = "record_request_answer"
+    case recordRequestFailure = "record_request_failure"
+    case involveExpert = "involve_expert"
+    case recordExpertOpinion = "record_expert_opinion"
 
     /// The step that takes this action (exhaustive: a new action without its step does not compile).
     public var step: any ProcedureStep.Type {
@@ -37,6 +48,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .decideExtension: DecideExtension.self
         case .answer: AnswerAppeal.self
         case .recordSending: RecordSending.self
+        case .addDocument: AddDocument.self
+        case .withdrawDocument: WithdrawDocument.self
+        case .recordExport: RecordExport.self
+        case .recordFact: RecordFact.self
+        case .reviseFact: ReviseFact.self
+        case .requestAssistance: RequestAssistance.self
+        case .chaseRequest: ChaseRequest.self
+        case .recordRequestAnswer: RecordRequestAnswer.self
+        case .recordRequestFailure: RecordRequestFailure.self
+        case .involveExpert: InvolveExpert.self
+        case .recordExpertOpinion: RecordExpertOpinion.self
         }
     }
 }

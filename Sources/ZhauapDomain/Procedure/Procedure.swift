@@ -11,9 +11,17 @@ public struct ProcedureContext: Sendable {
     public var rules: TermRules
     /// Makes the id of an appeal a step creates (a forwarding inside the installation).
     public var newID: @Sendable () -> UUID
+    /// The body's case nomenclature for the registration year (R12).
+    public var nomenclature: CaseNomenclature
+    /// The file handed to a step that adds a document, as the server read it.
+    public var attachment: FileMeta?
+    /// Freezes the documents the procedure generates into the case (nil: none is kept, e.g. in pure tests).
+    public var freezer: (any DocumentFreezer)?
 
     public init(actor: Actor, body: AdministrativeBody, today: CivilDate, calendar: WorkingDayCalendar, rules: TermRules,
-                newID: @escaping @Sendable () -> UUID = UUID.init) {
+                newID: @escaping @Sendable () -> UUID = UUID.init, nomenclature: CaseNomenclature = .standard, attachment: FileMeta? = nil) {
+        self.nomenclature = nomenclature
+        self.attachment = attachment
         self.actor = actor
         self.body = body
         self.today = today
@@ -92,6 +100,8 @@ public enum Procedure {
         guard stepType.allowedIn.contains(appeal.state) else { throw .invalidState(action: command.name, state: appeal.state) }
         var a = appeal
         let outcome = try step.apply(to: &a, context: c)
+        // R10: the case closes with the day its procedure ends.
+        if !a.state.isOpen, a.caseFile.closedOn == nil { a.caseFile.closedOn = c.today }
         return (a, outcome)
     }
 

@@ -81,6 +81,37 @@ extension ProcedureError {
                      "The number of days must be 1 to 60 (got \(n)).")
         case .calendar:
             return t("Бұл күн күнтізбеде жоқ.", "Этой даты нет в календаре.", "This date is outside the calendar.")
+        case .fileRequired:
+            return t("Құжаттың файлын тіркеңіз.", "Приложите файл документа.", "Attach the document's file.")
+        case .invalidDocumentKind:
+            return t("Мұндай құжатты рәсімнің өзі жасайды, оны жүктеуге болмайды.", "Такой документ формирует сама процедура, его нельзя загрузить.",
+                     "The procedure itself produces this kind of document; it cannot be uploaded.")
+        case .invalidSheets:
+            return t("Парақ саны 1-ден 10000-ға дейін болуы керек.", "Число листов должно быть от 1 до 10000.", "Sheets must be from 1 to 10,000.")
+        case .unknownDocument(let n):
+            return t("Істе № \(n) құжат жоқ.", "В деле нет документа № \(n).", "The case has no document No. \(n).")
+        case .documentWithdrawn(let n):
+            return t("№ \(n) құжат алынып тасталған.", "Документ № \(n) изъят.", "Document No. \(n) is withdrawn.")
+        case .documentNotWithdrawable(let n):
+            return t("№ \(n) құжат — жолданымның өзі немесе жіберілген құжат: ол істе қалады.",
+                     "Документ № \(n) — само обращение или отправленный документ: он остаётся в деле.",
+                     "Document No. \(n) is the appeal itself or a document the body sent: it stays in the case.")
+        case .unknownFact(let n):
+            return t("Істе № \(n) факт жоқ.", "В деле нет факта № \(n).", "The case has no fact No. \(n).")
+        case .unknownRequest(let n):
+            return t("Істе № \(n) сұрау салу жоқ.", "В деле нет запроса № \(n).", "The case has no request No. \(n).")
+        case .requestClosed(let n):
+            return t("№ \(n) сұрау салуға жауап тіркелген немесе оның мүмкін еместігі жазылған.",
+                     "По запросу № \(n) ответ уже записан или отмечено, что его получить невозможно.",
+                     "Request No. \(n) is answered or recorded as unanswerable already.")
+        case .unknownExpert(let n):
+            return t("Істе № \(n) сарапшы жоқ.", "В деле нет эксперта № \(n).", "The case has no expert No. \(n).")
+        case .opinionRecorded(let n):
+            return t("№ \(n) сарапшының қорытындысы тіркелген.", "Заключение эксперта № \(n) уже записано.",
+                     "The opinion of expert No. \(n) is recorded already.")
+        case .dueOutOfRange:
+            return t("Мерзім бүгіннен бастап бір жылдың ішінде болуы керек.", "Срок должен быть от сегодняшнего дня до года вперёд.",
+                     "The term must be from today to a year ahead.")
         }
     }
 }

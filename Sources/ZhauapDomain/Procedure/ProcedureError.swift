@@ -55,6 +55,22 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case invalidAmount(Int)
     /// The term engine could not compute a date (outside the calendar).
     case calendar(CalendarError)
+    /// The step adds a document and needs its file.
+    case fileRequired
+    /// Only the procedure itself produces documents of this kind (the registration card, generated letters).
+    case invalidDocumentKind(CaseDocumentKind)
+    case invalidSheets(Int)
+    case unknownDocument(Int)
+    case documentWithdrawn(Int)
+    /// The appeal itself and the documents sent stay in the case.
+    case documentNotWithdrawable(Int)
+    case unknownFact(Int)
+    case unknownRequest(Int)
+    /// The request was answered or recorded as failed already.
+    case requestClosed(Int)
+    case unknownExpert(Int)
+    case opinionRecorded(Int)
+    case dueOutOfRange(CivilDate)
 
     public var code: String {
         switch self {
@@ -85,6 +101,18 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .dateOutOfRange: "date_out_of_range"
         case .invalidAmount: "invalid_amount"
         case .calendar: "calendar_error"
+        case .fileRequired: "file_required"
+        case .invalidDocumentKind: "invalid_document_kind"
+        case .invalidSheets: "invalid_sheets"
+        case .unknownDocument: "unknown_document"
+        case .documentWithdrawn: "document_withdrawn"
+        case .documentNotWithdrawable: "document_not_withdrawable"
+        case .unknownFact: "unknown_fact"
+        case .unknownRequest: "unknown_request"
+        case .requestClosed: "request_closed"
+        case .unknownExpert: "unknown_expert"
+        case .opinionRecorded: "opinion_recorded"
+        case .dueOutOfRange: "due_out_of_range"
         }
     }
 }
@@ -120,6 +148,18 @@ extension ProcedureError: CustomStringConvertible {
         case .dateOutOfRange(let d): "\(d.dotted) is in the future or before the appeal was registered"
         case .invalidAmount(let n): "the number of days must be from 1 to 60, got \(n)"
         case .calendar(let e): e.description
+        case .fileRequired: "this step adds a document: send it with its file (multipart/form-data, part \"file\")"
+        case .invalidDocumentKind(let k): "documents of kind \(k.rawValue) are produced by the procedure itself, not uploaded"
+        case .invalidSheets(let n): "sheets must be from 1 to 10000, got \(n)"
+        case .unknownDocument(let n): "the case has no document \(n)"
+        case .documentWithdrawn(let n): "document \(n) is withdrawn"
+        case .documentNotWithdrawable(let n): "document \(n) is the appeal itself or a document the body sent: it stays in the case"
+        case .unknownFact(let n): "the case has no fact \(n)"
+        case .unknownRequest(let n): "the case has no request for assistance \(n)"
+        case .requestClosed(let n): "request \(n) was answered or recorded as unanswerable already"
+        case .unknownExpert(let n): "the case has no expert \(n)"
+        case .opinionRecorded(let n): "the opinion of expert \(n) is recorded already"
+        case .dueOutOfRange(let d): "\(d.dotted) must be from today to a year ahead"
         }
     }
 }

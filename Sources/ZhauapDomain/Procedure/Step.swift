@@ -10,6 +10,10 @@ public protocol ProcedureStep: Sendable, Hashable, Decodable {
     static var allowedIn: Set<AppealState> { get }
     /// Who may take the step.
     static var who: Who { get }
+    /// Whether the step adds a file to the case (it is sent with the file, not as a JSON action).
+    static var takesFile: Bool { get }
+    /// Whether a client may send it to `POST /appeals/{id}/actions` (false: the server takes it itself).
+    static var viaActions: Bool { get }
     /// Whether the step is offered on this appeal beyond its state (e.g. only while a request waits).
     static func isOffered(on appeal: Appeal) -> Bool
     /// Changes the appeal; returns what happened and what the service must do besides storing it.
@@ -18,12 +22,16 @@ public protocol ProcedureStep: Sendable, Hashable, Decodable {
 
 extension ProcedureStep {
     public static func isOffered(on appeal: Appeal) -> Bool { true }
+    public static var takesFile: Bool { false }
+    public static var viaActions: Bool { !takesFile }
 }
 
 /// What a step did: the trail entries, and the effects the service carries out in the same transaction.
 public struct StepOutcome: Sendable, Hashable {
     public var events: [AppealEvent]
     public var effects: [Effect]
+    /// The case document the step added, if any.
+    public var document: Int?
 
     public init(_ events: [AppealEvent], effects: [Effect] = []) {
         self.events = events
@@ -38,6 +46,13 @@ public enum Effect: Sendable, Hashable {
     /// Register the appeal (or the forwarded demands) in another body of this installation as a new
     /// appeal with the given id, keeping the original moment of receipt (APPC 65, R6).
     case registerForwarded(targetBodyID: UUID, newAppealID: UUID, demands: [String]?)
+    /// Keep this file's bytes in the database under its SHA-256: `content`, or the file handed to the service with the step.
+    case storeFile(StoredFile, content: Data?)
+    /// Register a request for assistance in another body of this installation, as an incoming request
+    /// whose answer comes back to the requesting case (R22).
+    case registerAssistanceRequest(targetBodyID: UUID, newAppealID: UUID, link: AssistanceLink)
+    /// This appeal was another body's request for assistance: its answer goes back into that body's case.
+    case returnAssistanceAnswer(AssistanceLink)
 }
 
 /// The roles a step is open to. `assignedExecutor` means an executor assigned to this very appeal.
@@ -50,12 +65,15 @@ public struct Who: OptionSet, Sendable, Hashable {
     public static let head = Who(rawValue: 1 << 2)
     /// Closed to a head even when another role would open it (a head decides, and does not ask himself).
     public static let notHead = Who(rawValue: 1 << 3)
+    /// The body's administrator or the installation's (the command line's case export).
+    public static let administrator = Who(rawValue: 1 << 4)
 
     public func admits(_ actor: Actor, appeal: Appeal?) -> Bool {
         let roles = actor.roles
         if contains(.notHead) && roles.contains(.head) { return false }
         if contains(.head) && roles.contains(.head) { return true }
         if contains(.registrar) && roles.contains(.registrar) { return true }
+        if contains(.administrator) && !roles.isDisjoint(with: [.admin, .installationAdmin]) { return true }
         // APPC 9: while a recusal request waits, the executor it concerns takes no step.
         if contains(.assignedExecutor) && roles.contains(.executor), let appeal, appeal.executorID == actor.userID,
            !appeal.recusalPending { return true }

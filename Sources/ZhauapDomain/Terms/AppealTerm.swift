@@ -10,6 +10,8 @@ public enum TermPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case correction
     /// Notifying the participant of an extension (APPC 76(2): 3 working days).
     case extensionNotice = "extension_notice"
+    /// Another body's answer to a request for assistance (R22): tracked on the request, not the appeal.
+    case assistanceAnswer = "assistance_answer"
 }
 
 /// One tracked term of an appeal: counted by the term engine from `start`, due on `due`.

@@ -10,8 +10,11 @@ import ZhauapDomain
 /// - Version 1 (no `schemaVersion`): the appeal value as it was first stored.
 /// - Version 2: the same fields, with `pastCorrection` for a correction no longer awaited.
 /// - Version 3: terms and sendings in their own tables (`appeal_terms`, `appeal_sendings`), not here.
+/// - Version 4: the case file (R10–R13): its index and dates, facts, experts, exports here; its documents and
+///   requests for assistance in their own tables (`case_documents`, `assistance_requests`). Older records open
+///   a case under the standard nomenclature with the appeal as its first document.
 struct AppealRecord: Codable {
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     var schemaVersion: Int?
     var id: UUID
@@ -48,6 +51,12 @@ struct AppealRecord: Codable {
     var sendings: [Sending]?
     /// Documents issued with their outgoing numbers (absent in records written before they were kept).
     var issued: [IssuedDocument]?
+    /// Version 4 on.
+    var caseFile: CaseFile?
+    var facts: [CaseFact]?
+    var experts: [ExpertInvolvement]?
+    var exports: [CaseExport]?
+    var assistanceFor: AssistanceLink?
 
     init(_ a: Appeal) {
         schemaVersion = Self.currentVersion
@@ -82,10 +91,25 @@ struct AppealRecord: Codable {
         forwardedFromID = a.forwardedFromID
         sendings = nil
         issued = a.issued
+        caseFile = a.caseFile
+        facts = a.facts.isEmpty ? nil : a.facts
+        experts = a.experts.isEmpty ? nil : a.experts
+        exports = a.exports.isEmpty ? nil : a.exports
+        assistanceFor = a.assistanceFor
     }
 
     /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
     var keepsChildrenApart: Bool { (schemaVersion ?? 1) >= 3 }
+
+    /// The domain value with its children as stored apart.
+    func appeal(children c: FluentAppealStore.Children) throws -> Appeal {
+        var a = try appeal(terms: c.terms, sendings: c.sendings)
+        if (schemaVersion ?? 1) >= 4 || !c.documents.isEmpty {
+            a.documents = c.documents
+            a.assistance = c.assistance
+        }
+        return a
+    }
 
     /// The domain value, with the terms and sendings stored apart (ignored for records that keep their
     /// own); throws when the record is of a newer version or describes an impossible stage.
@@ -100,7 +124,16 @@ struct AppealRecord: Codable {
             reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area, competence: competence,
             stage: try stage(), completeness: completeness, pastCorrection: past, forwardings: forwardings, recusal: recusal,
             extensionRequest: extensionRequest, terms: keepsChildrenApart ? apartTerms : (terms ?? []), forwardedFromID: forwardedFromID,
-            sendings: keepsChildrenApart ? apartSendings : (sendings ?? []), issued: issued ?? [])
+            sendings: keepsChildrenApart ? apartSendings : (sendings ?? []), issued: issued ?? [], caseFile: caseFile,
+            documents: version >= 4 ? [] : [Self.card(registration, applicant: applicant, appealDate: appealDate, language: language, sheets: sheets)],
+            facts: facts ?? [], experts: experts ?? [], exports: exports ?? [], assistanceFor: assistanceFor)
+    }
+
+    /// The appeal as the first document of a case opened for a record written before cases were kept.
+    static func card(_ r: Registration, applicant: Applicant, appealDate: CivilDate?, language: Language?, sheets: Int?) -> CaseDocument {
+        CaseDocument(number: 1, title: r.number, kind: .registrationCard, date: appealDate ?? r.registeredOn, party: applicant.displayName,
+                     direction: .incoming, language: language, sheets: sheets ?? 1, file: nil, addedBy: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     addedByName: r.receivedByName, addedOn: r.registeredOn)
     }
 
     private func stage() throws -> AppealStage {

@@ -14,6 +14,13 @@ extension FluentAppealStore {
     struct Children: Sendable {
         var terms: [AppealTerm] = []
         var sendings: [Sending] = []
+        var documents: [CaseDocument] = []
+        var assistance: [AssistanceRequest] = []
+
+        /// What the trail's state hash covers beside the record.
+        var stateHash: (String) -> String {
+            { StateHash.of(document: $0, terms: terms, sendings: sendings, documents: documents, assistance: assistance) }
+        }
     }
 
     /// Writes the appeal's terms (each by its position: a term's status and date change in place) and any
@@ -51,6 +58,7 @@ extension FluentAppealStore {
                 VALUES \(rows.joined(separator: ", ")) ON CONFLICT (appeal_id, idx) DO NOTHING
                 """).run()
         }
+        if !asOf0009 { try await writeCaseRows(of: appeal) }
     }
 
     /// The terms and sendings of these appeals, in their order: two statements however many appeals.
@@ -93,6 +101,10 @@ extension FluentAppealStore {
                 Sending(document: document, language: language, channel: channel, sentOn: sentOn,
                         reference: try row.decode(column: "reference", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: UUID.self)))
         }
+        for (id, rows) in try await caseRows(of: ids) {
+            out[id, default: Children()].documents = rows.documents
+            out[id, default: Children()].assistance = rows.assistance
+        }
         return out
     }
 
@@ -103,7 +115,7 @@ extension FluentAppealStore {
         let children = try await children(of: apart)
         return try records.map { r in
             let c = children[r.id] ?? Children()
-            return try r.appeal(terms: c.terms, sendings: c.sendings)
+            return try r.appeal(children: c)
         }
     }
 }

@@ -103,17 +103,19 @@ public struct FluentAppealStore: Sendable {
     public func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
         let c = try Self.columns(appeal)
         let entries = Self.entries(events, appealID: appeal.id, after: 0, head: TrailHash.genesis, actor: actor, recordedAt: recordedAt,
-                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings))
+                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings,
+                                                           documents: appeal.documents, assistance: appeal.assistance))
         let last = entries.last
         try await sql.raw("""
             INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
               executor_id, next_due, document, trail_length, trail_head, updated_at, answered_on, answered_late, recusal_pending,
-              extension_until, final_due, near_purpose, near_due, applicant, subject)
+              extension_until, final_due, near_purpose, near_due, applicant, subject, case_index)
             VALUES (\(bind: appeal.id), \(bind: appeal.bodyID), \(bind: appeal.registration.year), \(bind: appeal.registration.sequence),
               \(bind: appeal.registration.number), \(bind: appeal.registration.trackingCode), \(bind: appeal.registration.registeredOn.description),
               \(bind: c.state), \(bind: c.kind), \(bind: c.executorID), \(bind: c.nextDue), \(bind: c.document), \(bind: last?.seq ?? 0),
               \(bind: last?.hash ?? TrailHash.genesis), \(bind: recordedAt), \(bind: c.answeredOn), \(bind: c.answeredLate), \(bind: c.recusalPending),
-              \(bind: c.extensionUntil), \(bind: c.finalDue), \(bind: c.nearPurpose), \(bind: c.nearDue), \(bind: c.applicant), \(bind: c.subject))
+              \(bind: c.extensionUntil), \(bind: c.finalDue), \(bind: c.nearPurpose), \(bind: c.nearDue), \(bind: c.applicant), \(bind: c.subject),
+              \(bind: appeal.caseFile.index))
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
@@ -132,14 +134,15 @@ public struct FluentAppealStore: Sendable {
         guard length == expectedTrailLength else { throw StorageError.concurrentChange }
         let c = try Self.columns(appeal)
         let entries = Self.entries(events, appealID: appeal.id, after: length, head: head, actor: actor, recordedAt: recordedAt,
-                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings))
+                                   stateHash: StateHash.of(document: c.document, terms: appeal.terms, sendings: appeal.sendings,
+                                                           documents: appeal.documents, assistance: appeal.assistance))
         let updated = try await sql.raw("""
             UPDATE appeals SET state = \(bind: c.state), kind = \(bind: c.kind), executor_id = \(bind: c.executorID),
               next_due = \(bind: c.nextDue), document = \(bind: c.document), trail_length = \(bind: entries.last?.seq ?? length),
               trail_head = \(bind: entries.last?.hash ?? head), updated_at = \(bind: recordedAt), answered_on = \(bind: c.answeredOn),
               answered_late = \(bind: c.answeredLate), recusal_pending = \(bind: c.recusalPending), extension_until = \(bind: c.extensionUntil),
               final_due = \(bind: c.finalDue), near_purpose = \(bind: c.nearPurpose), near_due = \(bind: c.nearDue),
-              applicant = \(bind: c.applicant), subject = \(bind: c.subject)
+              applicant = \(bind: c.applicant), subject = \(bind: c.subject), case_index = \(bind: appeal.caseFile.index)
             WHERE id = \(bind: appeal.id) AND trail_length = \(bind: length) RETURNING id
             """).first()
         guard updated != nil else { throw StorageError.concurrentChange }

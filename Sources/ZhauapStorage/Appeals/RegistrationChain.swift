@@ -33,11 +33,15 @@ struct RegistrationLink: Sendable, Equatable {
 /// its terms and sendings as stored, so that changing the essence, the applicant or a due date in the
 /// database — which no trail entry's own fields hold — breaks the chain's last link.
 enum StateHash {
-    static func of(document: String, terms: [AppealTerm], sendings: [Sending]) -> String {
+    /// The case's documents and requests join the hash once a case has any (entries written before keep
+    /// the form they were hashed in).
+    static func of(document: String, terms: [AppealTerm], sendings: [Sending], documents: [CaseDocument] = [],
+                   assistance: [AssistanceRequest] = []) -> String {
         let e = FluentAppealStore.encoder
-        let children = (try? e.encode(terms)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
-        let sent = (try? e.encode(sendings)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
-        let canonical = [document, children, sent].map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        func json(_ v: some Encodable) -> String { (try? e.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "?" }
+        var parts = [document, json(terms), json(sendings)]
+        if !documents.isEmpty || !assistance.isEmpty { parts += [json(documents), json(assistance)] }
+        let canonical = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return Hex.string(SHA256.hash(data: Data(canonical.utf8)))
     }
 }

@@ -20,6 +20,7 @@ public struct FluentStorage: Storage {
 
     public var appeals: any AppealStore { FluentAppealStore(database: db) }
     public var organisation: any OrganisationDirectory { FluentOrganisationStore(database: db) }
+    public var files: any FileStore { FluentFileStore(database: db) }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T {
         if let group { return try await group.run { tx in try await body(FluentStorage(transaction: tx)) } }

@@ -30,6 +30,19 @@ public protocol AppealStore: Sendable {
     func rememberIdempotency(userID: UUID, key: String, appealID: UUID, recordedAt: Date) async throws
     /// Records that a person read an appeal's IIN/BIN in full (Law "On personal data"): who, which, when.
     func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws
+    /// The body's case nomenclature for a year (R12), if its administrator set one.
+    func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature?
+    func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws
+    /// Requests for assistance past their term or recorded as unanswerable (R22).
+    func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert]
+    /// Cases of the body by index or document title.
+    func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit]
+}
+
+/// The case files' bytes, content-addressed: the same bytes are kept once, whichever case holds them.
+public protocol FileStore: Sendable {
+    func store(_ file: StoredFile, content: Data) async throws
+    func content(sha256: String) async throws -> Data?
 }
 
 /// What the appeal use cases read of the organisation: bodies and the people acting in them.
@@ -46,6 +59,7 @@ public protocol OrganisationDirectory: Sendable {
 public protocol Storage: Sendable {
     var appeals: any AppealStore { get }
     var organisation: any OrganisationDirectory { get }
+    var files: any FileStore { get }
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any Storage) async throws -> T) async throws -> T
 }
 

@@ -60,6 +60,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                                                    detail: "the executor must be an executor of this body", field: "executorId")
             case .invalidTarget: return APIError(.unprocessableEntity, code: "invalid_target",
                                                  detail: "the target must be another body of this installation", field: "targetBodyId")
+            case .missingFile: return APIError(.unprocessableEntity, code: "file_required", detail: "the step's file was not sent with it", field: "file")
             }
         case PDFRenderer.Failure.unavailable:
             // This server is configured without PDF output: it has no PDF to offer (406), only the HTML print view.
@@ -93,7 +94,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func procedureProblem(_ e: ProcedureError) -> APIError {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
-        case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested: .conflict
+        case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .requestClosed, .opinionRecorded,
+             .documentWithdrawn: .conflict
+        case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert: .notFound
         // The term rules in force are incomplete: the installation's configuration, not the request.
         case .noTermRule: .serviceUnavailable
         default: .unprocessableEntity
@@ -110,6 +113,12 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .languageNotProduced: "language"
         case .forwardToSelf: "targetBodyId"
         case .unknownArea: "area"
+        case .fileRequired: "file"
+        case .invalidDocumentKind: "kind"
+        case .invalidSheets: "sheets"
+        case .unknownDocument, .documentWithdrawn, .documentNotWithdrawable, .unknownFact, .unknownRequest, .requestClosed, .unknownExpert,
+             .opinionRecorded: "number"
+        case .dueOutOfRange: "due"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

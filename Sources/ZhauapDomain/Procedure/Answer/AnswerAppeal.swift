@@ -49,6 +49,8 @@ public struct AnswerAppeal: ProcedureStep {
         a.issue(.answerLetter, on: c.today, by: c.actor)
         a.close([.consideration, .forwarding], on: c.today)
         a.close([.extensionNotice], .cancelled, on: c.today)  // the answer itself tells the applicant
-        return StepOutcome([AppealEvent(.answered(Answered(character: character, late: late)), on: c.today)])
+        // R22: an answer to another body's request for assistance goes back into that body's case.
+        return StepOutcome([AppealEvent(.answered(Answered(character: character, late: late)), on: c.today)],
+                           effects: a.assistanceFor.map { [.returnAssistanceAnswer($0)] } ?? [])
     }
 }

@@ -38,6 +38,17 @@ public struct RecordSending: ProcedureStep {
             event.late = day > notice.due
             a.close([.extensionNotice], on: c.today)
         }
-        return StepOutcome([AppealEvent(.documentSent(event), on: day)])
+        var events = [AppealEvent(.documentSent(event), on: day)]
+        var effects: [Effect] = []
+        // R13: the case keeps the document exactly as it was sent.
+        if let freezer = c.freezer {
+            let (meta, content) = freezer.freeze(.sent(document), of: a, body: c.body, language: language)
+            let number = a.addDocument(title: document.rawValue, kind: .generated, date: day, party: a.applicant.displayName, direction: .outgoing,
+                                       language: language, sheets: meta.pages ?? 1, file: meta.file, generated: document, by: c.actor, on: c.today)
+            events.append(AppealEvent(.documentAdded(DocumentAdded(a.documents[a.documents.count - 1])), on: c.today))
+            effects.append(.storeFile(meta.file, content: content))
+            return StepOutcome(events, effects: effects).with(number)
+        }
+        return StepOutcome(events)
     }
 }

@@ -24,11 +24,14 @@ extension Procedure {
         public var forwardedFromID: UUID?
         /// The registration number of the appeal it was forwarded from, for the trail.
         public var forwardedFromNumber: String?
+        /// Another body's request for assistance from this installation: where the answer goes back.
+        public var assistanceFor: AssistanceLink?
 
         public init(channel: Channel, receivedAt: Date, externalNumber: String? = nil, applicant: Applicant = Applicant(),
                     addressedTo: String? = nil, essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil,
                     signaturePresent: Bool? = nil, attachments: [Attachment] = [], sheets: Int? = nil, reportsCrimeOrThreat: Bool = false,
-                    specialRule: String? = nil, forwardedFromID: UUID? = nil, forwardedFromNumber: String? = nil) {
+                    specialRule: String? = nil, forwardedFromID: UUID? = nil, forwardedFromNumber: String? = nil, assistanceFor: AssistanceLink? = nil) {
+            self.assistanceFor = assistanceFor
             self.channel = channel
             self.receivedAt = receivedAt
             self.externalNumber = externalNumber
@@ -63,7 +66,12 @@ extension Procedure {
             id: id, bodyID: c.body.id, registration: registration, applicant: draft.applicant, addressedTo: draft.addressedTo,
             essence: draft.essence, language: draft.language, appealDate: draft.appealDate, signaturePresent: draft.signaturePresent,
             attachments: draft.attachments, sheets: draft.sheets, reportsCrimeOrThreat: draft.reportsCrimeOrThreat, specialRule: draft.specialRule,
-            suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID)
+            suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID,
+            caseFile: CaseFile.open(number: registration.number, sequence: sequence, on: day, nomenclature: c.nomenclature),
+            assistanceFor: draft.assistanceFor)
+        // R10, R11: the appeal itself is the case's first document.
+        appeal.addDocument(title: registration.number, kind: .registrationCard, date: draft.appealDate ?? day, party: draft.applicant.displayName,
+                           direction: .incoming, language: draft.language, sheets: draft.sheets ?? 1, file: nil, by: c.actor, on: day)
         appeal.terms.append(try startTerm(.consideration, for: appeal, from: day, context: c))
         appeal.terms.append(try startTerm(.forwarding, for: appeal, from: day, context: c))
         let missing = CompletenessCheck.detectMissing(appeal)

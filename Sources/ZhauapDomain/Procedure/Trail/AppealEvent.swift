@@ -44,6 +44,17 @@ public enum EventPayload: Sendable, Hashable {
     case extensionDecided(ExtensionDecided)
     case documentSent(DocumentSent)
     case answered(Answered)
+    case documentAdded(DocumentAdded)
+    case documentWithdrawn(DocumentWithdrawn)
+    case factRecorded(FactRecorded)
+    case factRevised(FactRecorded)
+    case assistanceRequested(AssistanceRequested)
+    case requestChased(RequestChased)
+    case requestAnswered(RequestAnswered)
+    case requestFailed(RequestFailed)
+    case expertInvolved(ExpertInvolved)
+    case expertOpinionRecorded(ExpertOpinionRecorded)
+    case caseExported(CaseExported)
 
     public var kind: String {
         switch self {
@@ -65,6 +76,17 @@ public enum EventPayload: Sendable, Hashable {
         case .extensionDecided: "extension_decided"
         case .documentSent: "document_sent"
         case .answered: "answered"
+        case .documentAdded: "document_added"
+        case .documentWithdrawn: "document_withdrawn"
+        case .factRecorded: "fact_recorded"
+        case .factRevised: "fact_revised"
+        case .assistanceRequested: "assistance_requested"
+        case .requestChased: "request_chased"
+        case .requestAnswered: "request_answered"
+        case .requestFailed: "request_failed"
+        case .expertInvolved: "expert_involved"
+        case .expertOpinionRecorded: "expert_opinion_recorded"
+        case .caseExported: "case_exported"
         }
     }
 
@@ -88,6 +110,17 @@ public enum EventPayload: Sendable, Hashable {
         case .extensionDecided(let p): p
         case .documentSent(let p): p
         case .answered(let p): p
+        case .documentAdded(let p): p
+        case .documentWithdrawn(let p): p
+        case .factRecorded(let p): p
+        case .factRevised(let p): p
+        case .assistanceRequested(let p): p
+        case .requestChased(let p): p
+        case .requestAnswered(let p): p
+        case .requestFailed(let p): p
+        case .expertInvolved(let p): p
+        case .expertOpinionRecorded(let p): p
+        case .caseExported(let p): p
         }
     }
 

@@ -1,0 +1,16 @@
+import Foundation
+import WorkingCalendar
+
+/// A document the procedure itself produces and puts in the case.
+public enum GeneratedDocument: Sendable, Hashable {
+    /// A document sent to the applicant (R46), frozen as sent.
+    case sent(OutgoingDocument)
+    /// The letter of a request for assistance (R22).
+    case requestLetter(number: Int)
+}
+
+/// Produces a generated document's file exactly as it goes out, so the case keeps that file and never
+/// regenerates it later (R13). Given to the procedure by the service; the domain only calls it.
+public protocol DocumentFreezer: Sendable {
+    func freeze(_ document: GeneratedDocument, of appeal: Appeal, body: AdministrativeBody, language: Language) -> (meta: FileMeta, content: Data)
+}
