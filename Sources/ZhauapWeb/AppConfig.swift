@@ -25,6 +25,8 @@ public struct AppConfig: Sendable, Equatable {
     /// With it, `GET /metrics` answers a bearer of this token from anywhere; without it, loopback only.
     public var metricsToken: String?
     var checkpointDirectory: String?
+    /// The largest file and the most a case may hold (`MAX_FILE_MB`, `MAX_CASE_MB`).
+    public var caseLimits = CaseFileLimits()
     public var servedOverTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
     public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil, publicURL: String? = nil) {
@@ -48,6 +50,8 @@ public struct AppConfig: Sendable, Equatable {
         ("CHECKPOINT_DIR", "(none)", "the directory, outside the database, that daily signed checkpoints are written to"),
         ("METRICS_TOKEN", "(none)", "a bearer token for GET /metrics from other machines; without it /metrics answers loopback only"),
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or prefixes (127.0.0.1, 10.0.0.0/8) of proxies whose X-Forwarded-For names the client"),
+        ("MAX_FILE_MB", "20", "the largest file a case document may be, in megabytes (1–200)"),
+        ("MAX_CASE_MB", "200", "the most the files of one case may hold together, in megabytes (at least MAX_FILE_MB, at most 4000)"),
     ]
 
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -103,14 +107,32 @@ public struct AppConfig: Sendable, Equatable {
         if let key {
             do { _ = try CheckpointKey.load(key) } catch { problems.append("CHECKPOINT_KEY: \(error)") }
         }
+        var limits = CaseFileLimits()
+        if let text = env["MAX_FILE_MB"], !text.isEmpty {
+            if let n = Int(text), (1...200).contains(n) { limits.fileMB = n } else { problems.append("MAX_FILE_MB: \"\(text)\" is not a number 1–200") }
+        }
+        if let text = env["MAX_CASE_MB"], !text.isEmpty {
+            if let n = Int(text), (limits.fileMB...4000).contains(n) { limits.caseMB = n }
+            else { problems.append("MAX_CASE_MB: \"\(text)\" is not a number from MAX_FILE_MB (\(limits.fileMB)) to 4000") }
+        } else if limits.caseMB < limits.fileMB { limits.caseMB = limits.fileMB }
         guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
         var config = AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL)
         config.trustedProxies = proxies
         config.checkpointKey = key
         config.metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.checkpointDirectory = dir
+        config.caseLimits = limits
         return .success(config)
     }
+}
+
+/// How large a case document's file and a whole case may be.
+public struct CaseFileLimits: Sendable, Equatable {
+    public var fileMB = 20
+    public var caseMB = 200
+    public var fileBytes: Int { fileMB * 1_048_576 }
+    public var caseBytes: Int { caseMB * 1_048_576 }
+    public init(fileMB: Int = 20, caseMB: Int = 200) { (self.fileMB, self.caseMB) = (fileMB, caseMB) }
 }
 
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -9,6 +9,13 @@ extension Application {
     private struct TermRulesKey: StorageKey { typealias Value = TermRules }
     private struct ServiceKey: StorageKey { typealias Value = AppealService }
     private struct PDFRendererKey: StorageKey { typealias Value = PDFRenderer }
+    private struct CaseLimitsKey: StorageKey { typealias Value = CaseFileLimits }
+
+    /// How large a case document's file and a case may be.
+    public var caseLimits: CaseFileLimits {
+        get { storage[CaseLimitsKey.self] ?? CaseFileLimits() }
+        set { storage[CaseLimitsKey.self] = newValue }
+    }
 
     /// Prints documents to PDF (off when no Chromium is configured).
     public var pdfRenderer: PDFRenderer {

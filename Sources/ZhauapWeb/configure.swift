@@ -29,6 +29,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     service.observer = { metrics.observe($0) }
     app.appealService = service
     app.pdfRenderer = PDFRenderer(executable: config.chromium)
+    app.caseLimits = config.caseLimits
     app.passwords.use(.bcrypt)
     app.strings = try Strings.load()
     app.assets = try Assets.load()
@@ -104,4 +105,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())
+    try api.register(collection: CaseFileController())
 }

@@ -8,14 +8,20 @@ struct PermissionMatrixTests {
     /// The matrix as the guide states it, written independently of the steps' own declarations: a step
     /// that opens to the wrong role, or an action added without a line here, fails.
     static let expected: [String: Set<Action>] = [
-        "registrar": [.checkCompetence, .recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending],
-        "assigned executor": [.checkCompetence, .recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
-                              .requestExtension, .answer, .recordSending],
+        // R11, R22, R23: the registrar files what arrives (documents, answers, opinions); the executor and the head keep the case.
+        "registrar": [.checkCompetence, .recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending, .addDocument, .recordExport,
+                      .recordRequestAnswer, .recordExpertOpinion],
+        "assigned executor": Set<Action>([.checkCompetence, .recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
+                              .requestExtension, .answer, .recordSending]).union(caseWork),
         "other executor": [],
-        "head": [.checkCompetence, .assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
-                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending],
-        "admin": [],
+        "head": Set<Action>([.checkCompetence, .assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
+                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending]).union(caseWork),
+        // R13: an administrator hands a case over (the command line's export), nothing else.
+        "admin": [.recordExport],
     ]
+
+    static let caseWork: Set<Action> = [.addDocument, .withdrawDocument, .recordExport, .recordFact, .reviseFact, .requestAssistance, .chaseRequest,
+                                        .recordRequestAnswer, .recordRequestFailure, .involveExpert, .recordExpertOpinion]
 
     static func actor(_ role: String) -> Actor {
         switch role {
@@ -83,6 +89,17 @@ enum AppealCommandName {
             .requestExtension: .requestExtension(until: F.d("2024-02-20"), reason: ""),
             .decideExtension: .decideExtension(accept: false, until: nil, note: nil), .answer: .answer(text: "", character: .explained),
             .recordSending: .recordSending(document: .coupon, language: .kk, channel: .post, sentOn: nil, reference: nil),
+            .addDocument: AppealCommand(AddDocument(title: "", kind: .evidence, direction: .incoming)),
+            .withdrawDocument: AppealCommand(WithdrawDocument(number: 2, reason: "")),
+            .recordExport: AppealCommand(RecordExport(language: .kk, documents: 0, sheets: 0, manifestSHA256: "",
+                                                      pdf: StoredFile(sha256: "", mediaType: "", size: 0, name: ""),
+                                                      zip: StoredFile(sha256: "", mediaType: "", size: 0, name: ""), trailHead: "")),
+            .recordFact: AppealCommand(RecordFact(statement: "", status: .established, bearing: .neutral)),
+            .reviseFact: AppealCommand(ReviseFact(number: 1)), .requestAssistance: AppealCommand(RequestAssistance(question: "")),
+            .chaseRequest: AppealCommand(ChaseRequest(number: 1)), .recordRequestAnswer: AppealCommand(RecordRequestAnswer(number: 1)),
+            .recordRequestFailure: AppealCommand(RecordRequestFailure(number: 1, reason: "")),
+            .involveExpert: AppealCommand(InvolveExpert(expert: "", question: "", due: F.d("2024-02-20"))),
+            .recordExpertOpinion: AppealCommand(RecordExpertOpinion(number: 1)),
         ]
         return samples[action]?.name ?? ""
     }

@@ -217,7 +217,8 @@ struct ProcedureTests {
         let req = try F.apply(.confirmKind(.request, area: nil, special: nil), extended, by: F.executor, on: "2024-02-12")
         let done = try F.apply(.answer(text: "Жауап", character: .explained), req, by: F.executor, on: "2024-02-13")
         #expect(done.terms.allSatisfy { $0.status != .active })
-        #expect(Permissions.available(actor: F.registrar, appeal: done) == [.recordSending], "sendings are recorded after the end too")
+        #expect(Permissions.available(actor: F.registrar, appeal: done) == [.recordSending, .addDocument, .recordExport],
+                "sendings, documents arriving and the case's export are recorded after the end too")
     }
 
     @Test("A refused step is explained in Kazakh and Russian, with its dates in words", arguments: [

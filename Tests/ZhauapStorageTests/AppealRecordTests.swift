@@ -40,7 +40,7 @@ struct AppealRecordTests {
             #expect(terms == a.terms.count && a.terms.count >= 3 && sent == 2)
             let document = try #require(try await sql.raw("SELECT document FROM appeals WHERE id = \(bind: a.id)").first()?
                 .decode(column: "document", as: String.self))
-            #expect(!document.contains("\"terms\"") && !document.contains("\"sendings\"") && document.contains("\"schemaVersion\":3"))
+            #expect(!document.contains("\"terms\"") && !document.contains("\"sendings\"") && document.contains("\"schemaVersion\":4"))
             let read = try #require(try await FluentAppealStore(database: app.db).appeal(a.id, bodyID: w.bodyA.id)).appeal
             #expect(read == a)
         }
@@ -72,7 +72,7 @@ struct AppealRecordTests {
             #expect(read == expected)
             let document = try #require(try await sql.raw("SELECT document FROM appeals WHERE id = \(bind: a.id)").first()?
                 .decode(column: "document", as: String.self))
-            #expect(document.contains("\"schemaVersion\":3") && !document.contains("\"terms\""))
+            #expect(document.contains("\"schemaVersion\":4") && !document.contains("\"terms\""))
         }
     }
 
@@ -86,6 +86,6 @@ struct AppealRecordTests {
         #expect(throws: StorageError.self) { try read(#","state":"answered""#) }
         #expect(throws: StorageError.self) { try read(#","state":"under_consideration""#) }
         #expect(throws: StorageError.self) { try read(#","state":"awaiting_correction","executorID":"6F9619FF-8B86-D011-B42D-00C04FC964FD""#) }
-        #expect(throws: StorageError.self) { try read(#","state":"registered","schemaVersion":4"#) }
+        #expect(throws: StorageError.self) { try read(#","state":"registered","schemaVersion":5"#) }
     }
 }

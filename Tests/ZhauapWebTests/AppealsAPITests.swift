@@ -155,7 +155,8 @@ struct AppealsAPITests {
             #expect(reply.appeal.state == "answered")
             #expect(reply.trail?.map(\.type) == ["registered", "assigned", "completeness_recorded", "returned_for_correction",
                                                  "correction_received", "kind_confirmed", "answered"])
-            #expect(reply.allowedActions == ["record_sending"], "after the answer only sendings are recorded")
+            #expect(reply.allowedActions == ["record_sending", "add_document", "record_export"],
+                    "after the answer sendings and arriving documents are recorded, and the case can be handed over")
             let (ts, track) = try await get(app, "api/v1/track?number=\(first.coupon.number)&code=\(first.coupon.trackingCode)")
             #expect(ts == .ok)
             let text = String(decoding: track, as: UTF8.self)

@@ -64,6 +64,34 @@ public struct AssistanceRequest: Sendable, Hashable, Codable {
         case answered(document: Int, on: CivilDate)
         /// No answer could be obtained: the executor recorded why, and the head is told (R22).
         case failed(reason: String, on: CivilDate)
+
+        private enum Key: String, CodingKey { case status, document, on, reason }
+
+        /// `{"status": "awaiting"}`, `{"status": "answered", "document": 5, "on": "2024-02-01"}`, `{"status": "failed", "reason": …, "on": …}`.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            switch self {
+            case .awaiting: try c.encode("awaiting", forKey: .status)
+            case .answered(let d, let on):
+                try c.encode("answered", forKey: .status)
+                try c.encode(d, forKey: .document)
+                try c.encode(on, forKey: .on)
+            case .failed(let reason, let on):
+                try c.encode("failed", forKey: .status)
+                try c.encode(reason, forKey: .reason)
+                try c.encode(on, forKey: .on)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            switch try c.decode(String.self, forKey: .status) {
+            case "awaiting": self = .awaiting
+            case "answered": self = .answered(document: try c.decode(Int.self, forKey: .document), on: try c.decode(CivilDate.self, forKey: .on))
+            case "failed": self = .failed(reason: try c.decode(String.self, forKey: .reason), on: try c.decode(CivilDate.self, forKey: .on))
+            case let other: throw DecodingError.dataCorruptedError(forKey: .status, in: c, debugDescription: "unknown outcome \(other)")
+            }
+        }
     }
 
     public var number: Int

@@ -14,10 +14,10 @@ extension FluentAppealStore {
         if !appeal.documents.isEmpty {
             let rows: [SQLQueryString] = try appeal.documents.map { d in
                 let payload = String(decoding: try e.encode(d), as: UTF8.self)
-                return "(\(bind: appeal.id), \(bind: d.number), \(bind: appeal.bodyID), \(bind: d.title), \(bind: d.kind.rawValue), \(bind: d.file?.sha256), \(bind: d.isWithdrawn ? 1 : 0), \(bind: payload))"
+                return "(\(bind: appeal.id), \(bind: d.number), \(bind: appeal.bodyID), \(bind: d.title), \(bind: Self.fold(d.title)), \(bind: d.kind.rawValue), \(bind: d.file?.sha256), \(bind: d.isWithdrawn ? 1 : 0), \(bind: payload))"
             }
             try await sql.raw("""
-                INSERT INTO case_documents (appeal_id, number, body_id, title, kind, sha256, withdrawn, payload) VALUES \(rows.joined(separator: ", "))
+                INSERT INTO case_documents (appeal_id, number, body_id, title, title_folded, kind, sha256, withdrawn, payload) VALUES \(rows.joined(separator: ", "))
                 ON CONFLICT (appeal_id, number) DO UPDATE SET withdrawn = excluded.withdrawn, payload = excluded.payload
                 """).run()
         }
@@ -52,6 +52,9 @@ extension FluentAppealStore {
         }
         return out
     }
+
+    /// Lower case with the letters' marks kept (Kazakh і, ң, ү stay distinct), the same on every database.
+    static func fold(_ text: String) -> String { text.lowercased() }
 
     // MARK: Nomenclature
 
@@ -89,11 +92,11 @@ extension FluentAppealStore {
 
     /// The body's cases whose index or a document's title contains `text` (letter case ignored), newest first.
     public func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] {
-        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+        let pattern = "%" + Self.fold(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
         let rows = try await sql.raw("""
             SELECT a.id, a.reg_number, a.case_index, d.number, d.title FROM appeals a
-            LEFT JOIN case_documents d ON d.appeal_id = a.id AND LOWER(d.title) LIKE \(bind: pattern) ESCAPE '\\'
+            LEFT JOIN case_documents d ON d.appeal_id = a.id AND d.title_folded LIKE \(bind: pattern) ESCAPE '\\'
             WHERE a.body_id = \(bind: bodyID) AND (LOWER(a.case_index) LIKE \(bind: pattern) ESCAPE '\\' OR d.number IS NOT NULL)
             ORDER BY a.reg_year DESC, a.reg_sequence DESC, d.number LIMIT \(bind: limit)
             """).all()

@@ -21,6 +21,8 @@ struct CreateCaseFile: AsyncMigration {
             .field("number", .int, .required)
             .field("body_id", .uuid, .required)
             .field("title", .string, .required)
+            // The title in lower case as Swift folds it (SQLite's LOWER folds ASCII only), for search.
+            .field("title_folded", .string, .required)
             .field("kind", .string, .required)
             .field("sha256", .string)
             .field("withdrawn", .int, .required)

@@ -35,6 +35,14 @@ struct AppealBody: Content {
     var terms: [AppealTerm]
     var forwardedFromID: UUID?
     var sendings: [Sending]
+    /// The administrative case (R10–R13): its index and dates, documents in order, facts, requests, experts, exports.
+    var caseFile: CaseFile
+    var documents: [CaseDocument]
+    var facts: [CaseFact]
+    var assistance: [AssistanceRequest]
+    var experts: [ExpertInvolvement]
+    var exports: [CaseExport]
+    var assistanceFor: AssistanceLink?
 
     /// The appeal as `actor` may read it (the IIN/BIN masked by `Permissions.applicant(of:for:)`).
     init(_ a: Appeal, for actor: Actor) {
@@ -67,5 +75,12 @@ struct AppealBody: Content {
         terms = a.terms
         forwardedFromID = a.forwardedFromID
         sendings = a.sendings
+        caseFile = a.caseFile
+        documents = a.documents
+        facts = a.facts
+        assistance = a.assistance
+        experts = a.experts
+        exports = a.exports
+        assistanceFor = a.assistanceFor
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 
 /// `POST /api/v1/appeals`: only `channel` is required (R1); everything else may be missing.
 struct RegisterAppealRequest: Content {
@@ -155,6 +156,11 @@ struct ActionRequest: Decodable {
         guard let action = Action(rawValue: name) else {
             throw APIError.invalid("action", code: "invalid_action", "unknown action \"\(name)\"")
         }
+        guard action.step.viaActions else {
+            throw APIError.invalid("action", code: "not_an_action", action.step.takesFile
+                ? "\(name) is sent with its file (multipart/form-data) to its upload route, not here"
+                : "\(name) is the server's own step, taken by the route that does the work")
+        }
         do { command = AppealCommand(try action.step.init(from: decoder)) } catch let e as DecodingError {
             throw Self.problem(e)
         }
@@ -178,8 +184,15 @@ struct ActionRequest: Decodable {
 
 extension Forward {
     /// A body of this installation may be named by its id alone: its Kazakh and Russian names are taken from
-    /// it (each document prints the name in its own language). Other steps pass unchanged.
+    /// it (each document prints the name in its own language) — for a forwarding and for a request for
+    /// assistance. Other steps pass unchanged.
     static func naming(_ command: AppealCommand, bodies: () async throws -> [AdministrativeBody]) async throws -> AppealCommand {
+        if var request = command.step as? RequestAssistance, let target = request.targetBodyID {
+            guard let body = try await bodies().first(where: { $0.id == target }) else { throw ServiceError.invalidTarget }
+            if (request.targetName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { request.targetName = body.nameKk }
+            if request.targetNameRu == nil { request.targetNameRu = body.nameRu }
+            return AppealCommand(request)
+        }
         guard var forward = command.step as? Forward, let target = forward.targetBodyID else { return command }
         guard let body = try await bodies().first(where: { $0.id == target }) else { return command }
         if forward.targetName.trimmingCharacters(in: .whitespaces).isEmpty { forward.targetName = body.nameKk }

@@ -7,6 +7,9 @@ public struct WithdrawDocument: ProcedureStep {
     public static let action = Action.withdrawDocument
     public static let allowedIn = Set(AppealState.allCases)
     public static let who: Who = [.assignedExecutor, .head]
+    public static func isOffered(on a: Appeal) -> Bool {
+        a.documents.contains { $0.kind != .registrationCard && $0.generated == nil && !$0.isWithdrawn }
+    }
 
     public var number: Int
     public var reason: String

@@ -6,6 +6,7 @@ public struct ChaseRequest: ProcedureStep {
     public static let action = Action.chaseRequest
     public static let allowedIn = AppealState.openStates
     public static let who: Who = [.assignedExecutor, .head]
+    public static func isOffered(on a: Appeal) -> Bool { a.assistance.contains(where: \.isAwaiting) }
 
     public var number: Int
 

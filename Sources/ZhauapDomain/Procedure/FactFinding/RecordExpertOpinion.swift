@@ -7,6 +7,7 @@ public struct RecordExpertOpinion: ProcedureStep {
     public static let allowedIn = Set(AppealState.allCases)
     public static let who: Who = [.registrar, .assignedExecutor, .head]
     public static let takesFile = true
+    public static func isOffered(on a: Appeal) -> Bool { a.experts.contains { $0.opinion == nil } }
 
     public var number: Int
     public var date: CivilDate?

@@ -7,6 +7,7 @@ public struct RecordRequestAnswer: ProcedureStep {
     public static let allowedIn = Set(AppealState.allCases)
     public static let who: Who = [.registrar, .assignedExecutor, .head]
     public static let takesFile = true
+    public static func isOffered(on a: Appeal) -> Bool { a.assistance.contains(where: \.isAwaiting) }
 
     public var number: Int
     public var title: String?

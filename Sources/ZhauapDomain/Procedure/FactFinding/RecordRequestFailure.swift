@@ -7,6 +7,7 @@ public struct RecordRequestFailure: ProcedureStep {
     public static let action = Action.recordRequestFailure
     public static let allowedIn = AppealState.openStates
     public static let who: Who = [.assignedExecutor, .head]
+    public static func isOffered(on a: Appeal) -> Bool { a.assistance.contains(where: \.isAwaiting) }
 
     public var number: Int
     public var reason: String

@@ -6,6 +6,7 @@ public struct ReviseFact: ProcedureStep {
     public static let action = Action.reviseFact
     public static let allowedIn = AppealState.openStates
     public static let who: Who = [.assignedExecutor, .head]
+    public static func isOffered(on a: Appeal) -> Bool { !a.facts.isEmpty }
 
     public var number: Int
     public var statement: String?
