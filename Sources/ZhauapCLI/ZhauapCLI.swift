@@ -70,6 +70,7 @@ public enum ZhauapCLI {
         app.asyncCommands.use(AuditCommands(), as: "audit")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(CaseCommands(), as: "case")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.

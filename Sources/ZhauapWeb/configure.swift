@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionController(throttle: throttle, sessions: app.webSessions))
     try app.register(collection: PagesController(throttle: throttle, sessions: app.webSessions))
     try app.register(collection: AppealPagesController(sessions: app.webSessions))
+    try app.register(collection: CaseFilePagesController(sessions: app.webSessions))
     try app.register(collection: AccountPagesController(sessions: app.webSessions))
     try app.register(collection: HeadPagesController(sessions: app.webSessions))
     try app.register(collection: AssetsController(assets: app.assets))

@@ -158,3 +158,11 @@ public struct FluentFileStore: FileStore {
         try await sql.raw("SELECT content FROM case_files WHERE sha256 = \(bind: sha256)").first()?.decode(column: "content", as: Data.self)
     }
 }
+
+extension FluentAppealStore {
+    /// The appeal with this registration number: its id and body.
+    public func appealID(number: String) async throws -> (id: UUID, bodyID: UUID)? {
+        guard let row = try await sql.raw("SELECT id, body_id FROM appeals WHERE reg_number = \(bind: number)").first() else { return nil }
+        return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "body_id", as: UUID.self))
+    }
+}

@@ -72,18 +72,23 @@ struct CaseFileController: RouteCollection {
 
     /// Runs a step that adds an uploaded file and answers 201 with the document it added.
     static func takeFile(_ req: Request, step: @escaping (Upload) throws -> any ProcedureStep) async throws -> Response {
-        let actor = try req.actor
+        let (_, added) = try await addFile(req, actor: try req.actor, upload: try await Upload.read(req), step: step)
+        let response = try await added.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/appeals/\(try req.appealID())/case/documents/\(added.number)")
+        return response
+    }
+
+    /// Adds the uploaded file by its step (the API's and the pages' one way): the case's room checked, the
+    /// file stored with the step in one transaction.
+    static func addFile(_ req: Request, actor: Actor, upload: Upload, step: (Upload) throws -> any ProcedureStep) async throws -> (UUID, CaseDocument) {
         let id = try req.appealID()
-        let upload = try await Upload.read(req)
         let service = req.application.appealService
         let current = try await service.view(id, actor: actor).appeal
         try Upload.checkCaseRoom(current, adding: upload.file.content.count, limits: req.application.caseLimits)
-        let key = req.headers.first(name: "Idempotency-Key").map { "file:" + $0 }
+        let key = (req.headers.first(name: "Idempotency-Key") ?? upload.fields["_once"]).map { "file:" + $0 }
         let changed = try await service.perform(AppealCommand(try step(upload)), on: id, actor: actor, idempotencyKey: key, attachment: upload.file)
         guard let added = changed.documents.last else { throw ServiceError.notFound }
-        let response = try await added.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/appeals/\(id)/case/documents/\(added.number)")
-        return response
+        return (id, added)
     }
 
     @Sendable
@@ -107,17 +112,19 @@ struct CaseFileController: RouteCollection {
 
     /// The document's file exactly as kept (its SHA-256 as the ETag); the registration card as HTML.
     @Sendable
-    func download(req: Request) async throws -> Response {
-        let actor = try req.actor
+    func download(req: Request) async throws -> Response { try await Self.download(req, actor: try req.actor) }
+
+    static func download(_ req: Request, actor: Actor) async throws -> Response {
+        let service = req.application.appealService
         let id = try req.appealID(), n = try Self.number(req)
-        let view = try await service(req).view(id, actor: actor)
+        let view = try await service.view(id, actor: actor)
         guard let d = view.appeal.document(n) else { throw APIError(.notFound, code: "not_found", detail: "the case has no document \(n)") }
         guard d.file != nil else {
-            let body = try await service(req).body(of: actor)
+            let body = try await service.body(of: actor)
             return try await CaseDocumentResponse.make(req, html: CaseDocuments.registrationCard(view.appeal, body: body, lang: try Self.lang(req)),
                                                        name: "\(view.appeal.registration.number)-registration-card")
         }
-        let (doc, content) = try await service(req).file(of: id, document: n, actor: actor)
+        let (doc, content) = try await service.file(of: id, document: n, actor: actor)
         return Self.fileResponse(content, file: doc.file!, name: String(format: "%03d-", n) + (doc.file?.name ?? "file"))
     }
 
@@ -141,29 +148,29 @@ struct CaseFileController: RouteCollection {
     }
 
     @Sendable
-    func inventory(req: Request) async throws -> Response {
-        try await caseSheet(req, "inventory") { a, body, lang, _ in CaseDocuments.inventory(a, Inventory(a), body: body, lang: lang) }
-    }
+    func inventory(req: Request) async throws -> Response { try await Self.caseSheet(req, actor: try req.actor, .inventory) }
 
     @Sendable
-    func cover(req: Request) async throws -> Response {
-        try await caseSheet(req, "cover") { a, body, lang, _ in CaseDocuments.cover(a, sheets: Inventory(a).totalSheets, body: body, lang: lang) }
-    }
+    func cover(req: Request) async throws -> Response { try await Self.caseSheet(req, actor: try req.actor, .cover) }
 
     @Sendable
-    func certification(req: Request) async throws -> Response {
-        try await caseSheet(req, "certification") { a, body, lang, today in
-            CaseDocuments.certification(a, Inventory(a), body: body, lang: lang, on: today)
-        }
-    }
+    func certification(req: Request) async throws -> Response { try await Self.caseSheet(req, actor: try req.actor, .certification) }
 
-    func caseSheet(_ req: Request, _ name: String, _ render: (Appeal, AdministrativeBody, Language, CivilDate) -> String) async throws -> Response {
-        let actor = try req.actor
+    /// The case's own sheets (Documentation Rules, order No. 236).
+    enum Sheet: String, CaseIterable { case inventory, cover, certification }
+
+    static func caseSheet(_ req: Request, actor: Actor, _ sheet: Sheet) async throws -> Response {
+        let service = req.application.appealService
         let lang = try Self.lang(req)
-        let view = try await service(req).view(try req.appealID(), actor: actor)
-        let body = try await service(req).body(of: actor)
-        return try await CaseDocumentResponse.make(req, html: render(view.appeal, body, lang, service(req).today(in: body)),
-                                                   name: "\(view.appeal.registration.number)-\(name)-\(lang.rawValue)")
+        let view = try await service.view(try req.appealID(), actor: actor)
+        let body = try await service.body(of: actor)
+        let a = view.appeal, inv = Inventory(a)
+        let html = switch sheet {
+        case .inventory: CaseDocuments.inventory(a, inv, body: body, lang: lang)
+        case .cover: CaseDocuments.cover(a, sheets: inv.totalSheets, body: body, lang: lang)
+        case .certification: CaseDocuments.certification(a, inv, body: body, lang: lang, on: service.today(in: body))
+        }
+        return try await CaseDocumentResponse.make(req, html: html, name: "\(a.registration.number)-\(sheet.rawValue)-\(lang.rawValue)")
     }
 
     /// R13: prints and packs the case, keeps both files and records the export with its hashes on the trail.
@@ -179,13 +186,14 @@ struct CaseFileController: RouteCollection {
     }
 
     @Sendable
-    func exportFile(req: Request) async throws -> Response {
-        let actor = try req.actor
+    func exportFile(req: Request) async throws -> Response { try await Self.exportFile(req, actor: try req.actor) }
+
+    static func exportFile(_ req: Request, actor: Actor) async throws -> Response {
         let id = try req.appealID(), n = try Self.number(req)
         guard let format = req.parameters.get("format"), format == "pdf" || format == "zip" else {
             throw APIError(.notFound, code: "not_found", detail: "an export is pdf or zip")
         }
-        let (file, content) = try await service(req).exportFile(of: id, export: n, zip: format == "zip", actor: actor)
+        let (file, content) = try await req.application.appealService.exportFile(of: id, export: n, zip: format == "zip", actor: actor)
         return Self.fileResponse(content, file: file, name: file.name)
     }
 
@@ -243,7 +251,7 @@ extension AssistanceRequest: Content {}
 
 extension CaseExport {
     /// Exports the case (R13) and records it: the one way the API, the pages and the command line do it.
-    static func make(_ app: Application, appealID: UUID, actor: Actor, lang: Language) async throws -> CaseExport {
+    public static func make(_ app: Application, appealID: UUID, actor: Actor, lang: Language) async throws -> CaseExport {
         let service = app.appealService
         let view = try await service.view(appealID, actor: actor)
         let body = try await service.body(of: actor)

@@ -135,6 +135,10 @@ struct AppealResponse: Content {
                                                                                TerminationGround.leftWithoutConsideration.rawValue],
                                       because: "the deficiency was not remedied by \(due.dotted)"))
         }
+        if let reason = CaseFilePage.extensionReason(a).kk, Permissions.available(actor: actor, appeal: a).contains(where: { $0 == .requestExtension || $0 == .extend }) {
+            proposals.append(Proposal(action: Permissions.available(actor: actor, appeal: a).contains(.extend) ? "extend" : "request_extension",
+                                      options: [], because: reason))
+        }
         self.trail = trail
         calendarVersion = calendar.version
     }

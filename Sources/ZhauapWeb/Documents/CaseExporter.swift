@@ -145,9 +145,13 @@ struct CaseExporter: Sendable {
         let manifestURL = work.appendingPathComponent("manifest.json")
         try manifestData.write(to: manifestURL)
         let zipURL = work.appendingPathComponent("case.zip")
-        let archive = try Archive(url: zipURL, accessMode: .create)
-        try archive.addEntry(with: "manifest.json", fileURL: manifestURL, compressionMethod: .deflate)
-        for e in entries { try archive.addEntry(with: e.path, fileURL: e.url, compressionMethod: .deflate) }
+        do {
+            let archive = try Archive(url: zipURL, accessMode: .create)
+            try archive.addEntry(with: "manifest.json", fileURL: manifestURL, compressionMethod: .deflate)
+            for e in entries { try archive.addEntry(with: e.path, fileURL: e.url, compressionMethod: .deflate) }
+        } catch {
+            throw Failure.failed("the archive could not be written")
+        }
 
         let base = "\(appeal.registration.number)-case-\(lang.rawValue)"
         let pdfData = try Data(contentsOf: out), zipData = try Data(contentsOf: zipURL)

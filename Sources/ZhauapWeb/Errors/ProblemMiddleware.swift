@@ -66,6 +66,10 @@ struct ProblemMiddleware: AsyncMiddleware {
             // This server is configured without PDF output: it has no PDF to offer (406), only the HTML print view.
             return APIError(.notAcceptable, code: "pdf_unavailable",
                             detail: "PDF output is off on this server (no Chromium); the HTML print view is available")
+        case CaseExporter.Failure.joinerUnavailable:
+            return APIError(.serviceUnavailable, code: "export_unavailable", detail: "qpdf is not installed on this server: the case cannot be joined and numbered")
+        case CaseExporter.Failure.failed(let why):
+            return APIError(.serviceUnavailable, code: "export_failed", detail: "the case could not be exported: \(why); try again")
         case PDFRenderer.Failure.failed:
             return APIError(.serviceUnavailable, code: "pdf_failed", detail: "the document could not be printed to PDF; try again")
         case StorageError.concurrentChange:

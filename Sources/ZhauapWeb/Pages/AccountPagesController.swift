@@ -135,8 +135,11 @@ struct HeadPagesController: RouteCollection {
         let overdue = try await service.worklist(actor: actor, body: body, mine: false, dueWithinWorkingDays: nil, overdue: true, state: nil, kind: nil, limit: 100)
         let stats = try await service.statistics(actor: actor, since: HeadPage.firstWeek(today: today))
         let executors = try await service.colleagues(of: actor)
-        return try await req.page("head") { _, t in
-            HeadPage.make(stats: stats, atRisk: atRisk, overdue: overdue, executors: executors, today: today, t: t)
+        let alerts = try await service.requestsNeedingAttention(actor: actor, mine: false)
+        return try await req.page("head") { lang, t in
+            var page = HeadPage.make(stats: stats, atRisk: atRisk, overdue: overdue, executors: executors, today: today, t: t)
+            page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
+            return page
         }
     }
 }

@@ -78,6 +78,8 @@ struct AppealPage: Encodable {
     var once: String = ""
     /// Right after registering: the coupon in each language, offered at the top.
     var coupons: [Choice] = []
+    /// The administrative case: its inventory, facts, requests, experts and exports.
+    var caseFile: CaseFilePage?
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?,
@@ -136,7 +138,8 @@ struct AppealPage: Encodable {
                      lines: considerationLines(term))
             },
             actions: Dictionary(uniqueKeysWithValues: Action.allCases.map { ($0.rawValue, allowed.contains($0)) }),
-            menu: StepForm.order(allowed).map { MenuItem(action: $0.rawValue, label: t["action_" + $0.rawValue] ?? $0.rawValue,
+            // The steps with a file of their own are the case file's forms; the rest open their step page.
+            menu: StepForm.order(allowed.filter { $0.step.viaActions }).map { MenuItem(action: $0.rawValue, label: t["action_" + $0.rawValue] ?? $0.rawValue,
                                                          href: "/appeals/\(a.id)/steps/\($0.rawValue)") },
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
@@ -189,7 +192,8 @@ struct AppealPage: Encodable {
     /// for, the body's usual correction deadline.
     func defaults(for action: Action, correctionDays: Int) -> [String: String] {
         switch action {
-        case .extend, .requestExtension: ["until": extendSuggestion ?? ""]
+        case .extend, .requestExtension:
+            ["until": extendSuggestion ?? "", "reason": caseFile?.extensionProposal ?? "", "reasonRu": caseFile?.extensionProposalRu ?? ""]
         case .decideExtension: ["until": extensionRequestUntilISO ?? "", "accept": "true"]
         case .returnForCorrection: ["workingDays": String(correctionDays)]
         default: [:]

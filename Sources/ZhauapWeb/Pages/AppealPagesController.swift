@@ -142,6 +142,8 @@ struct AppealPagesController: RouteCollection {
                                        bodies: bodies, rules: req.application.termRules, lang: lang, t: t, error: nil,
                                        colleagues: colleagues, today: today)
             page.once = once
+            page.caseFile = CaseFilePage.make(view.appeal, actor: actor, allowed: Permissions.available(actor: actor, appeal: view.appeal), lang: lang, t: t,
+                                              today: today, maxFileMB: req.application.caseLimits.fileMB)
             adjust(&page, lang, t)
             return page
         }
@@ -157,6 +159,8 @@ struct AppealPagesController: RouteCollection {
     func stepForm(req: Request) async throws -> Response {
         let actor = try await Self.signedIn(req)
         let action = try Self.action(req)
+        // A step that carries a file (or the export) is one of the case file's forms on the appeal page.
+        guard action.step.viaActions else { return req.redirect(to: "/appeals/\(try req.appealID())#case", redirectType: .normal) }
         let correctionDays = (try? await req.application.appealService.body(of: actor))?.correctionDays ?? 5
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
             page.step = StepForm.make(action, values: page.defaults(for: action, correctionDays: correctionDays), errorField: nil, t: t)
@@ -172,6 +176,7 @@ struct AppealPagesController: RouteCollection {
         try CSRF.verify(req)
         let id = try req.appealID()
         let action = try Self.action(req)
+        guard action.step.viaActions else { throw Abort(.notFound) }
         let form = FormFields(req)
         func refused(_ status: HTTPStatus, field: String?, _ text: @escaping (Language, [String: String]) -> String) async throws -> Response {
             try await render(req, actor: actor, id: id, status: status, template: "appeal-step") { page, lang, t in

@@ -34,7 +34,12 @@ enum CSRF {
     /// Throws 403 unless the form carries the session's token (signed in) or the browser's anonymous one.
     static func verify(_ req: Request) throws {
         struct Form: Decodable { var _csrf: String? }
-        let sent = (try? req.content.decode(Form.self))?._csrf ?? ""
+        try verify(req, sent: (try? req.content.decode(Form.self))?._csrf)
+    }
+
+    /// The same check for a token read from the body by the route itself (a multipart upload).
+    static func verify(_ req: Request, sent given: String?) throws {
+        let sent = given ?? ""
         let expected = req.webSession?.csrf ?? req.cookies[cookie]?.string ?? ""
         guard !sent.isEmpty, !expected.isEmpty, sent.utf8.count == expected.utf8.count,
               zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {

@@ -38,6 +38,8 @@ struct DeskPage: Encodable {
     var kinds: [Option]
     var sorts: [SortLink]
     var filtered: Bool
+    /// Requests for assistance past their term or unanswerable (R22).
+    var alerts: [RequestAlertRow] = []
 
     /// The worklist's filter, as chosen in the page's query.
     struct Filter: Equatable {

@@ -9,8 +9,10 @@ struct FormFields {
     var values: [String: String] = [:]
     var lists: [String: [String]] = [:]
 
-    static let booleans: Set<String> = ["accept", "feeRequired"]
-    static let integers: Set<String> = ["workingDays"]
+    static let booleans: Set<String> = ["accept", "feeRequired", "applicantArgument"]
+    static let integers: Set<String> = ["workingDays", "number"]
+    /// `name[]` fields whose items are numbers (the evidence's document numbers).
+    static let integerLists: Set<String> = ["evidence"]
     /// Page-only fields that are not the step's parameters.
     static let pageOnly: Set<String> = ["_csrf", "_once", "confirm", "demandsText"]
 
@@ -40,7 +42,10 @@ struct FormFields {
             else { object[key] = v }
         }
         for key in listsAlwaysSent { object[key] = [String]() }
-        for (key, list) in lists { object[key] = list.filter { !$0.isEmpty } }
+        for (key, list) in lists {
+            let items = list.filter { !$0.isEmpty }
+            object[key] = Self.integerLists.contains(key) ? items.map { Int($0) as Any? ?? $0 } : items
+        }
         let demands = (values["demandsText"] ?? "").split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if !demands.isEmpty { object["demands"] = demands }

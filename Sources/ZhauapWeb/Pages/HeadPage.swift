@@ -25,6 +25,8 @@ struct HeadPage: Encodable {
     var levels: [Level]
     var pendingRecusals: [Row]
     var pendingExtensions: [Row]
+    /// Requests for assistance past their term or unanswerable (R22).
+    var alerts: [RequestAlertRow] = []
 
     static let weeks = 12
     static let chartHeight = 160

@@ -63,9 +63,13 @@ struct PagesController: RouteCollection {
             actor: actor, body: body, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: state, kind: filter.kind,
             openOnly: filter.state == nil, executorID: filter.executorID, unassigned: filter.scope == "unassigned", sort: filter.sort, limit: 200)
         let colleagues = try await service.colleagues(of: actor)
+        // R22: the executor's own requests past their term; the head sees the body's on the head's page.
+        let alerts = try await service.requestsNeedingAttention(actor: actor, mine: true)
         return try await req.page("desk") { lang, t in
-            DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
-                          calendar: calendar, colleagues: colleagues, t: t)
+            var page = DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
+                                     calendar: calendar, colleagues: colleagues, t: t)
+            page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
+            return page
         }
     }
 

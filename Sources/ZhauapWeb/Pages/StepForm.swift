@@ -18,7 +18,7 @@ struct StepForm: Encodable {
     /// Steps that cannot be undone: they close the procedure, send the appeal away, or send the applicant
     /// a document. The form asks to confirm them.
     static let irreversible: Set<Action> = [.forward, .terminate, .answer, .resolveUncorrected, .returnForCorrection, .extend,
-                                            .decideExtension, .decideRecusal]
+                                            .decideExtension, .decideRecusal, .withdrawDocument, .requestAssistance, .recordRequestFailure]
 
     /// The document a step issues to the applicant.
     static let issues: [Action: OutgoingDocument] = [
@@ -29,7 +29,9 @@ struct StepForm: Encodable {
     /// The fields a form may carry back when refused (everything else is fixed choices).
     static let fields = ["executorId", "kind", "special", "area", "competence", "deficiency", "remedy", "consequence", "deficiencyRu", "remedyRu",
                          "consequenceRu", "workingDays", "note", "until", "reason", "reasonRu", "text", "textKk", "textRu", "character", "targetBodyId", "targetName", "demandsText", "source",
-                         "accept", "newExecutorId", "outcome", "ground", "document", "language", "channel", "sentOn", "reference"]
+                         "accept", "newExecutorId", "outcome", "ground", "document", "language", "channel", "sentOn", "reference",
+                         "number", "statement", "statementRu", "status", "bearing", "applicantArgument", "question", "questionRu", "expert", "due",
+                         "targetNameRu"]
 
     /// The menu's order: the question to answer first, then the usual course, then the rest.
     static func order(_ allowed: [Action]) -> [Action] {
