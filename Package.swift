@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "ZhauapCLI",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
@@ -89,7 +89,7 @@ let package = Package(
 
         .target(
             name: "ZhauapTestSupport",
-            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
                            .product(name: "VaporTesting", package: "vapor"), .product(name: "FluentSQL", package: "fluent-kit")],
             path: "Tests/ZhauapTestSupport",
             swiftSettings: strict

@@ -67,16 +67,15 @@ public struct AppealService: Sendable {
         if let knownCalendar { calendar = knownCalendar } else { calendar = try await calendars.current() }
         let rules = self.rules, now = self.now()
         let started = ContinuousClock.now
-        // The registration day and the year's nomenclature are read before the transaction: the numbering
-        // lock is held for the writes only.
         let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: body, calendar: calendar)
-        let nomenclature = try await storage.appeals.nomenclature(bodyID: body.id, year: day.year) ?? .standard
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
                let found = try await store.appeal(existing, bodyID: body.id) {
                 return (found.appeal, true, nil)
             }
+            // Read before the number is taken: the numbering lock (PostgreSQL's row lock) is held for the writes only.
+            let nomenclature = try await store.nomenclature(bodyID: body.id, year: day.year) ?? .standard
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
             let (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,

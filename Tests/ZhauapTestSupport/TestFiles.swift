@@ -2,34 +2,13 @@ import Foundation
 
 import NIOFoundationEssentialsCompat
 import Vapor
+import ZhauapDocuments
 
 /// Real files for the case-file tests: PDFs with a given number of pages, a PNG, a DOCX-shaped package, and
 /// the multipart bodies that carry them.
 public enum TestFiles {
     /// A valid PDF of `pages` A4 pages, each saying `text` (no digits, so sheet numbers stamped later stand out).
-    public static func pdf(pages: Int, text: String = "Evidence page") -> Data {
-        var objects: [String] = [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [\((0..<pages).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " "))] /Count \(pages) >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-        for i in 0..<pages {
-            let stream = "BT /F1 18 Tf 72 500 Td (\(text)) Tj ET"
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + 2 * i) 0 R >>")
-            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
-        }
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, o) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(o)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { out += String(format: "%010d 00000 n \n", o) }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(out.utf8)
-    }
+    public static func pdf(pages: Int, text: String = "Evidence page") -> Data { SamplePDF.make(pages: pages, text: text) }
 
     /// A 1×1 PNG.
     public static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")!

@@ -443,6 +443,149 @@ def after_hours(d):
         sunday.wait(timeout=10)
 
 
+def sample_pdf(path, pages):
+    """A valid PDF of `pages` pages, written without any library (the same shape as the server's tests use)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % (4 + 2 * i) for i in range(pages)), pages),
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i in range(pages):
+        stream = "BT /F1 18 Tf 72 500 Td (Land plan page) Tj ET"
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+        objects.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out, offsets = "%PDF-1.4\n", []
+    for i, o in enumerate(objects):
+        offsets.append(len(out.encode()))
+        out += "%d 0 obj\n%s\nendobj\n" % (i + 1, o)
+    xref = len(out.encode())
+    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + "".join("%010d 00000 n \n" % o for o in offsets)
+    out += "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out.encode())
+
+
+def fetch(d, url):
+    """The bytes of a page or file as the signed-in browser would get them (its session cookie)."""
+    import urllib.request
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie})) as r:
+        return r.read()
+
+
+def case_file(d):
+    """R10–R13, R20–R23: an appeal from registration through an upload, a fact with its evidence and a request to
+    another body of the installation, answered there by its own head, to the exported case read back with pdftotext."""
+    work = tempfile.mkdtemp(prefix="zhauap-browser-case-")
+    env = dict(os.environ, TZ="UTC")
+    env.pop("DATABASE_URL", None)
+    other_password, admin_password = "Қарағанды-құпия-сөз-2026", "Ақмола-құпия-сөз-2026"
+    subprocess.run([BINARY, "bodies", "add", "--code", "AKM", "--name-kk", "Ақмола облысының әкімдігі",
+                    "--name-ru", "Акимат Акмолинской области"], cwd=work, env=env, check=True, capture_output=True)
+    subprocess.run([BINARY, "users", "add", "--body", "AKM", "--login", "bakyt", "--name", "Омаров Бақыт", "--position", "басшы",
+                    "--roles", "head,registrar,executor", "--password", admin_password], cwd=work, env=env, check=True, capture_output=True)
+    subprocess.run([BINARY, "bodies", "add", "--code", "KRG", "--name-kk", "Қарағанды облысының әкімдігі",
+                    "--name-ru", "Акимат Карагандинской области"], cwd=work, env=env, check=True, capture_output=True)
+    subprocess.run([BINARY, "users", "add", "--body", "KRG", "--login", "sergey", "--name", "Ким Сергей", "--position", "басшы",
+                    "--roles", "head,executor", "--password", other_password], cwd=work, env=env, check=True, capture_output=True)
+    srv, url, _, _ = start_server(work=work)
+    try:
+        sign_in(d, url, admin_password, "bakyt")
+        d.get(url + "/appeals/new")
+        d.find_element(By.ID, "surname").send_keys("Сейітова")
+        d.find_element(By.ID, "givenName").send_keys("Айгүл")
+        d.find_element(By.ID, "postalAddress").send_keys("Астана, Мәңгілік Ел д-лы, 8")
+        d.find_element(By.ID, "essence").send_keys("Саяжай учаскесінің шекарасын анықтауыңызды сұраймын.")
+        d.find_element(By.NAME, "signaturePresent").click()
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+        appeal_url = d.current_url.split("?")[0]
+        submit_action(d, "assign", pick={"executorId": "Омаров"})
+        assert "Әкімшілік іс 01-1" in d.find_element(By.ID, "case").text
+
+        # Upload a 2-page plan through the case file's form: it becomes document 2 on sheets 2–3.
+        plan = os.path.join(work, "plan.pdf")
+        sample_pdf(plan, 2)
+        form = d.find_element(By.CSS_SELECTOR, "form.upload")
+        form.find_element(By.NAME, "file").send_keys(plan)
+        form.find_element(By.NAME, "title").send_keys("Учаскенің жоспары")
+        Select(form.find_element(By.NAME, "kind")).select_by_value("evidence")
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button"))
+        assert "done=add_document" in d.current_url, d.current_url
+        rows = d.find_elements(By.CSS_SELECTOR, "table.inventory tbody tr")
+        assert len(rows) == 2 and "Учаскенің жоспары" in rows[1].text and "2–3" in rows[1].text, [r.text for r in rows]
+        shot(d, "50-case-upload")
+
+        # A fact resting on the plan.
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "a.step-link[href$='/steps/record_fact']"))
+        step = d.find_element(By.CSS_SELECTOR, "form.step")
+        step.find_element(By.NAME, "statement").send_keys("Учаскенің шекарасы жоспарда белгіленген")
+        step.find_element(By.CSS_SELECTOR, "input[name='evidence[]'][value='2']").click()
+        click_and_wait(d, step.find_element(By.CSS_SELECTOR, "button.primary"))
+        facts = d.find_element(By.CSS_SELECTOR, "table.facts").text
+        assert "шекарасы жоспарда" in facts and "№ 2" in facts, facts
+
+        # A request to the other body of this installation.
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "a.step-link[href$='/steps/request_assistance']"))
+        step = d.find_element(By.CSS_SELECTOR, "form.step")
+        select = Select(step.find_element(By.NAME, "targetBodyId"))
+        select.select_by_value([o.get_attribute("value") for o in select.options if "Қарағанды" in o.text][0])
+        step.find_element(By.NAME, "question").send_keys("Учаскенің кадастрлық деректерін беруіңізді сұраймыз")
+        for box in step.find_elements(By.NAME, "confirm"):
+            box.click()
+        click_and_wait(d, step.find_element(By.CSS_SELECTOR, "button.primary"))
+        requests = d.find_element(By.CSS_SELECTOR, "ul.requests").text
+        assert "Қарағанды облысының әкімдігі" in requests and "Жауап күтілуде" in requests, requests
+        shot(d, "51-case-request")
+
+        # The other body's head finds it on the desk, takes it and answers.
+        sign_in(d, url, other_password, "sergey")
+        d.get(url + "/desk?scope=unassigned")
+        link = d.find_element(By.PARTIAL_LINK_TEXT, "KRG-")
+        click_and_wait(d, link)
+        assert "Ведомствоаралық" in d.find_element(By.TAG_NAME, "body").text
+        submit_action(d, "assign", pick={"executorId": "Ким"})
+        submit_action(d, "confirm_kind", selects={"kind": "request"})
+        submit_action(d, "answer", fields={"textKk": "Учаскенің кадастрлық нөмірі 01-011-222-333."}, selects={"character": "explained"})
+
+        # Back in the first body the answer is a document of the case; the case is exported and read back.
+        sign_in(d, url, admin_password, "bakyt")
+        d.get(appeal_url)
+        requests = d.find_element(By.CSS_SELECTOR, "ul.requests").text
+        assert "Жауап берілді" in requests, requests
+        rows = d.find_elements(By.CSS_SELECTOR, "table.inventory tbody tr")
+        assert "Сұрау салуға жауап" in rows[-1].text, [r.text for r in rows]
+        form = d.find_element(By.CSS_SELECTOR, "form[action$='/case/exports']")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(d, 90).until(lambda x: "done=record_export" in x.current_url)
+        exported = d.find_element(By.ID, "case").text
+        assert "Істі экспорттау" in exported or "PDF" in exported
+        shot(d, "52-case-exported")
+        pdf_link = d.find_element(By.CSS_SELECTOR, "a[href$='/case/exports/1/pdf']").get_attribute("href")
+        pdf = os.path.join(work, "case.pdf")
+        with open(pdf, "wb") as f:
+            f.write(fetch(d, pdf_link))
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        pages = [p for p in text.split("\f") if p.strip()]
+        assert "ІС № 01-1" in pages[0], pages[0][:300]
+        first = next(i for i, p in enumerate(pages) if "Істің ішкі тізімдемесі" in p) + 1
+        numbered = [p.strip().split("\n")[0].split()[-1] for p in pages[first:-1]]
+        assert numbered == [str(n) for n in range(1, len(numbered) + 1)] and len(numbered) >= 5, numbered
+        assert "Куәландыру парағы" in pages[-1]
+        zip_bytes = fetch(d, pdf_link[:-3] + "zip")
+        import io, json, zipfile, hashlib
+        z = zipfile.ZipFile(io.BytesIO(zip_bytes))
+        manifest = json.loads(z.read("manifest.json"))
+        for doc in manifest["documents"]:
+            assert hashlib.sha256(z.read(doc["file"])).hexdigest() == doc["sha256"], doc
+        # On a phone the case file fits the screen (its tables scroll inside their frame).
+        d.set_window_size(390, 844)
+        d.get(appeal_url)
+        assert no_horizontal_scroll(d), "the appeal page with its case file scrolls sideways on a phone"
+        shot(d, "53-case-phone")
+        d.set_window_size(1366, 768)
+    finally:
+        srv.terminate()
+        srv.wait(timeout=10)
+
+
 server, base, password, _ = start_server()
 driver = browser()
 try:
@@ -458,6 +601,8 @@ try:
     check("switching languages changes every visible label", languages, driver, base, password)
     check("after working hours and on a Sunday every date is on or after registration; a confirmed appeal is never overdue "
           "while its answer term runs", after_hours, driver)
+    check("the case file: an upload, a fact with its evidence, a request answered by another body of the installation, "
+          "the case exported with its sheets numbered", case_file, driver)
 finally:
     driver.quit()
     server.terminate()

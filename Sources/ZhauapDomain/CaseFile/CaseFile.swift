@@ -138,6 +138,8 @@ public struct CaseDocument: Sendable, Hashable, Codable {
     public var addedByName: String
     public var addedOn: CivilDate
     public var withdrawal: Withdrawal?
+    /// True when `sheets` was read from the file itself (a PDF's page count), not stated.
+    public var sheetsCounted: Bool?
 
     public init(number: Int, title: String, kind: CaseDocumentKind, date: CivilDate, party: String?, direction: DocumentDirection,
                 language: Language?, sheets: Int, file: StoredFile?, generated: OutgoingDocument? = nil, addedBy: UUID, addedByName: String,
@@ -167,11 +169,12 @@ extension Appeal {
     @discardableResult
     mutating func addDocument(title: String, kind: CaseDocumentKind, date: CivilDate, party: String?, direction: DocumentDirection,
                               language: Language?, sheets: Int, file: StoredFile?, generated: OutgoingDocument? = nil,
-                              by actor: Actor, on day: CivilDate) -> Int {
+                              by actor: Actor, on day: CivilDate, sheetsCounted: Bool = false) -> Int {
         let number = (documents.last?.number ?? 0) + 1
-        documents.append(CaseDocument(number: number, title: title, kind: kind, date: date, party: party, direction: direction,
-                                      language: language, sheets: sheets, file: file, generated: generated, addedBy: actor.userID,
-                                      addedByName: actor.name, addedOn: day))
+        var d = CaseDocument(number: number, title: title, kind: kind, date: date, party: party, direction: direction, language: language,
+                             sheets: sheets, file: file, generated: generated, addedBy: actor.userID, addedByName: actor.name, addedOn: day)
+        d.sheetsCounted = sheetsCounted ? true : nil
+        documents.append(d)
         return number
     }
 

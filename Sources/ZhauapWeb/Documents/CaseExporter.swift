@@ -103,7 +103,8 @@ struct CaseExporter: Sendable {
             let pdf = work.appendingPathComponent(String(format: "doc-%03d.pdf", d.number))
             try await printForm(of: d, title: title, original: original, appeal: appeal, body: body, lang: lang).write(to: pdf)
             original = nil
-            printed[d.number] = try await Self.pages(pdf, qpdf: qpdf)
+            // A PDF whose pages were counted on upload keeps that count; anything printed here is counted now.
+            printed[d.number] = d.sheetsCounted == true ? d.sheets : try await Self.pages(pdf, qpdf: qpdf)
             parts.append(pdf)
         }
         let inventory = Inventory(appeal) { printed[$0.number] ?? $0.sheets }

@@ -46,7 +46,7 @@ public struct AddDocument: ProcedureStep {
         let count = meta.pages ?? sheets ?? 1
         return a.addDocument(title: title.trimmingCharacters(in: .whitespacesAndNewlines), kind: kind, date: day,
                              party: DocumentWording.given(party), direction: direction, language: language, sheets: count,
-                             file: meta.file, by: c.actor, on: c.today)
+                             file: meta.file, by: c.actor, on: c.today, sheetsCounted: meta.pages != nil && meta.file.mediaType == "application/pdf")
     }
 }
 
