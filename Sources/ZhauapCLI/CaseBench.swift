@@ -27,15 +27,8 @@ struct CaseBench: AsyncCommand {
         guard let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CLIError("the case benchmark needs qpdf (apt-get install qpdf)")
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhauap-bench-case-\(UUID().uuidString).sqlite").path
-        let location: DatabaseLocation
-        if let url = s.databaseURL {
-            guard case .success(let l) = DatabaseLocation.parse(url) else { throw CLIError("--database-url is not valid") }
-            location = l
-        } else {
-            location = .sqliteFile(path: path)
-        }
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let (location, path) = try BenchDatabase.location(s.databaseURL)
+        defer { BenchDatabase.remove(path) }
         let app = try await Application.make(.testing)
         do {
             try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning", chromium: chromium))

@@ -23,15 +23,8 @@ struct WorklistBench: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let total = s.appeals ?? 1_000_000, runs = s.runs ?? 50
         guard total > 0, runs > 0 else { throw CLIError("--appeals and --runs must be positive") }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhauap-bench-\(UUID().uuidString).sqlite").path
-        let location: DatabaseLocation
-        if let url = s.databaseURL {
-            guard case .success(let l) = DatabaseLocation.parse(url) else { throw CLIError("--database-url is not valid") }
-            location = l
-        } else {
-            location = .sqliteFile(path: path)
-        }
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let (location, path) = try BenchDatabase.location(s.databaseURL)
+        defer { BenchDatabase.remove(path) }
         let app = try await Application.make(.testing)
         do {
             try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning"))
@@ -103,5 +96,20 @@ struct WorklistBench: AsyncCommand {
               \(rows) rows per answer; median \(String(format: "%.2f", times[times.count / 2])) ms, p95 \(String(format: "%.2f", times[min(times.count - 1, times.count * 95 / 100)])) ms, max \(String(format: "%.2f", times.last!)) ms over \(runs) runs
               plan: \(plan.joined(separator: "; "))
             """
+    }
+}
+
+/// The scratch database a benchmark runs on: the one named, or a new SQLite file in the temp directory.
+enum BenchDatabase {
+    static func location(_ url: String?) throws -> (DatabaseLocation, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhauap-bench-\(UUID().uuidString).sqlite").path
+        guard let url else { return (.sqliteFile(path: path), path) }
+        guard case .success(let l) = DatabaseLocation.parse(url) else { throw CLIError("--database-url is not valid") }
+        return (l, path)
+    }
+
+    /// Removes the scratch SQLite file and its journal (nothing when another database was named).
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
