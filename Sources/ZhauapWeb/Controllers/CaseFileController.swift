@@ -211,10 +211,12 @@ struct CaseFileController: RouteCollection {
     @Sendable
     func search(req: Request) async throws -> Hits {
         let actor = try req.actor
-        guard let q = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespacesAndNewlines), (1...200).contains(q.count) else {
+        guard let given = req.query[String.self, at: "q"], (1...200).contains(given.count) else {
             throw APIError.invalid("q", code: "invalid_value", "q must be 1–200 characters: a case index or words of a document's title")
         }
         let limit = try req.optionalInt("limit", range: 1...200) ?? 50
+        let q = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !q.isEmpty else { return Hits(items: []) }
         return Hits(items: try await service(req).searchCases(actor: actor, text: q, limit: limit).map {
             Hits.Hit(appealId: $0.appealID, number: $0.number, caseIndex: $0.caseIndex, document: $0.document, title: $0.title)
         })

@@ -68,6 +68,8 @@ struct CaseExporter: Sendable {
     /// Builds the export of `appeal` in `lang`; `content` reads a file's bytes by its SHA-256 (one at a time).
     func export(_ appeal: Appeal, body: AdministrativeBody, lang: Language, trailHead: String, trailLength: Int, today: CivilDate,
                 content: @Sendable (String) async throws -> Data?) async throws -> Result {
+        // No PDF output here (406) is said before a missing qpdf (503): the first is a choice of the server's, the second a fault.
+        guard renderer.executable != nil else { throw PDFRenderer.Failure.unavailable }
         guard let qpdf = joiner else { throw Failure.joinerUnavailable }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("zhauap-export-\(UUID().uuidString)")
         let originals = work.appendingPathComponent("files")
