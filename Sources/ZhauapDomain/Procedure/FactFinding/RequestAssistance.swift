@@ -31,8 +31,8 @@ public struct RequestAssistance: ProcedureStep {
         try Self.nonEmpty(question, "question")
         guard let name = DocumentWording.given(targetName) else { throw .missingField("targetName") }
         if targetBodyID == c.body.id { throw .forwardToSelf }
-        let term = try Procedure.startTerm(.assistanceAnswer, for: a, from: c.today, amount: workingDays, context: c)
         if let n = workingDays, !(1...60).contains(n) { throw .invalidAmount(n) }
+        let term = try Procedure.startTerm(.assistanceAnswer, for: a, from: c.today, amount: workingDays, context: c)
         let number = (a.assistance.last?.number ?? 0) + 1
         let newID = targetBodyID.map { _ in c.newID() }
         a.assistance.append(AssistanceRequest(
