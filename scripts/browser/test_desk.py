@@ -478,14 +478,21 @@ def case_file(d):
     env = dict(os.environ, TZ="UTC")
     env.pop("DATABASE_URL", None)
     other_password, admin_password = "Қарағанды-құпия-сөз-2026", "Ақмола-құпия-сөз-2026"
-    subprocess.run([BINARY, "bodies", "add", "--code", "AKM", "--name-kk", "Ақмола облысының әкімдігі",
-                    "--name-ru", "Акимат Акмолинской области"], cwd=work, env=env, check=True, capture_output=True)
-    subprocess.run([BINARY, "users", "add", "--body", "AKM", "--login", "bakyt", "--name", "Омаров Бақыт", "--position", "басшы",
-                    "--roles", "head,registrar,executor", "--password", admin_password], cwd=work, env=env, check=True, capture_output=True)
-    subprocess.run([BINARY, "bodies", "add", "--code", "KRG", "--name-kk", "Қарағанды облысының әкімдігі",
-                    "--name-ru", "Акимат Карагандинской области"], cwd=work, env=env, check=True, capture_output=True)
-    subprocess.run([BINARY, "users", "add", "--body", "KRG", "--login", "sergey", "--name", "Ким Сергей", "--position", "басшы",
-                    "--roles", "head,executor", "--password", other_password], cwd=work, env=env, check=True, capture_output=True)
+
+    def cli(*args):
+        # A failure names the command only: its arguments carry a password, which never goes into a log.
+        r = subprocess.run([BINARY, *args], cwd=work, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"zhauap {args[0]} {args[1]} failed with {r.returncode}")
+
+    cli("bodies", "add", "--code", "AKM", "--name-kk", "Ақмола облысының әкімдігі",
+                    "--name-ru", "Акимат Акмолинской области")
+    cli("users", "add", "--body", "AKM", "--login", "bakyt", "--name", "Омаров Бақыт", "--position", "басшы",
+                    "--roles", "head,registrar,executor", "--password", admin_password)
+    cli("bodies", "add", "--code", "KRG", "--name-kk", "Қарағанды облысының әкімдігі",
+                    "--name-ru", "Акимат Карагандинской области")
+    cli("users", "add", "--body", "KRG", "--login", "sergey", "--name", "Ким Сергей", "--position", "басшы",
+                    "--roles", "head,executor", "--password", other_password)
     srv, url, _, _ = start_server(work=work)
     try:
         sign_in(d, url, admin_password, "bakyt")
