@@ -34,8 +34,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Pure: the appeals domain. No I/O, no clock, no logging.
+        .target(name: "ZhauapText", swiftSettings: strict),
         .target(
-            name: "ZhauapDomain", dependencies: ["WorkingCalendar"],
+            name: "ZhauapDomain", dependencies: ["WorkingCalendar", "ZhauapText"],
             resources: [.copy("Resources/term-rules.json")], swiftSettings: strict
         ),
         // Documents the applicant receives, each language a separate document (coupon, notices).
@@ -100,6 +101,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
+        .testTarget(name: "ZhauapTextTests", dependencies: ["ZhauapText"], swiftSettings: strict),
         .testTarget(name: "ZhauapDocumentsTests", dependencies: ["ZhauapDocuments", "ZhauapDomain"], swiftSettings: strict),
         .testTarget(
             name: "ZhauapServiceTests",

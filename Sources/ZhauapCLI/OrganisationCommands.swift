@@ -1,14 +1,16 @@
 import Fluent
 import Foundation
 import Vapor
+import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapWeb
 
 /// `zhauap bodies add|list`.
 struct BodiesCommands: AsyncCommandGroup {
     var help: String { "Administrative bodies" }
-    var commands: [String: any AnyAsyncCommand] { ["add": AddBody(), "list": ListBodies(), "set": SetBody(), "area": AddArea()] }
+    var commands: [String: any AnyAsyncCommand] { ["add": AddBody(), "list": ListBodies(), "set": SetBody(), "area": AddArea(), "nomenclature": SetNomenclature()] }
 }
 
 struct AddBody: AsyncCommand {
@@ -128,6 +130,52 @@ struct AddArea: AsyncCommand {
         body.competenceAreas.append(CompetenceArea(code: area, nameKk: kk, nameRu: ru, markers: words))
         try await store.update(body)
         context.console.print("body \(code): area \(area) with \(words.count) marker words")
+    }
+}
+
+/// `zhauap bodies nomenclature --code … --year … [--unit … --retention-kk … --retention-ru …]`: shows the body's
+/// case nomenclature for the year, or sets it (R12). Cases opened afterwards in that year take it.
+struct SetNomenclature: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "code", help: "the body's code") var code: String?
+        @Option(name: "year", help: "the year, e.g. 2027 (default: this year)") var year: String?
+        @Option(name: "unit", help: "the unit code the case index starts with, e.g. 03") var unit: String?
+        @Option(name: "unit-kk", help: "the unit's name in Kazakh") var unitKk: String?
+        @Option(name: "unit-ru", help: "the unit's name in Russian") var unitRu: String?
+        @Option(name: "retention-kk", help: "retention period in Kazakh, e.g. \"5 жыл\"") var retentionKk: String?
+        @Option(name: "retention-ru", help: "retention period in Russian, e.g. \"5 лет\"") var retentionRu: String?
+    }
+
+    var help: String { "Show or set a body's case nomenclature for a year (unit code, unit name, retention)" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        guard let code = s.code else { throw CLIError("--code is required") }
+        let app = context.application
+        try await prepareDatabase(app)
+        guard let body = try await FluentOrganisationStore(database: app.db).body(code: code) else { throw CLIError("--code: no body with code \(code)") }
+        let service = app.appealService
+        guard let year = s.year.map({ Int($0) }) ?? service.today(in: body).year else { throw CLIError("--year must be a year, e.g. 2027") }
+        let current = try await service.nomenclature(bodyID: body.id, year: year)
+        guard s.unit != nil || s.unitKk != nil || s.unitRu != nil || s.retentionKk != nil || s.retentionRu != nil else {
+            let n = current ?? .standard
+            context.console.print("\(code) \(year): unit \(n.unitCode)\(n.unitKk.map { " \($0)" } ?? "")\(n.unitRu.map { " / \($0)" } ?? ""), retention \(n.retentionKk) / \(n.retentionRu)\(current == nil ? " (standard: not set)" : "")")
+            return
+        }
+        let base = current ?? .standard
+        switch CaseNomenclature.checked(year: year, unitCode: s.unit ?? base.unitCode, unitKk: s.unitKk ?? base.unitKk, unitRu: s.unitRu ?? base.unitRu,
+                                        retentionKk: s.retentionKk ?? base.retentionKk, retentionRu: s.retentionRu ?? base.retentionRu) {
+        case .failure(let list):
+            throw CLIError(list.problems.map { p in
+                switch p {
+                case .year: "--year must be \(CaseNomenclature.years.lowerBound)–\(CaseNomenclature.years.upperBound)"
+                case .unitCode: "--unit: 1–10 Latin letters, digits, dots or hyphens (e.g. 03 or 04.1)"
+                case .retention: "--retention-kk and --retention-ru: a retention period in each language, up to 200 characters"
+                }
+            }.joined(separator: "; "))
+        case .success(let n):
+            try await service.setNomenclature(n, bodyID: body.id, year: year)
+            context.console.print("\(code) \(year): cases opened from now on are indexed \(n.unitCode)-N, kept \(n.retentionRu)")
+        }
     }
 }
 

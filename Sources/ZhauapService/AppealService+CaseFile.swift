@@ -92,8 +92,9 @@ extension AppealService {
         try await storage.appeals.searchCases(bodyID: actor.bodyID, text: text, limit: limit)
     }
 
-    public func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature {
-        try await storage.appeals.nomenclature(bodyID: bodyID, year: year) ?? .standard
+    /// The nomenclature the administrator set for the year, or nil (then the standard one applies).
+    public func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature? {
+        try await storage.appeals.nomenclature(bodyID: bodyID, year: year)
     }
 
     /// The administrator sets the body's nomenclature for a year; cases opened from then on take it.

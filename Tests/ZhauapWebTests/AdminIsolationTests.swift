@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import VaporTesting
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb
@@ -40,6 +41,8 @@ struct AdminIsolationTests {
                                                                                 "markers": "жол, дорога"]).0
         out["POST user"] = try await b.post(app, "/admin/bodies/AAA/users", form: ["_csrf": csrf, "login": "planted", "name": "Енгізілген Адам",
                                                                                 "admin": "on"]).0
+        out["POST nomenclature"] = try await b.post(app, "/admin/bodies/AAA/nomenclature", form: ["_csrf": csrf, "year": "2026", "unitCode": "99",
+                                                                                          "retentionKk": "1 жыл", "retentionRu": "1 год"]).0
         out["GET user"] = try await b.get(app, "/admin/users/\(s.userA)").0
         out["POST user roles"] = try await b.post(app, "/admin/users/\(s.userA)", form: ["_csrf": csrf, "name": "Тіркеуші А", "admin": "on", "active": "on"]).0
         out["POST password"] = try await b.post(app, "/admin/users/\(s.userA)/password", form: ["_csrf": csrf]).0
@@ -57,6 +60,7 @@ struct AdminIsolationTests {
             let store = FluentOrganisationStore(database: app.db)
             #expect(try await store.body(code: "AAA")?.nameKk == "А органы")
             #expect(try await store.loginTaken("planted") == false)
+            #expect(try await app.appealService.nomenclature(bodyID: s.bodyA.id, year: 2026) == nil)
             #expect(try await store.actor(s.userA)?.roles == [.registrar, .head])
             // The password was not reset: the user still signs in with the old one.
             let user = PagesTests.Browser()

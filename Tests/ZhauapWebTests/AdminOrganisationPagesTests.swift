@@ -4,6 +4,7 @@ import Testing
 import VaporTesting
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb
@@ -149,6 +150,35 @@ struct AdminOrganisationPagesTests {
             try await head.signIn(app, "head")
             #expect(try await head.get(app, "/admin/users/\(me.actor.userID)").0 == .forbidden)
             #expect(try await head.post(app, "/admin/bodies", form: ["_csrf": "x", "code": "X", "nameKk": "x", "nameRu": "y"]).0 == .forbidden)
+        }
+    }
+
+    @Test("R12: the administrator sets the year's case nomenclature in the body's page; new cases take its unit code; a bad form stores nothing")
+    func nomenclature() async throws {
+        try await withZhauapApp { app in
+            let (b, body) = try await Self.admin(app)
+            let service = app.appealService
+            let year = service.today(in: body).year
+            let (_, page, _) = try await b.get(app, "/admin/bodies/ADM")
+            #expect(page.contains("Істер номенклатурасы") && page.contains("<code>01</code>"), "the standard nomenclature is shown until one is set")
+            let csrf = PagesTests.csrf(page)
+            for (year, unit, kk, problem) in [("1999", "03", "5 жыл", "Год должен быть от 2000 до 2100"), ("2101", "03", "5 жыл", "Год должен быть"),
+                                              (String(year), "03 12", "5 жыл", "Код подразделения: 1–10"), (String(year), "", "5 жыл", "Код подразделения"),
+                                              (String(year), "ABCDEFGHIJK", "5 жыл", "Код подразделения"), (String(year), "03", "  ", "срок хранения")] {
+                let (status, refused, _) = try await b.post(app, "/admin/bodies/ADM/nomenclature?lang=ru", form: [
+                    "_csrf": csrf, "year": year, "unitCode": unit, "retentionKk": kk, "retentionRu": "5 лет"])
+                #expect(status == .unprocessableEntity && refused.contains(problem), "\(year) \(unit) \(kk)")
+            }
+            #expect(try await service.nomenclature(bodyID: body.id, year: year) == nil, "nothing stored on a refusal")
+            let (ok, saved, _) = try await b.post(app, "/admin/bodies/ADM/nomenclature", form: [
+                "_csrf": csrf, "year": String(year), "unitCode": "ABCDEFGHIJ", "unitKk": " Жолданымдар бөлімі ", "unitRu": "",
+                "retentionKk": "5 жыл (ЭК)", "retentionRu": "5 лет (ЭПК)"])
+            #expect(ok == .ok && saved.contains("<code>ABCDEFGHIJ</code>"), "ten characters is the longest unit code")
+            #expect(try await service.nomenclature(bodyID: body.id, year: year)
+                    == CaseNomenclature(unitCode: "ABCDEFGHIJ", unitKk: "Жолданымдар бөлімі", retentionKk: "5 жыл (ЭК)", retentionRu: "5 лет (ЭПК)"))
+            #expect(try await service.nomenclature(bodyID: body.id, year: year + 1) == nil, "another year is untouched")
+            #expect(try await b.post(app, "/admin/bodies/ADM/nomenclature", form: ["_csrf": "forged", "year": String(year), "unitCode": "04",
+                                                                                   "retentionKk": "1", "retentionRu": "1"]).0 == .forbidden)
         }
     }
 }

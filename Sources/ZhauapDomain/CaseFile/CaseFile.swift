@@ -51,6 +51,38 @@ public struct CaseNomenclature: Sendable, Hashable, Codable {
     /// 5 years [U: the list of standard documents with retention periods was not found; confirm locally].
     public static let standard = CaseNomenclature(unitCode: "01", retentionKk: "5 жыл", retentionRu: "5 лет")
 
+    /// The years an administrator may set a nomenclature for.
+    public static let years = 2000...2100
+
+    /// What is wrong with a nomenclature an administrator typed (R12), named so a page or the command line
+    /// can say it; empty when it may be stored.
+    public enum Problem: String, Sendable, Hashable, CaseIterable {
+        case unitCode = "unit_code"
+        case retention
+        case year
+    }
+
+    /// The nomenclature the administrator typed, its texts trimmed and empty names dropped, or the problems.
+    public static func checked(year: Int?, unitCode: String, unitKk: String?, unitRu: String?, retentionKk: String, retentionRu: String)
+        -> Result<CaseNomenclature, ProblemList> {
+        func clean(_ s: String?) -> String? {
+            let t = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty || t.count > 200 ? nil : t
+        }
+        var problems: [Problem] = []
+        if year.map({ !years.contains($0) }) ?? true { problems.append(.year) }
+        let code = unitCode.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !isValidUnitCode(code) { problems.append(.unitCode) }
+        guard let kk = clean(retentionKk), let ru = clean(retentionRu) else { return .failure(ProblemList(problems + [.retention])) }
+        guard problems.isEmpty else { return .failure(ProblemList(problems)) }
+        return .success(CaseNomenclature(unitCode: code, unitKk: clean(unitKk), unitRu: clean(unitRu), retentionKk: kk, retentionRu: ru))
+    }
+
+    public struct ProblemList: Error, Sendable, Hashable {
+        public var problems: [Problem]
+        init(_ p: [Problem]) { problems = p }
+    }
+
     /// A unit code is one to ten letters, digits, dots or dashes (`03`, `04.1`).
     public static func isValidUnitCode(_ code: String) -> Bool {
         (1...10).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }

@@ -130,3 +130,39 @@ struct UserForm: Codable {
         return problems + personProblems()
     }
 }
+
+/// The case nomenclature of a body for a year, as the administrator types it (R12).
+struct NomenclatureForm: Codable {
+    var year: String?
+    var unitCode: String?
+    var unitKk: String?
+    var unitRu: String?
+    var retentionKk: String?
+    var retentionRu: String?
+
+    init(year: String?, _ n: CaseNomenclature) {
+        (self.year, unitCode, unitKk, unitRu, retentionKk, retentionRu) = (year, n.unitCode, n.unitKk, n.unitRu, n.retentionKk, n.retentionRu)
+    }
+
+    func nomenclature() -> Result<CaseNomenclature, CaseNomenclature.ProblemList> {
+        CaseNomenclature.checked(year: Int(BodyForm.trimmed(year)), unitCode: unitCode ?? "", unitKk: unitKk, unitRu: unitRu,
+                                 retentionKk: retentionKk ?? "", retentionRu: retentionRu ?? "")
+    }
+}
+
+/// One year's nomenclature as the body's page lists it.
+struct NomenclatureRow: Encodable {
+    var year: Int
+    var nomenclature: CaseNomenclature
+    var unitCode: String
+    var unit: String
+    var retention: String
+    /// Not set by the administrator: the standard one applies.
+    var standard: Bool
+
+    init(year: Int, _ n: CaseNomenclature, standard: Bool) {
+        (self.year, nomenclature, unitCode, self.standard) = (year, n, n.unitCode, standard)
+        unit = [n.unitKk, n.unitRu].compactMap { $0 }.joined(separator: " / ")
+        retention = n.retentionKk + " / " + n.retentionRu
+    }
+}

@@ -2,6 +2,7 @@ import Fluent
 import Vapor
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 
 /// Administrators' pages for the organisation: bodies (names, address, higher body, time zone, working
@@ -20,6 +21,7 @@ struct AdminOrganisationPagesController: RouteCollection {
         admin.post("bodies", ":code", "areas", use: saveArea)
         admin.post("bodies", ":code", "areas", ":area", "delete", use: deleteArea)
         admin.post("bodies", ":code", "users", use: createUser)
+        admin.post("bodies", ":code", "nomenclature", use: saveNomenclature)
         admin.get("users", ":id", use: user)
         admin.post("users", ":id", use: updateUser)
         admin.post("users", ":id", "password", use: resetPassword)
@@ -96,6 +98,9 @@ struct AdminOrganisationPagesController: RouteCollection {
         /// A generated password, shown once on the page that created the user.
         var shownPassword: String?
         var shownLogin: String?
+        /// The case nomenclature of this year and the next (R12): what new cases are indexed under.
+        var nomenclatures: [NomenclatureRow]
+        var nomenclatureForm: NomenclatureForm
     }
 
     static func rolesText(_ roles: Set<Role>, _ t: [String: String]) -> String {
@@ -103,13 +108,22 @@ struct AdminOrganisationPagesController: RouteCollection {
     }
 
     func renderBody(_ req: Request, code: String, form: BodyForm? = nil, userForm: UserForm = UserForm(), errors: [String] = [],
-                    message: String? = nil, shown: (login: String, password: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
+                    message: String? = nil, shown: (login: String, password: String)? = nil, nomenclatureForm: NomenclatureForm? = nil,
+                    status: HTTPStatus = .ok) async throws -> Response {
         let org = FluentOrganisationStore(database: req.db)
         let all = try await org.bodies()
         guard let b = all.first(where: { $0.code == code }) else { throw Abort(.notFound) }
         let accounts = try await org.accounts(bodyID: b.id)
         let higherCode = all.first { $0.id == b.higherBodyID }?.code
         let shownForm = form ?? BodyForm(b, higherCode: higherCode)
+        let service = req.application.appealService
+        let year = service.today(in: b).year
+        var nomenclatures: [NomenclatureRow] = []
+        for y in [year, year + 1] {
+            let set = try await service.nomenclature(bodyID: b.id, year: y)
+            nomenclatures.append(NomenclatureRow(year: y, set ?? .standard, standard: set == nil))
+        }
+        let nomForm = nomenclatureForm ?? NomenclatureForm(year: String(year), nomenclatures[0].nomenclature)
         return try await req.page("admin-body", status: status) { lang, t in
             BodyContent(code: b.code, name: lang == .ru ? b.nameRu : b.nameKk, form: shownForm,
                         higher: Self.higherOptions(all, except: b.id, selected: shownForm.higher, lang: lang),
@@ -117,7 +131,7 @@ struct AdminOrganisationPagesController: RouteCollection {
                         users: accounts.map { UserRow(id: $0.actor.userID.uuidString, login: $0.login, name: $0.actor.name, position: $0.actor.position,
                                                       roles: Self.rolesText($0.actor.roles, t), active: $0.active) },
                         userForm: userForm, errors: errors.map { t[$0] ?? $0 }, message: message.map { t[$0] ?? $0 },
-                        shownPassword: shown?.password, shownLogin: shown?.login)
+                        shownPassword: shown?.password, shownLogin: shown?.login, nomenclatures: nomenclatures, nomenclatureForm: nomForm)
         }
     }
 
@@ -180,6 +194,27 @@ struct AdminOrganisationPagesController: RouteCollection {
             guard body.competenceAreas.contains(where: { $0.code == area }) else { throw Abort(.notFound) }
             body.competenceAreas.removeAll { $0.code == area }
             return []
+        }
+    }
+
+    // MARK: Case nomenclature
+
+    /// The administrator sets the body's nomenclature for a year (R12): cases opened from then on in that
+    /// year take its unit code and retention; cases already opened keep their index.
+    @Sendable
+    func saveNomenclature(req: Request) async throws -> Response {
+        let admin = try await AdminPagesController.admin(req)
+        try CSRF.verify(req)
+        let (_, body, _) = try await loadBody(req, admin: admin)
+        let form = try req.content.decode(NomenclatureForm.self)
+        switch form.nomenclature() {
+        case .failure(let list):
+            return try await renderBody(req, code: body.code, errors: list.problems.map { "admin_err_nom_" + $0.rawValue },
+                                        nomenclatureForm: form, status: .unprocessableEntity)
+        case .success(let n):
+            try await req.application.appealService.setNomenclature(n, bodyID: body.id, year: Int(BodyForm.trimmed(form.year)) ?? 0)
+            req.logger.notice("nomenclature set", metadata: ["body": .string(body.id.uuidString), "by": .string(admin.userID.uuidString)])
+            return try await renderBody(req, code: body.code, message: "admin_saved")
         }
     }
 

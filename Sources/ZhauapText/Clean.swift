@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the product does to text before it checks or stores it: every text in Unicode NFC; identifiers
+/// and numbers also without format (zero-width) characters, spaces, dashes and a leading label, their
+/// digits in ASCII. Pure functions, one place, used by registration, the suggestions and the search.
+public enum Clean {
+    /// Unicode NFC, so that «қ» typed as one character or as «к» + combining mark is the same text.
+    public static func text(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+
+    /// A Unicode format character (zero-width space, joiner, BOM, bidi marks …): invisible, never meant.
+    public static func isFormat(_ u: Unicode.Scalar) -> Bool {
+        u.properties.generalCategory == .format || u == "\u{200B}" || u == "\u{FEFF}" || u == "\u{2060}"
+    }
+
+    /// A control character other than tab, line feed and carriage return (NUL, BEL, ESC, DEL, C1 …).
+    public static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.properties.generalCategory == .control && u != "\t" && u != "\n" && u != "\r"
+    }
+
+    /// Whether a one-line value (a name, a number) holds a control character, a line break or a tab.
+    public static func hasControlInLine(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// Whether a multi-line text (the essence) holds a control character other than tab and line breaks.
+    public static func hasControl(_ s: String) -> Bool { s.unicodeScalars.contains(where: isControl) }
+
+    /// A one-line value as stored: NFC, format characters removed, runs of spaces made one, trimmed.
+    public static func line(_ s: String) -> String {
+        let nfc = text(s).unicodeScalars.filter { !isFormat($0) }
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in nfc {
+            if u.properties.isWhitespace { space = true; continue }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    /// A multi-line text as stored: NFC, format characters removed, each line's trailing spaces trimmed,
+    /// leading and trailing empty lines removed; the line breaks inside are kept (the essence keeps its form).
+    public static func paragraphs(_ s: String) -> String {
+        let nfc = String(String.UnicodeScalarView(text(s).unicodeScalars.filter { !isFormat($0) }))
+        let lines = nfc.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop(while: \.isWhitespace).reversed()) }
+        return lines.drop(while: { $0.allSatisfy(\.isWhitespace) }).reversed().drop(while: { $0.allSatisfy(\.isWhitespace) }).reversed()
+            .joined(separator: "\n")
+    }
+
+    /// Whether a text says nothing: empty or only whitespace and invisible characters.
+    public static func isBlank(_ s: String?) -> Bool {
+        guard let s else { return true }
+        return s.unicodeScalars.allSatisfy { $0.properties.isWhitespace || isFormat($0) }
+    }
+
+    /// Labels people type before an IIN or a BIN.
+    static let numberLabels = ["жсн", "иин", "iin", "бсн", "бин", "bin", "ин", "жсн/иин", "иин/бин", "жсн/бсн"]
+
+    /// An IIN or BIN as people type it — «ИИН 880 101-300 123», «ЖСН:８８０１…», with a zero-width space —
+    /// as the digits it means: NFC; format characters, spaces, dashes, dots and a leading label dropped;
+    /// every Unicode decimal digit made ASCII. What is left is returned as it is (the check then names it);
+    /// nil when nothing is left (the number was not given).
+    public static func identificationNumber(_ s: String?) -> String? {
+        guard let s else { return nil }
+        var t = text(s).unicodeScalars.filter { !isFormat($0) }.map(Character.init)
+        // Drop a leading label and its colon or number sign.
+        let lower = String(t).lowercased()
+        for label in numberLabels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count)
+            if let next = rest.first, next.isLetter { continue }
+            t.removeFirst(label.count)
+            break
+        }
+        var out = ""
+        for c in t {
+            if c.isWhitespace || "-‐‑‒–—―.:№#".contains(c) { continue }
+            if let v = c.wholeNumberValue, c.unicodeScalars.count == 1, c.unicodeScalars.first!.properties.numericType == .decimal {
+                out += String(v)
+            } else {
+                out.append(c)
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+}
