@@ -163,11 +163,54 @@ public struct Attachment: Sendable, Hashable, Codable {
     }
 }
 
+/// What the product read in an appeal's text (R5, R6, R8): a suggestion a person confirms.
 public struct KindSuggestion: Sendable, Hashable, Codable {
     public var kind: AppealKind?
+    /// The words of the text, as typed, that led to the kind.
     public var kindMarkers: [String]
     public var area: String?
     public var areaMarkers: [String]
+    /// The probability of the suggested kind, 0–1 (absent on appeals read before it was given).
+    public var confidence: Double?
+    /// The two likeliest kinds with their probabilities.
+    public var alternatives: [KindScore]?
+    /// APPC 88: the text reports a crime or a threat, in these words.
+    public var crime: CrimeFinding?
+    /// APPC 88: the text states no essence.
+    public var noEssence: Bool?
+    /// An earlier appeal of the same applicant on the same subject (filled in at registration).
+    public var repeatOf: RepeatFinding?
+
+    public init(kind: AppealKind?, kindMarkers: [String], area: String?, areaMarkers: [String], confidence: Double? = nil,
+                alternatives: [KindScore]? = nil, crime: CrimeFinding? = nil, noEssence: Bool? = nil, repeatOf: RepeatFinding? = nil) {
+        (self.kind, self.kindMarkers, self.area, self.areaMarkers) = (kind, kindMarkers, area, areaMarkers)
+        (self.confidence, self.alternatives, self.crime, self.noEssence, self.repeatOf) = (confidence, alternatives, crime, noEssence, repeatOf)
+    }
+
+    /// Whether the suggestion is unsure of the kind (then the two likeliest are shown).
+    public var lowConfidence: Bool { (confidence ?? 0) < KindSuggester.confidentAbove }
+}
+
+public struct KindScore: Sendable, Hashable, Codable {
+    public var kind: AppealKind
+    public var probability: Double
+}
+
+public struct CrimeFinding: Sendable, Hashable, Codable {
+    /// drugs, weapons, bribery, violence, threat, terrorism, trafficking, fraud, children, danger.
+    public var categories: [String]
+    public var words: [String]
+    public var score: Double
+}
+
+/// An earlier appeal like this one: the same applicant, a similar text.
+public struct RepeatFinding: Sendable, Hashable, Codable {
+    public var appealID: UUID
+    public var number: String
+    /// 0–1: the share of the texts' stems they have in common.
+    public var similarity: Double
+    /// Whether the new text adds much the earlier did not say (then it is not a mere repeat).
+    public var newArguments: Bool
 }
 
 /// The words of a correction notice in one language.

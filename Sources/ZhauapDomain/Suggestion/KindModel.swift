@@ -1,0 +1,101 @@
+import Foundation
+import ZhauapText
+
+/// A small statistical model of the kinds: naive Bayes over the stems of a text and its pairs of
+/// neighbouring stems, each counted once per appeal, trained on a corpus of appeals written for it
+/// (`reading-corpus.jsonl`). It explains itself: the words that weighed most for the kind it chose.
+public struct KindModel: Sendable {
+    /// Per kind: log P(feature | kind) for the features seen, and the log of the unseen feature's share.
+    var logLikelihood: [AppealKind: [String: Double]]
+    var unseen: [AppealKind: Double]
+    var vocabulary: Set<String>
+
+    public struct Example: Sendable, Decodable {
+        public var text: String
+        public var kind: AppealKind
+        public init(text: String, kind: AppealKind) { (self.text, self.kind) = (text, kind) }
+    }
+
+    /// The features of a text: its stems and its pairs of neighbouring stems, once each.
+    public static func features(_ tokens: [Token]) -> Set<String> {
+        var out = Set<String>()
+        for t in tokens where t.folded.count > 1 && !t.folded.allSatisfy(\.isNumber) {
+            for s in t.stems { out.insert(s) }
+        }
+        let words = tokens.filter { $0.folded.count > 1 && !$0.folded.allSatisfy(\.isNumber) }
+        for (a, b) in zip(words, words.dropFirst()) { out.insert(a.stem + "_" + b.stem) }
+        return out
+    }
+
+    public static func train(_ examples: [Example], smoothing alpha: Double = 0.5) -> KindModel {
+        var counts: [AppealKind: [String: Int]] = [:]
+        var docs: [AppealKind: Int] = [:]
+        var vocabulary = Set<String>()
+        for e in examples {
+            let f = features(Tokens.of(Clean.text(e.text)))
+            vocabulary.formUnion(f)
+            docs[e.kind, default: 0] += 1
+            for x in f { counts[e.kind, default: [:]][x, default: 0] += 1 }
+        }
+        var ll: [AppealKind: [String: Double]] = [:]
+        var unseen: [AppealKind: Double] = [:]
+        for kind in AppealKind.allCases {
+            // Bernoulli-style: the share of the kind's appeals that have the feature.
+            let n = Double(docs[kind] ?? 0) + 2 * alpha
+            unseen[kind] = log(alpha / n)
+            ll[kind] = (counts[kind] ?? [:]).mapValues { log((Double($0) + alpha) / n) }
+        }
+        return KindModel(logLikelihood: ll, unseen: unseen, vocabulary: vocabulary)
+    }
+
+    /// The log score of each kind for the features (uniform prior: nothing is known of how often each comes),
+    /// and per kind the features that raised it most above the others.
+    func score(_ features: Set<String>) -> [AppealKind: (score: Double, words: [(String, Double)])] {
+        let known = features.filter(vocabulary.contains)
+        var out: [AppealKind: (Double, [(String, Double)])] = [:]
+        for kind in AppealKind.allCases {
+            var total = 0.0
+            var contributions: [(String, Double)] = []
+            for f in known {
+                let own = logLikelihood[kind]?[f] ?? unseen[kind]!
+                let others = AppealKind.allCases.filter { $0 != kind }.map { logLikelihood[$0]?[f] ?? unseen[$0]! }
+                let mean = others.reduce(0, +) / Double(others.count)
+                total += own
+                contributions.append((f, own - mean))
+            }
+            out[kind] = (total, contributions.sorted { $0.1 > $1.1 }.prefix(5).filter { $0.1 > 0.5 }.map { $0 })
+        }
+        return out
+    }
+
+    /// The model trained on the bundled corpus (once, on first use; a few hundred appeals take milliseconds).
+    public static let bundled: KindModel = train(bundledCorpus.map { KindModel.Example(text: $0.text, kind: $0.kind) })
+
+    /// The bundled corpus of appeals, with every field it records.
+    public static let bundledCorpus: [CorpusAppeal] = {
+        guard let url = Bundle.module.url(forResource: "reading-corpus", withExtension: "jsonl"),
+              let data = try? Data(contentsOf: url) else { fatalError("reading-corpus.jsonl is missing from the bundle") }
+        return (try? CorpusAppeal.lines(data)) ?? []
+    }()
+}
+
+/// One appeal of a corpus (`*.jsonl`): the text and what a person decided about it.
+public struct CorpusAppeal: Sendable, Decodable {
+    public var id: String
+    public var text: String
+    public var kind: AppealKind
+    public var lang: String
+    public var typing: String
+    public var crime: Bool
+    public var anonymous: Bool
+    public var noEssence: Bool
+    public var applicant: String?
+    public var iin: String?
+    public var topic: String
+    public var repeatOf: String?
+    public var newArguments: Bool?
+
+    public static func lines(_ data: Data) throws -> [CorpusAppeal] {
+        try data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.map { try JSONDecoder().decode(CorpusAppeal.self, from: Data($0)) }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import ZhauapText
+
+/// Reads an appeal's text as a registrar would (R5, R6, R8; APPC 4, 65, 88): the likeliest kind with a
+/// confidence and the words that led there, the two likeliest when unsure; whether it reports a crime or
+/// a threat and in which words; whether it states an essence at all; which competence area of the body
+/// it falls in. Built from cited phrases (`ReadingCues`) and a naive Bayes model trained on a corpus
+/// (`KindModel`); explainable, inside the product. Every answer is a suggestion a person confirms.
+public enum KindSuggester {
+    /// How much the statistical model counts beside the cited phrases (fitted on the training corpus).
+    public static let modelWeight = 0.15
+    /// Below this probability the suggestion says it is unsure and shows the two likeliest kinds.
+    public static let confidentAbove = 0.6
+
+    public static func suggest(_ text: String?, areas: [CompetenceArea], cues: ReadingCues = .bundled, model: KindModel = .bundled,
+                               modelWeight: Double = modelWeight) -> KindSuggestion {
+        let text = Clean.text(text ?? "")
+        let tokens = Tokens.of(text)
+        guard !tokens.isEmpty else {
+            return KindSuggestion(kind: nil, kindMarkers: [], area: nil, areaMarkers: [], confidence: 0, alternatives: [], noEssence: true)
+        }
+        // The kind: phrase weights plus the model's log scores, made probabilities.
+        let modelScores = model.score(KindModel.features(tokens))
+        var hits: [AppealKind: [CueHit]] = [:]
+        var scores: [AppealKind: Double] = [:]
+        for kind in AppealKind.allCases {
+            let h = (cues.kinds[kind] ?? []).hits(in: tokens, text: text)
+            hits[kind] = h
+            scores[kind] = h.reduce(0) { $0 + $1.cue.weight } + modelWeight * (modelScores[kind]?.score ?? 0)
+        }
+        let top = scores.values.max() ?? 0
+        let exp = scores.mapValues { Foundation.exp($0 - top) }
+        let sum = exp.values.reduce(0, +)
+        let ranked = AppealKind.allCases.map { KindScore(kind: $0, probability: (exp[$0] ?? 0) / sum) }
+            .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.kind.rawValue < $1.kind.rawValue }
+        let best = ranked[0]
+        var words = (hits[best.kind] ?? []).sorted { $0.cue.weight > $1.cue.weight }.map(\.typed)
+        if words.count < 3 {
+            // The model's own reasons, as the words of the text they came from.
+            for (feature, _) in modelScores[best.kind]?.words ?? [] where words.count < 5 {
+                let stem = feature.split(separator: "_").first.map(String.init) ?? feature
+                if let t = tokens.first(where: { $0.stems.contains(stem) }) {
+                    let typed = String(text[t.range])
+                    if !words.contains(where: { $0.localizedCaseInsensitiveContains(typed) }) { words.append(typed) }
+                }
+            }
+        }
+        let crime = crimeFinding(tokens, text: text, cues: cues)
+        let area = areaFinding(tokens, text: text, areas: areas)
+        return KindSuggestion(kind: best.kind, kindMarkers: Array(words.prefix(6)), area: area?.0, areaMarkers: area?.1 ?? [],
+                              confidence: (best.probability * 100).rounded() / 100,
+                              alternatives: Array(ranked.prefix(2)).map { KindScore(kind: $0.kind, probability: ($0.probability * 100).rounded() / 100) },
+                              crime: crime, noEssence: statesNoEssence(tokens, cues: cues))
+    }
+
+    /// APPC 88: a crime or a threat reported — the categories and the words, when the cited phrases
+    /// outweigh the harmless contexts by the threshold.
+    public static func crimeFinding(_ tokens: [Token], text: String, cues: ReadingCues) -> CrimeFinding? {
+        var categories: [String] = []
+        var words: [String] = []
+        var total = 0.0
+        for (category, list) in cues.crime.sorted(by: { $0.key < $1.key }) {
+            let h = list.hits(in: tokens, text: text)
+            guard !h.isEmpty else { continue }
+            // A category counts its strongest phrase fully and the others at half.
+            let weights = h.map(\.cue.weight).sorted(by: >)
+            total += weights[0] + weights.dropFirst().reduce(0, +) / 2
+            categories.append(category)
+            words += h.map(\.typed)
+        }
+        let harmless = cues.harmless.hits(in: tokens, text: text).reduce(0) { $0 + $1.cue.weight }
+        guard !categories.isEmpty, total + harmless >= cues.crimeThreshold else { return nil }
+        return CrimeFinding(categories: categories, words: Array(words.prefix(6)), score: ((total + harmless) * 10).rounded() / 10)
+    }
+
+    /// APPC 88: the text states no essence — fewer words than the minimum that are not greetings,
+    /// addressing, courtesy, signature or numbers.
+    public static func statesNoEssence(_ tokens: [Token], cues: ReadingCues) -> Bool {
+        let content = tokens.filter { t in
+            t.folded.count > 2 && !t.folded.allSatisfy(\.isNumber) && !cues.emptyWords.contains(t.folded) && t.folded.contains(where: \.isLetter)
+                && t.folded.filter(\.isNumber).count < 3
+        }
+        return content.count < cues.minimumContentWords
+    }
+
+    /// R6, R24: the competence area whose marker words (any inflected form) the text has most of.
+    static func areaFinding(_ tokens: [Token], text: String, areas: [CompetenceArea]) -> (String, [String])? {
+        var best: (String, [String])? = nil
+        for area in areas {
+            let hits = area.markers.filter { !$0.isEmpty }.map { Cue(inflected: $0) }.hits(in: tokens, text: text).map(\.typed)
+            if !hits.isEmpty && hits.count > (best?.1.count ?? 0) { best = (area.code, hits) }
+        }
+        return best
+    }
+}
