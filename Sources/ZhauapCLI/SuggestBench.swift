@@ -30,7 +30,7 @@ struct SuggestBench: AsyncCommand {
             guard !corpus.isEmpty else { throw CLIError("\(path) holds no appeals") }
             report = SuggestionReport.evaluate(corpus, model: .bundled)
         }
-        context.console.print(report.text(misses: s.misses))
+        context.console.print(report.text(misses: s.misses) + SuggestionReport.repeats(report.lines.map(\.appeal)))
     }
 }
 
@@ -134,5 +134,31 @@ struct SuggestCommand: AsyncCommand {
         if let c = r.crime { out += "crime or threat (APPC 88): \(c.categories.joined(separator: ", ")) — \(c.words.joined(separator: " · ")) (score \(c.score))\n" }
         if r.noEssence == true { out += "states no essence (APPC 88)\n" }
         context.console.print(out)
+    }
+}
+
+extension SuggestionReport {
+    /// Repeated appeals in the corpus: each appeal with a signed name compared with the earlier ones of the
+    /// same name, as registration does.
+    static func repeats(_ unordered: [CorpusAppeal]) -> String {
+        let corpus = unordered.sorted { $0.id < $1.id }
+        var found = 0, missed = 0, wrong = 0, argumentsRight = 0, proposedWithNew = 0
+        let ids = Dictionary(corpus.map { ($0.id, UUID()) }, uniquingKeysWith: { a, _ in a })
+        for (i, a) in corpus.enumerated() {
+            guard let name = a.applicant else { continue }
+            let earlier = corpus[..<i].filter { $0.applicant == name }.map { RepeatCheck.Earlier(id: ids[$0.id]!, number: $0.id, essence: $0.text) }
+            let r = RepeatCheck.find(a.text, among: earlier)
+            switch (a.repeatOf, r) {
+            case (let x?, let r?) where r.number == x:
+                found += 1
+                if r.newArguments == (a.newArguments ?? false) { argumentsRight += 1 }
+                if !r.newArguments && a.newArguments == true { proposedWithNew += 1 }
+            case (_?, _): missed += 1
+            case (nil, _?): wrong += 1
+            case (nil, nil): break
+            }
+        }
+        let total = corpus.filter { $0.repeatOf != nil }.count
+        return "repeated appeals: \(total), found: \(found) (new arguments judged right: \(argumentsRight); proposed for termination despite new ones: \(proposedWithNew)), missed: \(missed), seen where there is none: \(wrong)\n"
     }
 }

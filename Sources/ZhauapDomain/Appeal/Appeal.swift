@@ -21,6 +21,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     /// Reports a criminal offence or a threat to state or public security: never terminated as
     /// anonymous, forwarded at once (APPC 88).
     public var reportsCrimeOrThreat: Bool
+    /// Who or what set `reportsCrimeOrThreat`, in which words, and whether a head cleared it (APPC 88).
+    public var crimeFlag: CrimeFlag?
     /// A special law's term rule that overrides the APPC default (R17), e.g. `information_request`.
     public var specialRule: String?
     public var suggestion: KindSuggestion?

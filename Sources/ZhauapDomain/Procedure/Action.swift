@@ -28,6 +28,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case recordRequestFailure = "record_request_failure"
     case involveExpert = "involve_expert"
     case recordExpertOpinion = "record_expert_opinion"
+    case clearCrimeFlag = "clear_crime_flag"
 
     /// The step that takes this action (exhaustive: a new action without its step does not compile).
     public var step: any ProcedureStep.Type {
@@ -59,6 +60,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .recordRequestFailure: RecordRequestFailure.self
         case .involveExpert: InvolveExpert.self
         case .recordExpertOpinion: RecordExpertOpinion.self
+        case .clearCrimeFlag: ClearCrimeFlag.self
         }
     }
 }

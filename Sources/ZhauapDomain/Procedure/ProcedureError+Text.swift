@@ -46,6 +46,9 @@ extension ProcedureError {
             return t("Қылмыс немесе қауіп туралы жасырын хабар құзыретті органға дереу жіберілуі тиіс (ӘРПК 88).",
                      "Анонимное сообщение о преступлении или угрозе направляется в компетентный орган немедленно (АППК, ст. 88).",
                      "An anonymous report of a crime or a threat must be forwarded at once (APPC 88).")
+        case .notFlagged:
+            return t("Жолданымда қылмыс немесе қауіп туралы белгі жоқ.", "Обращение не отмечено как сообщение о преступлении или угрозе.",
+                     "The appeal is not flagged as reporting a crime or a threat.")
         case .groundNotApplicable:
             return t("Бұл негіз осы жолданымға қолданылмайды.", "Это основание к данному обращению не применяется.", "This ground does not apply to this appeal.")
         case .extensionTooLong(let latest):

@@ -28,6 +28,8 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case correctionNotOverdue(due: CivilDate)
     /// APPC 88: an anonymous report of a crime or a threat must be forwarded at once, not terminated.
     case mustForwardAtOnce
+    /// The appeal carries no crime-or-threat flag to clear.
+    case notFlagged
     /// The ground applies to reports, proposals, responses and requests only, or its facts do not hold.
     case groundNotApplicable(TerminationGround)
     /// R15: extensions reach at most `latest`.
@@ -87,6 +89,7 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .onlyFormalDeficiencies: "only_formal_deficiencies"
         case .correctionNotOverdue: "correction_not_overdue"
         case .mustForwardAtOnce: "must_forward_at_once"
+        case .notFlagged: "not_flagged"
         case .groundNotApplicable: "ground_not_applicable"
         case .extensionTooLong: "extension_too_long"
         case .extensionNotAllowed: "extension_not_allowed"
@@ -133,6 +136,7 @@ extension ProcedureError: CustomStringConvertible {
         case .onlyFormalDeficiencies(let items):
             "only formal items are missing (\(items.map(\.rawValue).joined(separator: ", "))): APPC 14 forbids returning the appeal for them"
         case .correctionNotOverdue(let due): "the applicant may correct the appeal until \(due.dotted)"
+        case .notFlagged: "the appeal is not flagged as reporting a crime or a threat"
         case .mustForwardAtOnce: "an anonymous report of a crime or a threat must be forwarded at once to the competent body (APPC 88)"
         case .groundNotApplicable(let g): "the ground \(g.rawValue) does not apply to this appeal"
         case .extensionTooLong(let latest): "an extension may reach \(latest.dotted) at the latest (APPC 76(2): two months)"

@@ -50,7 +50,7 @@ public enum KindSuggester {
         return KindSuggestion(kind: best.kind, kindMarkers: Array(words.prefix(6)), area: area?.0, areaMarkers: area?.1 ?? [],
                               confidence: (best.probability * 100).rounded() / 100,
                               alternatives: Array(ranked.prefix(2)).map { KindScore(kind: $0.kind, probability: ($0.probability * 100).rounded() / 100) },
-                              crime: crime, noEssence: statesNoEssence(tokens, cues: cues))
+                              crime: crime, noEssence: statesNoEssence(tokens, cues: cues, text: text))
     }
 
     /// APPC 88: a crime or a threat reported — the categories and the words, when the cited phrases
@@ -74,11 +74,25 @@ public enum KindSuggester {
     }
 
     /// APPC 88: the text states no essence — fewer words than the minimum that are not greetings,
-    /// addressing, courtesy, signature or numbers.
-    public static func statesNoEssence(_ tokens: [Token], cues: ReadingCues) -> Bool {
+    /// addressing, courtesy or numbers, once the lines that only sign (a name, initials, a phone) or only
+    /// head the text (one word: «ЖАЛОБА») are set aside, and a run of one letter («аааааа») is no word.
+    public static func statesNoEssence(_ tokens: [Token], cues: ReadingCues, text: String = "") -> Bool {
+        var skipped = Set<Range<String.Index>>()
+        if !text.isEmpty {
+            for line in text.split(whereSeparator: \.isNewline) {
+                let words = tokens.filter { line.startIndex <= $0.range.lowerBound && $0.range.upperBound <= line.endIndex }
+                let signs = words.count <= 4 && words.allSatisfy { t in
+                    let w = text[t.range]
+                    // A name is written «Серікбаева», not «СВЕТА» (a line typed in capitals is not a signature).
+                    return (w.first?.isUppercase == true && (w.count <= 3 || w.dropFirst().contains(where: \.isLowercase)))
+                        || w.allSatisfy(\.isNumber) || w.count <= 2
+                }
+                if words.count == 1 || signs { skipped.formUnion(words.map(\.range)) }
+            }
+        }
         let content = tokens.filter { t in
-            t.folded.count > 2 && !t.folded.allSatisfy(\.isNumber) && !cues.emptyWords.contains(t.folded) && t.folded.contains(where: \.isLetter)
-                && t.folded.filter(\.isNumber).count < 3
+            !skipped.contains(t.range) && t.folded.count > 2 && !t.folded.allSatisfy(\.isNumber) && !cues.emptyWords.contains(t.folded)
+                && t.folded.contains(where: \.isLetter) && t.folded.filter(\.isNumber).count < 3 && Set(t.folded).count > 1
         }
         return content.count < cues.minimumContentWords
     }

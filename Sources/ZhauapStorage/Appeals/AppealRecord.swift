@@ -29,6 +29,8 @@ struct AppealRecord: Codable {
     var attachments: [Attachment]
     var sheets: Int?
     var reportsCrimeOrThreat: Bool
+    /// Who or what flagged a crime or a threat (absent in records written before it was kept).
+    var crimeFlag: CrimeFlag?
     var specialRule: String?
     var suggestion: KindSuggestion?
     var kind: AppealKind?
@@ -72,6 +74,7 @@ struct AppealRecord: Codable {
         attachments = a.attachments
         sheets = a.sheets
         reportsCrimeOrThreat = a.reportsCrimeOrThreat
+        crimeFlag = a.crimeFlag
         specialRule = a.specialRule
         suggestion = a.suggestion
         kind = a.kind
@@ -118,7 +121,7 @@ struct AppealRecord: Codable {
         guard version <= Self.currentVersion else { throw StorageError.unreadableRecord("\(id): schema version \(version)") }
         // Version 1 kept the latest correction in `correction` whatever the state.
         let past = version == 1 ? (state == .awaitingCorrection ? nil : correction) : pastCorrection
-        return Appeal(
+        var a = Appeal(
             id: id, bodyID: bodyID, registration: registration, applicant: applicant, addressedTo: addressedTo, essence: essence,
             language: language, appealDate: appealDate, signaturePresent: signaturePresent, attachments: attachments, sheets: sheets,
             reportsCrimeOrThreat: reportsCrimeOrThreat, specialRule: specialRule, suggestion: suggestion, kind: kind, area: area, competence: competence,
@@ -127,6 +130,8 @@ struct AppealRecord: Codable {
             sendings: keepsChildrenApart ? apartSendings : (sendings ?? []), issued: issued ?? [], caseFile: caseFile,
             documents: version >= 4 ? [] : [Self.card(registration, applicant: applicant, appealDate: appealDate, language: language, sheets: sheets)],
             facts: facts ?? [], experts: experts ?? [], exports: exports ?? [], assistanceFor: assistanceFor)
+        a.crimeFlag = crimeFlag
+        return a
     }
 
     /// The appeal as the first document of a case opened for a record written before cases were kept.

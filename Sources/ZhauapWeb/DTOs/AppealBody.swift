@@ -18,6 +18,10 @@ struct AppealBody: Content {
     var attachments: [Attachment]
     var sheets: Int?
     var reportsCrimeOrThreat: Bool
+    /// Who or what set `reportsCrimeOrThreat` (`registrar` or `suggestion`), the words, and a head's clearance (APPC 88).
+    var crimeFlag: CrimeFlag?
+    /// R3: what is wrong with the IIN/BIN as given (bad check digit, impossible date or century digit); empty when valid or not given.
+    var identificationProblems: [IdentificationNumber.Problem]
     var specialRule: String?
     var suggestion: KindSuggestion?
     var kind: AppealKind?
@@ -58,6 +62,8 @@ struct AppealBody: Content {
         attachments = a.attachments
         sheets = a.sheets
         reportsCrimeOrThreat = a.reportsCrimeOrThreat
+        crimeFlag = a.crimeFlag
+        identificationProblems = a.applicant.identificationProblems
         specialRule = a.specialRule
         suggestion = a.suggestion
         kind = a.kind

@@ -99,7 +99,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
         case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .requestClosed, .opinionRecorded,
-             .documentWithdrawn: .conflict
+             .documentWithdrawn, .notFlagged: .conflict
         case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert: .notFound
         // The term rules in force are incomplete: the installation's configuration, not the request.
         case .noTermRule: .serviceUnavailable

@@ -6,7 +6,9 @@ import WorkingCalendar
 /// and header parameter of a documented operation is checked against it before the route decodes anything — types
 /// (a number where an integer is expected names its field), enums, lengths, ranges, item counts, required
 /// fields, unknown fields (`additionalProperties: false`), and per action the fields that step requires.
-/// A violation is a 400 naming the field (`invalid_value`, `wrong_type`, `unknown_field`, `missing_parameter`).
+/// A request that is not of the documented shape is a 400 naming the field (`invalid_value`, `wrong_type`,
+/// `unknown_field`, `missing_parameter`); one of the right shape whose value cannot be meant — too long, out of
+/// range, a key given twice — is a 422 naming the field and the rule (`too_long`, `out_of_range`, `duplicate_field`).
 struct SchemaGuard: AsyncMiddleware {
     let document: [String: Any]
     /// "POST /api/v1/appeals/{id}/actions" → the operation.
@@ -68,6 +70,11 @@ struct SchemaGuard: AsyncMiddleware {
 
     static func invalid(_ field: String, _ detail: String, code: String = "invalid_value") -> APIError {
         APIError(.badRequest, code: code, detail: (field.isEmpty ? "the body" : field) + ": " + detail, field: field.isEmpty ? nil : field)
+    }
+
+    /// Well-formed, but a value no one can mean: 422.
+    static func unacceptable(_ field: String, _ detail: String, code: String) -> APIError {
+        APIError(.unprocessableEntity, code: code, detail: (field.isEmpty ? "the body" : field) + ": " + detail, field: field.isEmpty ? nil : field)
     }
 
     /// A property's own error code (`x-code`, e.g. `invalid_channel`) replaces the generic one for any
@@ -141,7 +148,7 @@ struct SchemaGuard: AsyncMiddleware {
             var seen = Set<String>()
             for (key, v) in pairs {
                 let path = field.isEmpty ? key : field + "." + key
-                guard seen.insert(key).inserted else { throw Self.invalid(path, "appears twice", code: "duplicate_field") }
+                guard seen.insert(key).inserted else { throw Self.unacceptable(path, "appears twice", code: "duplicate_field") }
                 if let p = properties[key] { try check(v, schema: p, field: path) }
                 else if (schema["additionalProperties"] as? Bool) == false { throw Self.invalid(path, "is not a field of this request", code: "unknown_field") }
             }
@@ -149,7 +156,7 @@ struct SchemaGuard: AsyncMiddleware {
                 throw APIError.missing(field.isEmpty ? r : field + "." + r)
             }
         case ("array", .array(let items)):
-            if let max = schema["maxItems"] as? Int, items.count > max { throw Self.invalid(field, "at most \(max) items") }
+            if let max = schema["maxItems"] as? Int, items.count > max { throw Self.unacceptable(field, "at most \(max) items", code: "too_many") }
             if let min = schema["minItems"] as? Int, items.count < min { throw Self.invalid(field, "at least \(min) items") }
             if let item = schema["items"] as? [String: Any] {
                 for (i, v) in items.enumerated() { try check(v, schema: item, field: "\(field)[\(i)]") }
@@ -166,13 +173,13 @@ struct SchemaGuard: AsyncMiddleware {
     }
 
     func checkRange(_ x: Double, _ schema: [String: Any], _ field: String) throws {
-        if let min = (schema["minimum"] as? NSNumber)?.doubleValue, x < min { throw Self.invalid(field, "must be at least \(Int(min))") }
-        if let max = (schema["maximum"] as? NSNumber)?.doubleValue, x > max { throw Self.invalid(field, "must be at most \(Int(max))") }
+        if let min = (schema["minimum"] as? NSNumber)?.doubleValue, x < min { throw Self.unacceptable(field, "must be at least \(Int(min))", code: "out_of_range") }
+        if let max = (schema["maximum"] as? NSNumber)?.doubleValue, x > max { throw Self.unacceptable(field, "must be at most \(Int(max))", code: "out_of_range") }
     }
 
     func checkString(_ s: String, _ schema: [String: Any], _ field: String) throws {
         let length = s.count
-        if let max = schema["maxLength"] as? Int, length > max { throw Self.invalid(field, "at most \(max) characters", code: "too_long") }
+        if let max = schema["maxLength"] as? Int, length > max { throw Self.unacceptable(field, "at most \(max) characters", code: "too_long") }
         if let min = schema["minLength"] as? Int, length < min { throw Self.invalid(field, "at least \(min) characters") }
         if let allowed = schema["enum"] as? [String], !allowed.contains(s) { throw Self.invalid(field, "must be one of " + allowed.joined(separator: ", ")) }
         switch schema["format"] as? String {

@@ -26,6 +26,8 @@ extension Procedure {
         public var forwardedFromNumber: String?
         /// Another body's request for assistance from this installation: where the answer goes back.
         public var assistanceFor: AssistanceLink?
+        /// An earlier appeal of the same applicant much like this one (the service looks it up, R8).
+        public var repeatOf: RepeatFinding?
 
         public init(channel: Channel, receivedAt: Date, externalNumber: String? = nil, applicant: Applicant = Applicant(),
                     addressedTo: String? = nil, essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil,
@@ -52,11 +54,16 @@ extension Procedure {
 
     /// Registers an appeal (APPC 64, R1, R19): the registration day, the coupon data, the consideration
     /// and forwarding terms, the kind suggestion. `sequence` is the next gapless number of the body's year.
-    public static func register(_ draft: Draft, id: UUID, sequence: Int, recordedAt: Date, trackingCode: String,
+    public static func register(_ typed: Draft, id: UUID, sequence: Int, recordedAt: Date, trackingCode: String,
                                 context c: ProcedureContext) throws(ProcedureError) -> (Appeal, [AppealEvent]) {
         guard Register.who.admits(c.actor, appeal: nil) else { throw .forbidden(action: "register") }
+        // Stored in canonical form (the boundaries have refused what cannot be meant already).
+        var draft = typed
+        _ = draft.clean()
         let day: CivilDate
         do { day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: c.body, calendar: c.calendar) } catch { throw .calendar(error) }
+        var suggestion = KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas)
+        suggestion.repeatOf = draft.repeatOf
         let registration = Registration(
             number: RegistrationNumber.format(body: c.body.code, year: day.year, sequence: sequence), year: day.year, sequence: sequence,
             receivedAt: draft.receivedAt, registeredOn: day, recordedAt: recordedAt, channel: draft.channel,
@@ -66,9 +73,12 @@ extension Procedure {
             id: id, bodyID: c.body.id, registration: registration, applicant: draft.applicant, addressedTo: draft.addressedTo,
             essence: draft.essence, language: draft.language, appealDate: draft.appealDate, signaturePresent: draft.signaturePresent,
             attachments: draft.attachments, sheets: draft.sheets, reportsCrimeOrThreat: draft.reportsCrimeOrThreat, specialRule: draft.specialRule,
-            suggestion: KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas), forwardedFromID: draft.forwardedFromID,
+            suggestion: suggestion, forwardedFromID: draft.forwardedFromID,
             caseFile: CaseFile.open(number: registration.number, sequence: sequence, on: day, nomenclature: c.nomenclature),
             assistanceFor: draft.assistanceFor)
+        // APPC 88: a crime or a threat, ticked or read in the text, flags the appeal at once.
+        appeal.crimeFlag = CrimeFlag.atRegistration(ticked: draft.reportsCrimeOrThreat, finding: suggestion.crime, on: day)
+        appeal.reportsCrimeOrThreat = appeal.crimeFlag != nil
         // R10, R11: the appeal itself is the case's first document.
         appeal.addDocument(title: registration.number, kind: .registrationCard, date: draft.appealDate ?? day, party: draft.applicant.displayName,
                            direction: .incoming, language: draft.language, sheets: draft.sheets ?? 1, file: nil, by: c.actor, on: day)
@@ -78,7 +88,11 @@ extension Procedure {
         let flags = appeal.applicant.identificationProblems
         let event = Registered(number: registration.number, channel: draft.channel, registeredOn: day, documents: OutgoingDocument.coupon.copies,
                                externalNumber: draft.externalNumber, forwardedFrom: draft.forwardedFromNumber,
-                               missing: missing.isEmpty ? nil : missing, identificationFlags: flags.isEmpty ? nil : flags)
+                               missing: missing.isEmpty ? nil : missing, identificationFlags: flags.isEmpty ? nil : flags,
+                               suggestedKind: suggestion.kind, confidence: suggestion.confidence, crimeFlag: appeal.crimeFlag?.setBy,
+                               crimeCategories: appeal.crimeFlag.map(\.categories).flatMap { $0.isEmpty ? nil : $0 },
+                               noEssence: suggestion.noEssence == true ? true : nil, repeatOf: suggestion.repeatOf?.number,
+                               similarity: suggestion.repeatOf?.similarity)
         return (appeal, [AppealEvent(.registered(event), on: day)])
     }
 }

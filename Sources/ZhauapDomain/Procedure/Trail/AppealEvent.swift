@@ -55,6 +55,7 @@ public enum EventPayload: Sendable, Hashable {
     case expertInvolved(ExpertInvolved)
     case expertOpinionRecorded(ExpertOpinionRecorded)
     case caseExported(CaseExported)
+    case crimeFlagCleared(CrimeFlagCleared)
 
     public var kind: String {
         switch self {
@@ -87,6 +88,7 @@ public enum EventPayload: Sendable, Hashable {
         case .expertInvolved: "expert_involved"
         case .expertOpinionRecorded: "expert_opinion_recorded"
         case .caseExported: "case_exported"
+        case .crimeFlagCleared: "crime_flag_cleared"
         }
     }
 
@@ -121,6 +123,7 @@ public enum EventPayload: Sendable, Hashable {
         case .expertInvolved(let p): p
         case .expertOpinionRecorded(let p): p
         case .caseExported(let p): p
+        case .crimeFlagCleared(let p): p
         }
     }
 

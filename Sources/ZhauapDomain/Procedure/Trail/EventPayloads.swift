@@ -12,6 +12,21 @@ public struct Registered: Sendable, Hashable, Codable {
     public var forwardedFrom: String?
     public var missing: [ChecklistItem]?
     public var identificationFlags: [IdentificationNumber.Problem]?
+    /// What the product read in the text (R5, R8): the kind it suggested with its confidence, a crime or
+    /// threat and who flagged it, a missing essence — so each human decision can be set against it.
+    public var suggestedKind: AppealKind?
+    public var confidence: Double?
+    public var crimeFlag: CrimeFlag.Source?
+    public var crimeCategories: [String]?
+    public var noEssence: Bool?
+    public var repeatOf: String?
+    public var similarity: Double?
+}
+
+/// APPC 88: a head cleared the crime-or-threat flag (the reason is the entry's reason).
+public struct CrimeFlagCleared: Sendable, Hashable, Codable {
+    public var setBy: CrimeFlag.Source
+    public var categories: [String]
 }
 
 public struct CompletenessRecorded: Sendable, Hashable, Codable {
