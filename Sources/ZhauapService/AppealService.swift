@@ -68,6 +68,12 @@ public struct AppealService: Sendable {
         let rules = self.rules, now = self.now()
         let started = ContinuousClock.now
         let day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: body, calendar: calendar)
+        // The text is read before the transaction begins (the database's write lock is held for the writes
+        // only): the canonical draft and the suggestion.
+        var draft = draft
+        _ = draft.clean()
+        draft.suggestion = KindSuggester.suggest(draft.essence, areas: body.competenceAreas)
+        let cleaned = draft
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
@@ -78,7 +84,14 @@ public struct AppealService: Sendable {
             let nomenclature = try await store.nomenclature(bodyID: body.id, year: day.year) ?? .standard
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
-            let (appeal, events) = try Procedure.register(draft, id: UUID(), sequence: sequence, recordedAt: now,
+            // R6: the other bodies' competence, for a text outside this body's; APPC 88, R8: the same
+            // applicant's earlier appeals, for a repeated appeal.
+            var prepared = cleaned
+            if !body.competenceAreas.isEmpty && cleaned.suggestion?.area == nil { prepared.installationBodies = try await tx.organisation.bodies() }
+            if let key = cleaned.applicant.matchKey {
+                prepared.repeatOf = RepeatCheck.find(cleaned.essence, among: try await store.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20))
+            }
+            let (appeal, events) = try Procedure.register(prepared, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
             let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
             if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }

@@ -20,7 +20,14 @@ public enum Stem {
 
     public static let maxLength = 7
 
+    // The endings as bytes (folded words are ASCII but for letters of other scripts, which no ending has).
+    static let caseBytes = kazakhCase.map { Array($0.utf8) }
+    static let possessiveBytes = kazakhPossessive.map { Array($0.utf8) }
+    static let pluralBytes = kazakhPlural.map { Array($0.utf8) }
+    static let russianBytes = russianEndings.map { Array($0.utf8) }
+
     static func isVowel(_ c: Character) -> Bool { "aeiou".contains(c) }
+    static func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 }
 
     /// The stems of a folded word: one or two (its Kazakh and its Russian reading), the first Kazakh.
     public static func candidates(_ folded: String) -> [String] {
@@ -31,34 +38,47 @@ public enum Stem {
     /// The first of the candidates.
     public static func of(_ folded: String) -> String { kazakh(folded) }
 
-    static func short(_ w: String) -> Bool { w.count <= 3 || !w.contains(where: \.isLetter) }
+    static func short(_ w: [UInt8]) -> Bool { w.count <= 3 || !w.contains(where: { $0 >= 97 && $0 <= 122 || $0 >= 128 }) }
+
+    static func ends(_ w: [UInt8], _ count: Int, with e: [UInt8]) -> Bool {
+        guard count >= e.count else { return false }
+        let base = count - e.count
+        for i in e.indices where w[base + i] != e[i] { return false }
+        return true
+    }
+
+    static func hasVowel(_ w: [UInt8], _ count: Int) -> Bool {
+        for i in 0..<count where isVowel(w[i]) { return true }
+        return false
+    }
+
+    static func text(_ w: [UInt8], _ count: Int) -> String { String(decoding: w[0..<min(count, w.count)], as: UTF8.self) }
 
     public static func kazakh(_ folded: String) -> String {
-        guard !short(folded) else { return folded }
-        var w = Substring(folded)
+        let w = Array(folded.utf8)
+        guard !short(w) else { return folded }
+        var n = w.count
         var stripped = false
-        func hasVowel(_ s: Substring) -> Bool { s.contains(where: isVowel) }
         // Case: a consonant-initial ending may leave two letters; the accusative «н» only after a possessive «ы/і».
-        if let e = kazakhCase.first(where: { e in
-            w.hasSuffix(e) && w.count - e.count >= (isVowel(e.first!) ? 3 : 2) && hasVowel(w.dropLast(e.count))
-        }) {
-            w = w.dropLast(e.count); stripped = true
-        } else if w.hasSuffix("in") || (w.hasSuffix("n") && w.dropLast().hasSuffix("i") && w.count >= 5) {
+        if let e = caseBytes.first(where: { e in ends(w, n, with: e) && n - e.count >= (isVowel(e[0]) ? 3 : 2) && hasVowel(w, n - e.count) }) {
+            n -= e.count; stripped = true
+        } else if n >= 5, w[n - 1] == 110, w[n - 2] == 105 {
             // «жерлерін», «жолын»: possessive «ы/і» + accusative «н» — take the «н»; the possessive follows.
-            if w.hasSuffix("n") && w.count >= 5 { w = w.dropLast(); stripped = true }
+            n -= 1; stripped = true
         }
         // Possessive: «сы/сі» after a vowel, «ы/і» after a consonant, or a personal one.
-        if let e = kazakhPossessive.first(where: { w.hasSuffix($0) && w.count - $0.count >= 3 && hasVowel(w.dropLast($0.count)) }) {
-            w = w.dropLast(e.count); stripped = true
-        } else if w.hasSuffix("i"), w.count >= 4, let before = w.dropLast().last, !isVowel(before) {
-            w = w.dropLast(); stripped = true
+        if let e = possessiveBytes.first(where: { ends(w, n, with: $0) && n - $0.count >= 3 && hasVowel(w, n - $0.count) }) {
+            n -= e.count; stripped = true
+        } else if n >= 4, w[n - 1] == 105, !isVowel(w[n - 2]) {
+            n -= 1; stripped = true
         }
-        if let e = kazakhPlural.first(where: { w.hasSuffix($0) && w.count - $0.count >= 2 && hasVowel(w.dropLast($0.count)) }) {
-            w = w.dropLast(e.count); stripped = true
+        if let e = pluralBytes.first(where: { ends(w, n, with: $0) && n - $0.count >= 2 && hasVowel(w, n - $0.count) }) {
+            n -= e.count; stripped = true
         }
-        var stem = String(w.prefix(maxLength))
+        // Keep at most seven letters (bytes of ASCII letters; a word of other letters keeps its whole characters).
+        var stem = String(text(w, n).prefix(maxLength))
         // The consonant voiced before an ending, put back: б→п, г→к (мектебі, шаруашылығы).
-        if stripped || stem.count == folded.count, let last = stem.last, last == "b" || last == "g", stem.count >= 3 {
+        if stripped || stem.utf8.count == w.count, let last = stem.last, last == "b" || last == "g", stem.count >= 3 {
             stem.removeLast()
             stem.append(last == "b" ? "p" : "k")
         }
@@ -66,11 +86,10 @@ public enum Stem {
     }
 
     public static func russian(_ folded: String) -> String {
-        guard !short(folded) else { return folded }
-        var w = Substring(folded)
-        if let e = russianEndings.first(where: { w.hasSuffix($0) && w.count - $0.count >= 3 && w.dropLast($0.count).contains(where: isVowel) }) {
-            w = w.dropLast(e.count)
-        }
-        return String(w.prefix(maxLength))
+        let w = Array(folded.utf8)
+        guard !short(w) else { return folded }
+        var n = w.count
+        if let e = russianBytes.first(where: { ends(w, n, with: $0) && n - $0.count >= 3 && hasVowel(w, n - $0.count) }) { n -= e.count }
+        return String(text(w, n).prefix(maxLength))
     }
 }

@@ -15,7 +15,7 @@ struct PermissionMatrixTests {
                               .requestExtension, .answer, .recordSending]).union(caseWork),
         "other executor": [],
         "head": Set<Action>([.checkCompetence, .assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
-                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending]).union(caseWork),
+                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending, .clearCrimeFlag]).union(caseWork),
         // R13: an administrator hands a case over (the command line's export), nothing else.
         "admin": [.recordExport],
     ]
@@ -100,6 +100,7 @@ enum AppealCommandName {
             .recordRequestFailure: AppealCommand(RecordRequestFailure(number: 1, reason: "")),
             .involveExpert: AppealCommand(InvolveExpert(expert: "", question: "", due: F.d("2024-02-20"))),
             .recordExpertOpinion: AppealCommand(RecordExpertOpinion(number: 1)),
+            .clearCrimeFlag: AppealCommand(ClearCrimeFlag(reason: "")),
         ]
         return samples[action]?.name ?? ""
     }

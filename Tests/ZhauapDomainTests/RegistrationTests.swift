@@ -62,7 +62,7 @@ struct RegistrationTests {
         let s = try #require(try F.registered().suggestion)
         #expect(s.kind == .application)
         #expect(s.kindMarkers.contains("беруіңізді сұраймын"))
-        #expect(s.area == "land" && s.areaMarkers == ["жер учаскесі"])
+        #expect(s.area == "land" && s.areaMarkers.count == 1 && s.areaMarkers[0].lowercased().hasPrefix("жер учаске"), "the marker as typed: \(s.areaMarkers)")
         let complaint = KindSuggester.suggest("Әкімдіктің заңсыз шешіміне шағым беремін", areas: [])
         #expect(complaint.kind == .complaint && complaint.kindMarkers.contains("шағым"))
         #expect(KindSuggester.suggest("Прошу разъяснить порядок", areas: []).kind == .request)

@@ -170,6 +170,13 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         }
 
         func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature? { storage.read { $0.nomenclatures["\(bodyID)/\(year)"] } }
+        func earlierAppeals(bodyID: UUID, applicantKey: String, limit: Int) async throws -> [RepeatCheck.Earlier] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal).filter { $0.bodyID == bodyID && $0.applicant.matchKey == applicantKey }
+                    .sorted { $0.registration.sequence > $1.registration.sequence }.prefix(limit)
+                    .compactMap { a in a.essence.map { RepeatCheck.Earlier(id: a.id, number: a.registration.number, essence: $0) } }
+            }
+        }
         func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws {
             storage.change { $0.nomenclatures["\(bodyID)/\(year)"] = n }
         }

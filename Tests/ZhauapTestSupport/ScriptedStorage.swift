@@ -79,6 +79,7 @@ public struct ScriptedStorage: Storage {
             throw ScriptedStorage.unexpected("recordIdentificationRead")
         }
         func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature? { throw ScriptedStorage.unexpected("nomenclature") }
+        func earlierAppeals(bodyID: UUID, applicantKey: String, limit: Int) async throws -> [RepeatCheck.Earlier] { [] }
         func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws { throw ScriptedStorage.unexpected("setNomenclature") }
         func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert] {
             throw ScriptedStorage.unexpected("requestsNeedingAttention")

@@ -43,8 +43,10 @@ struct APIContractTests {
                 let (s, p, _) = try await Self.send(app, w, .GET, "api/v1/appeals?" + q)
                 #expect(s == .badRequest && p?.field == String(q.split(separator: "=")[0]), "\(q)")
             }
-            for q in ["dueWithin=0", "dueWithin=61", "limit=501", "limit=abc"] {
-                #expect(try await Self.send(app, w, .GET, "api/v1/appeals?" + q).0 == .badRequest, "\(q)")
+            // Not a number is not of the documented shape (400); a number out of its range cannot be meant (422).
+            for (q, status) in [("dueWithin=0", HTTPStatus.unprocessableEntity), ("dueWithin=61", .unprocessableEntity), ("limit=501", .unprocessableEntity),
+                                ("limit=abc", .badRequest)] {
+                #expect(try await Self.send(app, w, .GET, "api/v1/appeals?" + q).0 == status, "\(q)")
             }
             #expect(try await Self.send(app, w, .GET, "api/v1/appeals?overdue=true&mine=false&dueWithin=60&limit=500").0 == .ok)
         }
@@ -57,7 +59,7 @@ struct APIContractTests {
             let cases: [(String, HTTPStatus, String, String?)] = [
                 (#"{"channel":"paper","sheets":2.5}"#, .badRequest, "wrong_type", "sheets"),
                 (#"{"channel":"paper","sheets":"2"}"#, .badRequest, "wrong_type", "sheets"),
-                (#"{"channel":"paper","attachments":[{"name":"a.pdf","pages":-1}]}"#, .badRequest, "invalid_value", "attachments[0].pages"),
+                (#"{"channel":"paper","attachments":[{"name":"a.pdf","pages":-1}]}"#, .unprocessableEntity, "out_of_range", "attachments[0].pages"),
                 (#"{"channel":"paper","attachments":[{"pages":1}]}"#, .badRequest, "missing_parameter", "attachments[0].name"),
                 (#"{"channel":"paper","colour":"red"}"#, .badRequest, "unknown_field", "colour"),
                 (#"{"channel":"paper","applicant":{"kind":"individual","nickname":"x"}}"#, .badRequest, "unknown_field", "applicant.nickname"),

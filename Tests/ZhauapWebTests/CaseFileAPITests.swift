@@ -343,7 +343,7 @@ struct CaseFileAPITests {
             let head = try await alerts("head", mine: false)
             #expect(head.contains("\"status\":\"failed\"") && head.contains("Орган жауап бермеді"))
             let (sw, bw) = try await api.act(app, w, id, as: "executor", #"{"action":"request_assistance","targetName":"X","question":"Q","workingDays":61}"#)
-            #expect(sw == .badRequest && problem(bw)?.field == "workingDays", "61 working days is beyond the documented 1–60")
+            #expect(sw == .unprocessableEntity && problem(bw)?.field == "workingDays", "61 working days is beyond the documented 1–60")
         }
     }
 

@@ -192,7 +192,7 @@ struct AppealPagesTests {
             let (ps, page, _) = try await b.get(app, path)
             #expect(ps == .ok && page.contains("WEB-") && page.contains("Нұрланов Ержан") && page.contains("061211600012"))
             #expect(!page.contains("<script>alert(1)") && !page.contains("<img src=x") && page.contains("&lt;script&gt;"))
-            #expect(page.contains("Сұрау салу") && page.contains("ақпарат беру"))  // suggested kind and the words
+            #expect(page.contains("Сұрау салу") && page.contains("Ақпарат беруіңізді"))  // suggested kind and the words as typed
             #expect(page.contains("Мерзім қалай есептелді") && page.contains("Мерзімнің соңғы күні"))
             #expect(try await PagesTests.step(b, app, path, "assign", ["executorId": me.uuidString]).0 == .seeOther)
             #expect(try await PagesTests.step(b, app, path, "confirm_kind", ["kind": "request"]).0 == .seeOther)

@@ -71,7 +71,7 @@ struct TermsAPITests {
         ("api/v1/terms?from=2024-02-30&unit=working_days&amount=15", 400, "invalid_date", "from"),
         ("api/v1/terms?from=2024-01-25&unit=weeks&amount=15", 400, "invalid_unit", "unit"),
         ("api/v1/terms?from=2024-01-25&unit=working_days", 400, "missing_parameter", "amount"),
-        ("api/v1/terms?from=2024-01-25&unit=working_days&amount=0", 400, "invalid_amount", "amount"),
+        ("api/v1/terms?from=2024-01-25&unit=working_days&amount=0", 422, "invalid_amount", "amount"),
         ("api/v1/terms?from=2024-01-25&unit=working_days&amount=abc", 400, "invalid_amount", "amount"),
         ("api/v1/terms?from=2024-01-25&unit=months&amount=2&convention=soon", 400, "invalid_convention", "convention"),
         ("api/v1/terms?from=1990-01-25&unit=months&amount=2", 422, "date_out_of_range", "from"),

@@ -182,6 +182,8 @@ public struct KindSuggestion: Sendable, Hashable, Codable {
     public var noEssence: Bool?
     /// An earlier appeal of the same applicant on the same subject (filled in at registration).
     public var repeatOf: RepeatFinding?
+    /// Another body of the installation whose competence the text matches (when it matches none of this body's).
+    public var outside: OutsideMatch?
 
     public init(kind: AppealKind?, kindMarkers: [String], area: String?, areaMarkers: [String], confidence: Double? = nil,
                 alternatives: [KindScore]? = nil, crime: CrimeFinding? = nil, noEssence: Bool? = nil, repeatOf: RepeatFinding? = nil) {

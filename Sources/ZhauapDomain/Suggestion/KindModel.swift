@@ -51,20 +51,24 @@ public struct KindModel: Sendable {
     /// The log score of each kind for the features (uniform prior: nothing is known of how often each comes),
     /// and per kind the features that raised it most above the others.
     func score(_ features: Set<String>) -> [AppealKind: (score: Double, words: [(String, Double)])] {
-        let known = features.filter(vocabulary.contains)
-        var out: [AppealKind: (Double, [(String, Double)])] = [:]
-        for kind in AppealKind.allCases {
-            var total = 0.0
-            var contributions: [(String, Double)] = []
-            for f in known {
-                let own = logLikelihood[kind]?[f] ?? unseen[kind]!
-                let others = AppealKind.allCases.filter { $0 != kind }.map { logLikelihood[$0]?[f] ?? unseen[$0]! }
-                let mean = others.reduce(0, +) / Double(others.count)
-                total += own
-                contributions.append((f, own - mean))
+        let kinds = AppealKind.allCases
+        var totals = [Double](repeating: 0, count: kinds.count)
+        var contributions = [[(String, Double)]](repeating: [], count: kinds.count)
+        var values = [Double](repeating: 0, count: kinds.count)
+        for f in features where vocabulary.contains(f) {
+            var sum = 0.0
+            for (i, kind) in kinds.enumerated() {
+                values[i] = logLikelihood[kind]?[f] ?? unseen[kind]!
+                sum += values[i]
             }
-            out[kind] = (total, contributions.sorted { $0.1 > $1.1 }.prefix(5).filter { $0.1 > 0.5 }.map { $0 })
+            for i in kinds.indices {
+                totals[i] += values[i]
+                let lift = values[i] - (sum - values[i]) / Double(kinds.count - 1)
+                if lift > 0.5 { contributions[i].append((f, lift)) }
+            }
         }
+        var out: [AppealKind: (Double, [(String, Double)])] = [:]
+        for (i, kind) in kinds.enumerated() { out[kind] = (totals[i], Array(contributions[i].sorted { $0.1 > $1.1 }.prefix(5))) }
         return out
     }
 

@@ -16,6 +16,7 @@ public enum KindSuggester {
                                modelWeight: Double = modelWeight) -> KindSuggestion {
         let text = Clean.text(text ?? "")
         let tokens = Tokens.of(text)
+        let index = TokenIndex(tokens)
         guard !tokens.isEmpty else {
             return KindSuggestion(kind: nil, kindMarkers: [], area: nil, areaMarkers: [], confidence: 0, alternatives: [], noEssence: true)
         }
@@ -24,7 +25,7 @@ public enum KindSuggester {
         var hits: [AppealKind: [CueHit]] = [:]
         var scores: [AppealKind: Double] = [:]
         for kind in AppealKind.allCases {
-            let h = (cues.kinds[kind] ?? []).hits(in: tokens, text: text)
+            let h = (cues.kinds[kind] ?? []).hits(in: index, text: text)
             hits[kind] = h
             scores[kind] = h.reduce(0) { $0 + $1.cue.weight } + modelWeight * (modelScores[kind]?.score ?? 0)
         }
@@ -45,7 +46,7 @@ public enum KindSuggester {
                 }
             }
         }
-        let crime = crimeFinding(tokens, text: text, cues: cues)
+        let crime = crimeFinding(index, text: text, cues: cues)
         let area = areaFinding(tokens, text: text, areas: areas)
         return KindSuggestion(kind: best.kind, kindMarkers: Array(words.prefix(6)), area: area?.0, areaMarkers: area?.1 ?? [],
                               confidence: (best.probability * 100).rounded() / 100,
@@ -56,6 +57,10 @@ public enum KindSuggester {
     /// APPC 88: a crime or a threat reported — the categories and the words, when the cited phrases
     /// outweigh the harmless contexts by the threshold.
     public static func crimeFinding(_ tokens: [Token], text: String, cues: ReadingCues) -> CrimeFinding? {
+        crimeFinding(TokenIndex(tokens), text: text, cues: cues)
+    }
+
+    static func crimeFinding(_ tokens: TokenIndex, text: String, cues: ReadingCues) -> CrimeFinding? {
         var categories: [String] = []
         var words: [String] = []
         var total = 0.0

@@ -120,6 +120,7 @@ public struct FluentAppealStore: Sendable {
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
         try await chainRegistration(appeal)
+        try await writeApplicantKey(appeal)
         return entries.map(\.entry)
     }
 

@@ -32,6 +32,8 @@ public protocol AppealStore: Sendable {
     func recordIdentificationRead(appealID: UUID, bodyID: UUID, userID: UUID, at: Date) async throws
     /// The body's case nomenclature for a year (R12), if its administrator set one.
     func nomenclature(bodyID: UUID, year: Int) async throws -> CaseNomenclature?
+    /// The same applicant's latest appeals in the body (`Applicant.matchKey`), for a repeated appeal (APPC 88).
+    func earlierAppeals(bodyID: UUID, applicantKey: String, limit: Int) async throws -> [RepeatCheck.Earlier]
     func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws
     /// Requests for assistance past their term or recorded as unanswerable (R22).
     func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert]

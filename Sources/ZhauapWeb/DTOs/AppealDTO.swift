@@ -60,10 +60,16 @@ struct RegisterAppealRequest: Content {
             throw APIError(.unprocessableEntity, code: "invalid_special_rule",
                            detail: "specialRule must be one of \(rules.specialCodes.joined(separator: ", "))", field: "specialRule")
         }
-        return Procedure.Draft(channel: ch, receivedAt: received, externalNumber: externalNumber, applicant: applicant ?? Applicant(),
-                               addressedTo: addressedTo, essence: essence, language: lang, appealDate: appealDate,
-                               signaturePresent: signaturePresent, attachments: attachments ?? [], sheets: sheets,
-                               reportsCrimeOrThreat: reportsCrimeOrThreat ?? false, specialRule: specialRule?.isEmpty == true ? nil : specialRule)
+        var draft = Procedure.Draft(channel: ch, receivedAt: received, externalNumber: externalNumber, applicant: applicant ?? Applicant(),
+                                    addressedTo: addressedTo, essence: essence, language: lang, appealDate: appealDate,
+                                    signaturePresent: signaturePresent, attachments: attachments ?? [], sheets: sheets,
+                                    reportsCrimeOrThreat: reportsCrimeOrThreat ?? false, specialRule: specialRule?.isEmpty == true ? nil : specialRule)
+        // Normalised before it is checked and stored; a line break or a control character in a name or a number is refused.
+        if let field = draft.clean() {
+            throw APIError(.unprocessableEntity, code: "control_character", detail: "\(field): a name or a number is one line without control characters",
+                           field: field)
+        }
+        return draft
     }
 
     static func parseInstant(_ text: String) -> Date? {
@@ -114,6 +120,12 @@ struct AppealResponse: Content {
         var action: String
         var options: [String]
         var because: String
+        /// What the reading of the text proposes (R6, R8): `forward_crime`, `forward_outside`, `terminate_no_essence`, `terminate_repeat`.
+        var reading: String? = nil
+        /// The body of the installation to forward to, or the earlier appeal repeated.
+        var targetBodyId: UUID? = nil
+        var repeatOf: String? = nil
+        var similarity: Double? = nil
     }
 
     init(_ a: Appeal, body: AdministrativeBody, actor: Actor, trail: [TrailEntry]?, calendar: WorkingDayCalendar, today: CivilDate) {
@@ -138,6 +150,16 @@ struct AppealResponse: Content {
         if let reason = CaseFilePage.extensionReason(a).kk, Permissions.available(actor: actor, appeal: a).contains(where: { $0 == .requestExtension || $0 == .extend }) {
             proposals.append(Proposal(action: Permissions.available(actor: actor, appeal: a).contains(.extend) ? "extend" : "request_extension",
                                       options: [], because: reason))
+        }
+        for p in ReadingProposal.of(a) where allowedActions.contains(p.action.rawValue) || p.action == .terminate || p.action == .forward {
+            let because: String = switch p.kind {
+            case .forwardCrime: "APPC 88: the appeal reports a crime or a threat (\(p.words.joined(separator: ", "))): forward it to the competent body at once"
+            case .forwardOutside: "APPC 65: the text matches no competence area of this body but \(p.outside?.code ?? "") (\(p.words.joined(separator: ", ")))"
+            case .terminateNoEssence: "APPC 88: the appeal states no essence"
+            case .terminateRepeat: "APPC 88: repeats \(p.repeatOf?.number ?? "") by the same applicant (similarity \(p.repeatOf?.similarity ?? 0)) with no new arguments"
+            }
+            proposals.append(Proposal(action: p.action.rawValue, options: p.ground.map { [$0.rawValue] } ?? [], because: because, reading: p.kind.rawValue,
+                                      targetBodyId: p.outside?.bodyID, repeatOf: p.repeatOf?.number, similarity: p.repeatOf?.similarity))
         }
         self.trail = trail
         calendarVersion = calendar.version

@@ -26,6 +26,14 @@ struct AppealPage: Encodable {
     var kind: String
     var suggestedKind: String?
     var suggestionWords: String?
+    /// The suggestion's confidence, and the two likeliest kinds when it is unsure (R5).
+    var suggestionConfidence: String?
+    var suggestionUnsure: String?
+    /// APPC 88: who or what flagged a crime or a threat, in which words; or who cleared it and why.
+    var crimeFlag: String?
+    var crimeCleared: String?
+    /// What the reading proposes, each with the step that carries it out (a person decides).
+    var readingProposals: [MenuItem] = []
     var state: String
     var stateCode: String
     var executor: String?
@@ -104,6 +112,7 @@ struct AppealPage: Encodable {
         if a.recusalPending { flags.append(t["flag_recusal_pending"] ?? "") }
         if a.extensionRequest?.isPending == true && a.state.isOpen { flags.append(t["flag_extension_pending"] ?? "") }
         if a.reportsCrimeOrThreat { flags.append(t["flag_crime"] ?? "") }
+        if a.suggestion?.repeatOf.map({ !$0.newArguments }) == true && a.state.isOpen { flags.append(t["flag_repeat"] ?? "") }
         if a.state.isOpen && a.competence == nil { flags.append(t["flag_competence_unchecked"] ?? "") }
         let considerationLines: (AppealTerm) -> [String] = { term in
             ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
@@ -111,7 +120,7 @@ struct AppealPage: Encodable {
         }
         let legalDay = max(today ?? a.registration.registeredOn, a.registration.registeredOn)
         let received = RegistrationDay.local(a.registration.receivedAt, timeZone: timeZone)
-        return AppealPage(
+        var page = AppealPage(
             id: a.id, number: a.registration.number, registeredOn: a.registration.registeredOn.dotted,
             receivedAt: received.date.dotted + String(format: " %02d:%02d", received.minute / 60, received.minute % 60),
             channel: t["channel_" + a.registration.channel.rawValue] ?? a.registration.channel.rawValue,
@@ -120,7 +129,17 @@ struct AppealPage: Encodable {
             iinFlag: idCheck.flatMap { $0.isValid ? nil : t["flag_bad_iin"] },
             address: p.postalAddress, essence: a.essence,
             kind: t["kind_" + (a.kind?.rawValue ?? "unknown")] ?? "", suggestedKind: a.suggestion?.kind.map { t["kind_" + $0.rawValue] ?? $0.rawValue },
-            suggestionWords: a.suggestion.map { s in s.kindMarkers.map { Self.word(startingWith: $0, in: a.essence) }.joined(separator: ", ") },
+            suggestionWords: a.suggestion.map { $0.kindMarkers.joined(separator: ", ") },
+            suggestionConfidence: a.suggestion?.confidence.map { String(format: "%.0f %%", $0 * 100) },
+            suggestionUnsure: a.suggestion.flatMap { s in
+                s.lowConfidence && (s.alternatives?.count ?? 0) > 1
+                    ? (s.alternatives ?? []).map { "\(t["kind_" + $0.kind.rawValue] ?? $0.kind.rawValue) \(String(format: "%.0f %%", $0.probability * 100))" }.joined(separator: " · ")
+                    : nil
+            },
+            crimeFlag: a.crimeFlag.flatMap { f in
+                f.cleared != nil ? nil : (t["crime_set_by_" + f.setBy.rawValue] ?? "") + (f.words.isEmpty ? "" : ": " + f.words.joined(separator: ", "))
+            },
+            crimeCleared: a.crimeFlag?.cleared.map { c in "\(t["crime_cleared"] ?? "") \(c.byName), \(c.on.dotted): \(c.reason)" },
             state: t["state_" + a.state.rawValue] ?? a.state.rawValue, stateCode: a.state.rawValue,
             executor: a.executorID.map { people[$0] ?? "—" },
             competence: a.competence.map { t["competence_" + $0.competence.rawValue] ?? $0.competence.rawValue },
@@ -186,6 +205,16 @@ struct AppealPage: Encodable {
             answerLanguages: (a.language == .ru ? [Language.ru, .kk] : [.kk, .ru]).map { l in
                 Choice(value: l.rawValue, label: t["lang_" + l.rawValue] ?? l.rawValue, selected: l == (a.language == .ru ? .ru : .kk) || l == .kk)
             })
+        // R6, R8: what the reading proposes, each leading to the step a person takes (or does not).
+        page.readingProposals = ReadingProposal.of(a).map { p in
+            var text = t["proposal_" + p.kind.rawValue] ?? p.kind.rawValue
+            if let o = p.outside { text += " " + (lang == .ru ? o.nameRu : o.nameKk) + " (" + o.markers.joined(separator: ", ") + ")" }
+            if let r = p.repeatOf { text += " \(r.number) (\(t["proposal_similarity"] ?? "") \(String(format: "%.0f %%", r.similarity * 100)))" }
+            if p.kind == .forwardCrime, !p.words.isEmpty { text += " (" + p.words.joined(separator: ", ") + ")" }
+            let query = p.ground.map { "?ground=\($0.rawValue)" } ?? p.outside.map { "?targetBodyId=\($0.bodyID)" } ?? ""
+            return MenuItem(action: allowed.contains(p.action) ? p.action.rawValue : "", label: text, href: "/appeals/\(a.id)/steps/\(p.action.rawValue)" + query)
+        }
+        return page
     }
 
     /// What a step's form offers before anything is typed: the proposed extension date, the date asked

@@ -163,7 +163,10 @@ struct AppealPagesController: RouteCollection {
         guard action.step.viaActions else { return req.redirect(to: "/appeals/\(try req.appealID())#case", redirectType: .normal) }
         let correctionDays = (try? await req.application.appealService.body(of: actor))?.correctionDays ?? 5
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
-            page.step = StepForm.make(action, values: page.defaults(for: action, correctionDays: correctionDays), errorField: nil, t: t)
+            // A proposal's link may name the ground or the body proposed (the person still chooses and confirms).
+            var values = page.defaults(for: action, correctionDays: correctionDays)
+            for key in ["ground", "targetBodyId"] { if let v = req.query[String.self, at: key], !v.isEmpty { values[key] = v } }
+            page.step = StepForm.make(action, values: values, errorField: nil, t: t)
             if page.actions[action.rawValue] != true { page.error = ProcedureError.invalidState(action: action.rawValue, state: .registered).text(lang) }
         }
     }

@@ -18,7 +18,7 @@ struct StepForm: Encodable {
     /// Steps that cannot be undone: they close the procedure, send the appeal away, or send the applicant
     /// a document. The form asks to confirm them.
     static let irreversible: Set<Action> = [.forward, .terminate, .answer, .resolveUncorrected, .returnForCorrection, .extend,
-                                            .decideExtension, .decideRecusal, .withdrawDocument, .requestAssistance, .recordRequestFailure]
+                                            .decideExtension, .decideRecusal, .withdrawDocument, .requestAssistance, .recordRequestFailure, .clearCrimeFlag]
 
     /// The document a step issues to the applicant.
     static let issues: [Action: OutgoingDocument] = [

@@ -28,6 +28,10 @@ extension Procedure {
         public var assistanceFor: AssistanceLink?
         /// An earlier appeal of the same applicant much like this one (the service looks it up, R8).
         public var repeatOf: RepeatFinding?
+        /// The installation's bodies, for a text that matches another body's competence (R6).
+        public var installationBodies: [AdministrativeBody] = []
+        /// The text read already (the service reads it before its transaction begins).
+        public var suggestion: KindSuggestion?
 
         public init(channel: Channel, receivedAt: Date, externalNumber: String? = nil, applicant: Applicant = Applicant(),
                     addressedTo: String? = nil, essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil,
@@ -62,8 +66,9 @@ extension Procedure {
         _ = draft.clean()
         let day: CivilDate
         do { day = try RegistrationDay.of(receivedAt: draft.receivedAt, body: c.body, calendar: c.calendar) } catch { throw .calendar(error) }
-        var suggestion = KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas)
+        var suggestion = draft.suggestion ?? KindSuggester.suggest(draft.essence, areas: c.body.competenceAreas)
         suggestion.repeatOf = draft.repeatOf
+        suggestion.outside = KindSuggester.outside(draft.essence, body: c.body, suggestion: suggestion, bodies: draft.installationBodies)
         let registration = Registration(
             number: RegistrationNumber.format(body: c.body.code, year: day.year, sequence: sequence), year: day.year, sequence: sequence,
             receivedAt: draft.receivedAt, registeredOn: day, recordedAt: recordedAt, channel: draft.channel,
