@@ -48,6 +48,9 @@ struct SchemaGuard: AsyncMiddleware {
             guard let data, data.readableBytes > 0 else {
                 throw APIError(.badRequest, code: "missing_body", detail: "a JSON body is required")
             }
+            if let twice = DuplicateKeys.first(in: Array(data.readableBytesView)) {
+                throw Self.unacceptable(twice, "appears twice", code: "duplicate_field")
+            }
             let value: JSONValue
             do { value = try JSONDecoder().decode(JSONValue.self, from: Data(data.readableBytesView)) } catch {
                 throw APIError(.badRequest, code: "malformed_body", detail: "the body is not valid JSON")
