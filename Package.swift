@@ -100,7 +100,7 @@ let package = Package(
             dependencies: ["WorkingCalendar", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain"], swiftSettings: strict),
+        .testTarget(name: "ZhauapDomainTests", dependencies: ["ZhauapDomain", "ZhauapText"], swiftSettings: strict),
         .testTarget(name: "ZhauapTextTests", dependencies: ["ZhauapText"], swiftSettings: strict),
         .testTarget(name: "ZhauapDocumentsTests", dependencies: ["ZhauapDocuments", "ZhauapDomain"], swiftSettings: strict),
         .testTarget(
