@@ -593,6 +593,29 @@ def case_file(d):
         srv.wait(timeout=10)
 
 
+def crime_report(d, base, password):
+    """APPC 88: an anonymous report of drug dealing typed without Kazakh letters is flagged on registration by its
+    text (nobody ticks the box): the flag with its words and the proposal to forward it are on the appeal page."""
+    sign_in(d, base, password)
+    d.get(base + "/appeals/new")
+    d.find_element(By.ID, "essence").send_keys("Аты-жонимди жазбаймын. Биздин подъездте кеш сайын есирткi сатады, "
+                                               "закладка калдырады, балалар корип журеди.\nТексеруиниздi сураймын.")
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+    assert "/appeals/" in d.current_url, d.current_url
+    flag = d.find_element(By.ID, "crime-flag").text
+    assert "есирткi" in flag or "закладка" in flag, flag
+    proposals = d.find_element(By.CSS_SELECTOR, ".proposals").text
+    assert "88" in proposals, proposals
+    essence = d.find_element(By.CSS_SELECTOR, "dd.essence").text
+    assert "\n" in essence, "the essence keeps its line break"
+    shot(d, "60-crime-flagged")
+    d.set_window_size(390, 844)
+    d.refresh()
+    assert no_horizontal_scroll(d), "the flagged appeal scrolls sideways on a phone"
+    shot(d, "61-crime-phone")
+    d.set_window_size(1366, 768)
+
+
 server, base, password, _ = start_server()
 driver = browser()
 try:
@@ -610,6 +633,8 @@ try:
           "while its answer term runs", after_hours, driver)
     check("the case file: an upload, a fact with its evidence, a request answered by another body of the installation, "
           "the case exported with its sheets numbered", case_file, driver)
+    check("an anonymous report of a crime typed without Kazakh letters is flagged on registration, forwarding proposed",
+          crime_report, driver, base, password)
 finally:
     driver.quit()
     server.terminate()
