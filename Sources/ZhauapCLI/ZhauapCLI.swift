@@ -71,6 +71,7 @@ public enum ZhauapCLI {
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
         app.asyncCommands.use(CaseCommands(), as: "case")
+        app.asyncCommands.use(SearchCommands(), as: "search")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.
