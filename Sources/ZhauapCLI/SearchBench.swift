@@ -167,6 +167,7 @@ enum CivilDateText {
 struct BenchVocabulary {
     let words: [String]
     let cumulative: [Double]
+    let kazakhWords: Set<String>
 
     static let kazakh = """
         жер учаске өтініш әкімдік тұрғын үй құжат шешім мекенжай қала аудан ауыл көше жол су жарық газ жылу мектеп балабақша аурухана \
@@ -201,6 +202,7 @@ struct BenchVocabulary {
             for w in [i < k.count ? k[i] : nil, i < r.count ? r[i] : nil].compactMap({ $0 }) where seen.insert(w).inserted { list.append(w) }
         }
         words = list
+        kazakhWords = Set(k)
         var sum = 0.0
         cumulative = (1...list.count).map { r in sum += 1 / Double(r); return sum }
     }
@@ -227,7 +229,7 @@ struct BenchVocabulary {
 
     /// A word as someone types it: inflected now and then; Kazakh in its letters, in Russian look-alikes or in Latin.
     func typed(_ word: String, _ rng: inout SplitMix64) -> String {
-        let kazakh = word.contains { "әіңғқөұүһ".contains($0) } || Self.kazakh.contains(word)
+        let kazakh = kazakhWords.contains(word)
         let endings = kazakh ? Self.kazakhEndings : Self.russianEndings
         var w = word + endings[Int(rng.next() % UInt64(endings.count))]
         let how = rng.next() % 10

@@ -112,30 +112,33 @@ extension FluentAppealStore {
     /// of them. Both dialects return the same columns; `rank` is higher for a better match.
     public func searchStatement(_ s: AppealSearch, window: Int) throws -> SQLQueryString {
         let filters = Self.worklistFilters(s.filter, prefix: "a.").joined(separator: " AND ")
-        let columns: SQLQueryString = """
-            a.id, a.reg_number, a.state, a.kind, a.executor_id, a.registered_on, a.next_due, a.final_due, a.near_purpose, a.near_due,
-              a.applicant, a.subject, s.essence, h.rank
-            """
+        // The matches: the newest `window` within the filters, each with its rank (an inner query, read in
+        // index order); then the page of them by rank; only the page's rows are joined for their columns.
+        let matches: SQLQueryString
         if try isSQLite {
-            return """
-                SELECT \(columns) FROM (
-                  SELECT appeal_search_fts.rowid AS seq, -bm25(appeal_search_fts, 0.0, 1.0) AS rank FROM appeal_search_fts
+            matches = """
+                SELECT m.appeal_id AS id, a.reg_year, a.reg_sequence, -bm25(appeal_search_fts, 0.0, 1.0) AS rank FROM appeal_search_fts
                   JOIN appeal_search m ON m.seq = appeal_search_fts.rowid JOIN appeals a ON a.id = m.appeal_id
                   WHERE appeal_search_fts MATCH \(bind: Self.ftsQueryText(s.words, bodyID: s.filter.bodyID)) AND m.body_id = \(bind: s.filter.bodyID)
                     AND \(filters)
                   ORDER BY appeal_search_fts.rowid DESC LIMIT \(literal: window)
-                ) h JOIN appeal_search s ON s.seq = h.seq JOIN appeals a ON a.id = s.appeal_id
-                ORDER BY h.rank DESC, a.reg_year DESC, a.reg_sequence DESC LIMIT \(literal: s.limit) OFFSET \(literal: s.offset)
+                """
+        } else {
+            let q = Self.tsQueryText(s.words)
+            matches = """
+                SELECT a.id, a.reg_year, a.reg_sequence, ts_rank(m.stems, to_tsquery('simple', \(bind: q))) AS rank FROM appeals a
+                  JOIN appeal_search m ON m.appeal_id = a.id
+                  WHERE m.stems @@ to_tsquery('simple', \(bind: q)) AND m.body_id = \(bind: s.filter.bodyID) AND \(filters)
+                  ORDER BY a.reg_year DESC, a.reg_sequence DESC LIMIT \(literal: window)
                 """
         }
-        let q = Self.tsQueryText(s.words)
         return """
-            SELECT \(columns) FROM (
-              SELECT a.id, ts_rank(s.stems, to_tsquery('simple', \(bind: q))) AS rank FROM appeals a JOIN appeal_search s ON s.appeal_id = a.id
-              WHERE s.stems @@ to_tsquery('simple', \(bind: q)) AND s.body_id = \(bind: s.filter.bodyID) AND \(filters)
-              ORDER BY a.reg_year DESC, a.reg_sequence DESC LIMIT \(literal: window)
+            SELECT a.id, a.reg_number, a.state, a.kind, a.executor_id, a.registered_on, a.next_due, a.final_due, a.near_purpose, a.near_due,
+              a.applicant, a.subject, s.essence, h.rank FROM (
+              SELECT id, reg_year, reg_sequence, rank FROM (\(matches)) w
+              ORDER BY rank DESC, reg_year DESC, reg_sequence DESC LIMIT \(literal: s.limit) OFFSET \(literal: s.offset)
             ) h JOIN appeals a ON a.id = h.id JOIN appeal_search s ON s.appeal_id = h.id
-            ORDER BY h.rank DESC, a.reg_year DESC, a.reg_sequence DESC LIMIT \(literal: s.limit) OFFSET \(literal: s.offset)
+            ORDER BY h.rank DESC, h.reg_year DESC, h.reg_sequence DESC
             """
     }
 
