@@ -45,37 +45,39 @@ struct SearchBench: AsyncCommand {
         guard let sql = app.db as? any SQLDatabase else { throw StorageError.notSQL }
         let body = AdministrativeBody(code: "SRCH", nameKk: "Іздеу органы", nameRu: "Орган поиска")
         try await FluentOrganisationStore(database: app.db).add(body)
-        var rng = SplitMix64(seed: 0x5EA4C4)
         let vocabulary = BenchVocabulary()
         let started = ContinuousClock.now
         let batch = 500
         var inserted = 0
+        // The texts and their index entries are made on the other cores while the previous batch is written.
+        func make(_ start: Int) async -> [BenchAppeal] {
+            let n = min(batch, total - start), half = n / 2
+            async let first = BenchAppeal.make(start, count: half, total: total, bodyID: body.id, vocabulary: vocabulary)
+            async let second = BenchAppeal.make(start + half, count: n - half, total: total, bodyID: body.id, vocabulary: vocabulary)
+            return await first + second
+        }
+        var next = await make(0)
         while inserted < total {
-            let n = min(batch, total - inserted)
-            var rows: [SQLQueryString] = []
-            var entries: [SearchIndexEntry] = []
-            for k in 0..<n {
-                let i = inserted + k
-                let id = UUID()
-                let number = "SRCH-2026-\(String(format: "%07d", i + 1))"
-                let essence = vocabulary.essence(&rng)
-                let (surname, given) = vocabulary.name(&rng)
-                let day = CivilDateText.day(i, of: total)
-                rows.append("(\(bind: id), \(bind: body.id), 2026, \(bind: i + 1), \(bind: number), 'X', \(bind: day), 'answered', NULL, NULL, NULL, '{}', 0, '', \(bind: Date()), \(bind: surname + " " + given), \(bind: WorklistRow.subject(of: essence)))")
-                entries.append(SearchIndexEntry(appealID: id, bodyID: body.id, fields: [number, surname, given], essence: essence))
+            let current = next
+            let upcoming = inserted + current.count
+            async let following = upcoming < total ? make(upcoming) : []
+            let rows: [SQLQueryString] = current.map { r in
+                "(\(bind: r.entry.appealID), \(bind: body.id), 2026, \(bind: r.index + 1), \(bind: r.number), 'X', \(bind: r.day), 'answered', NULL, NULL, NULL, '{}', 0, '', \(bind: Date()), \(bind: r.applicant), \(bind: r.subject))"
             }
             let statement: SQLQueryString = """
                 INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
                   executor_id, next_due, document, trail_length, trail_head, updated_at, applicant, subject) VALUES \(rows.joined(separator: ", "))
                 """
-            let index = entries
+            let index = current.map(\.entry)
             try await app.db.transaction { tx in
                 guard let t = tx as? any SQLDatabase else { throw StorageError.notSQL }
                 try await t.raw(statement).run()
                 try await FluentAppealStore(database: tx).writeSearchEntries(index, fresh: true)
             }
-            inserted += n
-            if inserted % 100_000 == 0 { console.print("  \(inserted) appeals…") }
+            let before = inserted
+            inserted += current.count
+            if inserted / 100_000 != before / 100_000 { console.print("  \(inserted) appeals…") }
+            next = await following
         }
         let fill = ContinuousClock.now - started
         let sqlite = sql.dialect.name == "sqlite"
@@ -150,6 +152,28 @@ struct SearchBench: AsyncCommand {
               hits per page (mean): \(avgHits)
               plan (commonest word): \(planRows.joined(separator: "; "))
             """
+    }
+}
+
+/// One generated appeal: what its row and its index entry hold (deterministic: seeded by its position).
+struct BenchAppeal: Sendable {
+    var index: Int
+    var number: String
+    var day: String
+    var applicant: String
+    var subject: String
+    var entry: SearchIndexEntry
+
+    static func make(_ start: Int, count: Int, total: Int, bodyID: UUID, vocabulary: BenchVocabulary) -> [BenchAppeal] {
+        var rng = SplitMix64(seed: 0x5EA4C4 &+ UInt64(start))
+        return (start..<(start + count)).map { i in
+            let number = "SRCH-2026-\(String(format: "%07d", i + 1))"
+            let essence = vocabulary.essence(&rng)
+            let (surname, given) = vocabulary.name(&rng)
+            return BenchAppeal(index: i, number: number, day: CivilDateText.day(i, of: total), applicant: surname + " " + given,
+                               subject: WorklistRow.subject(of: essence),
+                               entry: SearchIndexEntry(appealID: UUID(), bodyID: bodyID, fields: [number, surname, given], essence: essence))
+        }
     }
 }
 
