@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "ZhauapStorage",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapText",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -58,14 +58,14 @@ let package = Package(
         // Use cases: load → domain transition → persist state and trail in one transaction.
         .target(
             name: "ZhauapService",
-            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapText", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // HTTP: JSON API, pages, configuration, the error mapping.
         .target(
             name: "ZhauapWeb",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService", "ZhauapText",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "ZhauapCLI",
             dependencies: [
-                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService", "ZhauapWeb",
+                "WorkingCalendar", "ZhauapDomain", "ZhauapDocuments", "ZhauapStorage", "ZhauapService", "ZhauapWeb", "ZhauapText",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict

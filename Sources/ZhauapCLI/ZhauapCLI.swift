@@ -72,6 +72,7 @@ public enum ZhauapCLI {
         app.asyncCommands.use(RestoreCommand(), as: "restore")
         app.asyncCommands.use(CaseCommands(), as: "case")
         app.asyncCommands.use(SuggestCommand(), as: "suggest")
+        app.asyncCommands.use(SearchCommands(), as: "search")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.

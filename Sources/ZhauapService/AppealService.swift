@@ -2,6 +2,7 @@ import Foundation
 import WorkingCalendar
 import ZhauapDomain
 import ZhauapStorage
+import ZhauapText
 
 /// The appeal use cases. Each write loads what it needs, runs the pure procedure, and stores the new
 /// state and its trail entries in one transaction: an acknowledged step is never half-stored.
@@ -231,6 +232,23 @@ public struct AppealService: Sendable {
                          dueWithinWorkingDays: Int?, overdue: Bool, state: String?, kind: String?, openOnly: Bool = false,
                          executorID: UUID? = nil, unassigned: Bool = false, sort: WorklistSort = .due,
                          limit: Int) async throws -> [WorklistRow] {
+        let q = try await worklistQuery(actor: actor, body: known, calendar: knownCalendar, mine: mine, dueWithinWorkingDays: dueWithinWorkingDays,
+                                        overdue: overdue, state: state, kind: kind, openOnly: openOnly, executorID: executorID,
+                                        unassigned: unassigned, sort: sort, limit: limit)
+        return try await storage.appeals.worklist(q)
+    }
+
+    /// The worklist of a query `worklistQuery` made (another body's is refused as not found).
+    public func worklist(_ q: WorklistQuery, actor: Actor) async throws -> [WorklistRow] {
+        guard q.bodyID == actor.bodyID else { throw ServiceError.notFound }
+        return try await storage.appeals.worklist(q)
+    }
+
+    /// The worklist's query for the actor's body: what `worklist` lists, and what `search` searches within.
+    public func worklistQuery(actor: Actor, body known: AdministrativeBody? = nil, calendar knownCalendar: WorkingDayCalendar? = nil, mine: Bool,
+                              dueWithinWorkingDays: Int?, overdue: Bool, state: String?, kind: String?, openOnly: Bool = false,
+                              executorID: UUID? = nil, unassigned: Bool = false, sort: WorklistSort = .due,
+                              limit: Int) async throws -> WorklistQuery {
         let body: AdministrativeBody
         if let known, known.id == actor.bodyID { body = known } else { body = try await self.body(of: actor) }
         let today = today(in: body)
@@ -241,7 +259,17 @@ public struct AppealService: Sendable {
         if openOnly { q.states = AppealState.open.map(\.rawValue) }
         q.unassigned = unassigned
         q.sort = sort
-        return try await storage.appeals.worklist(q)
+        return q
+    }
+
+    /// A full-text search of the actor's body's appeals within a worklist's filters (`worklistQuery`); a
+    /// filter naming another body is refused as not found. `text` is tokenised as the index was
+    /// (`SearchText.words`); a text without a word finds nothing.
+    public func search(_ text: String, actor: Actor, within filter: WorklistQuery, limit: Int, offset: Int) async throws -> [SearchHit] {
+        guard filter.bodyID == actor.bodyID else { throw ServiceError.notFound }
+        let words = SearchText.words(text)
+        guard !words.isEmpty else { return [] }
+        return try await storage.appeals.search(AppealSearch(filter: filter, words: words, limit: limit, offset: offset))
     }
 
     /// "Due within N working days": due from today through the N-th working day counted from today

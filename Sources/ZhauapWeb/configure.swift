@@ -107,4 +107,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())
     try api.register(collection: CaseFileController())
+    try api.register(collection: SearchController())
 }

@@ -19,6 +19,7 @@ struct ReportStorageTests {
             "0005-add-user-language", "0006-add-user-session-epoch", "0007-add-appeal-report-columns", "0008-add-appeal-report-indexes",
             "0009-move-terms-and-sendings", "0010-add-worklist-columns", "0011-add-position-ru-and-contacts", "0012-create-identification-reads",
             "0013-create-web-sessions", "0014-create-sign-in-attempts", "0015-add-trail-coverage", "0016-create-case-file",
+            "0017-create-search-index",
             "0018-add-applicant-key",
         ])
     }

@@ -125,6 +125,24 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
             }
         }
 
+        /// Every word must share a stem with a word of the indexed texts; ranked by how many words matched
+        /// in all (a simple stand-in for bm25), newest first on equal rank.
+        func search(_ s: AppealSearch) async throws -> [SearchHit] {
+            var q = s.filter
+            q.limit = Int.max
+            let ids = Set(try await worklist(q).map(\.id))
+            return storage.read { d in
+                d.appeals.values.map(\.appeal).filter { ids.contains($0.id) }.compactMap { a -> SearchHit? in
+                    let stems = SearchIndexEntry(a).stems.split(separator: " ").map(String.init)
+                    guard !s.words.isEmpty, s.words.allSatisfy({ w in w.contains(where: stems.contains) }) else { return nil }
+                    let rank = Double(stems.filter { st in s.words.contains { $0.contains(st) } }.count)
+                    return SearchHit(row: WorklistRow(a), essence: a.essence, rank: rank)
+                }
+                .sorted { ($0.rank, $0.row.number) > ($1.rank, $1.row.number) }
+                .dropFirst(s.offset).prefix(s.limit).map { $0 }
+            }
+        }
+
         func openAppealIDs() async throws -> [(UUID, UUID)] {
             storage.read { d in d.appeals.values.filter { $0.appeal.state.isOpen }.map { ($0.appeal.id, $0.appeal.bodyID) } }
         }

@@ -119,6 +119,7 @@ public struct FluentAppealStore: Sendable {
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
+        try await writeSearchIndex(of: appeal, fresh: true)
         try await chainRegistration(appeal)
         try await writeApplicantKey(appeal)
         return entries.map(\.entry)
@@ -149,6 +150,7 @@ public struct FluentAppealStore: Sendable {
         guard updated != nil else { throw StorageError.concurrentChange }
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
+        try await writeSearchIndex(of: appeal, fresh: false)
     }
 
     /// A trail entry with what is stored beside it.
@@ -241,26 +243,14 @@ public struct FluentAppealStore: Sendable {
     /// every appeal with a due date. Both parts are read in index order, so the database sorts nothing
     /// however many closed appeals the body has.
     public func worklist(_ q: WorklistQuery) async throws -> [WorklistRow] {
-        var filters: [SQLQueryString] = ["body_id = \(bind: q.bodyID)"]
-        if let e = q.executorID { filters.append("executor_id = \(bind: e)") }
-        if q.unassigned { filters.append("executor_id IS NULL") }
-        if let s = q.state { filters.append("state = \(bind: s)") }
-        if let k = q.kind { filters.append("kind = \(bind: k)") }
-        if let ss = q.states {
-            guard !ss.isEmpty else { return [] }
-            filters.append("state IN (\(ss.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ")))")
-        }
+        if let ss = q.states, ss.isEmpty { return [] }
+        let filters = Self.worklistFilters(q, due: false)
         if q.sort != .due {
             // By number, or by the final term: one ordered read (appeals without a final term last).
             let order = q.sort == .number ? "reg_number" : "final_due IS NULL, final_due, reg_number"
-            var f = filters
-            if let from = q.dueOnOrAfter { f.append("next_due >= \(bind: from.description)") }
-            if let to = q.dueOnOrBefore { f.append("next_due <= \(bind: to.description)") }
-            return try await worklistRows(where: f, order: order, limit: q.limit)
+            return try await worklistRows(where: Self.worklistFilters(q), order: order, limit: q.limit)
         }
-        var due = filters + ["next_due IS NOT NULL"]
-        if let from = q.dueOnOrAfter { due.append("next_due >= \(bind: from.description)") }
-        if let to = q.dueOnOrBefore { due.append("next_due <= \(bind: to.description)") }
+        let due = Self.worklistFilters(q) + ["next_due IS NOT NULL"]
         var rows = try await worklistRows(where: due, order: "next_due, reg_number", limit: q.limit)
         if rows.count < q.limit, q.dueOnOrAfter == nil, q.dueOnOrBefore == nil {
             // Open appeals with nothing due are few: found by state (`appeals_body_state`) and then sorted, rather
@@ -272,6 +262,24 @@ public struct FluentAppealStore: Sendable {
                                            limit: q.limit - rows.count)
         }
         return rows
+    }
+
+    /// The worklist's filters as SQL conditions on `appeals` (its columns named with `prefix`, e.g. `a.`): the
+    /// body always, then executor, unassigned, state, kind, states and — with `due` — the due range. The
+    /// search uses the same conditions.
+    static func worklistFilters(_ q: WorklistQuery, prefix p: String = "", due: Bool = true) -> [SQLQueryString] {
+        func c(_ name: String) -> SQLQueryString { SQLQueryString(p + name) }
+        var filters: [SQLQueryString] = ["\(c("body_id")) = \(bind: q.bodyID)"]
+        if let e = q.executorID { filters.append("\(c("executor_id")) = \(bind: e)") }
+        if q.unassigned { filters.append("\(c("executor_id")) IS NULL") }
+        if let s = q.state { filters.append("\(c("state")) = \(bind: s)") }
+        if let k = q.kind { filters.append("\(c("kind")) = \(bind: k)") }
+        if let ss = q.states {
+            filters.append(ss.isEmpty ? "1 = 0" : "\(c("state")) IN (\(ss.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ")))")
+        }
+        if due, let from = q.dueOnOrAfter { filters.append("\(c("next_due")) >= \(bind: from.description)") }
+        if due, let to = q.dueOnOrBefore { filters.append("\(c("next_due")) <= \(bind: to.description)") }
+        return filters
     }
 
     func worklistRows(where filters: [SQLQueryString], order: String, limit: Int) async throws -> [WorklistRow] {

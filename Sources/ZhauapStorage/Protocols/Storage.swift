@@ -39,6 +39,8 @@ public protocol AppealStore: Sendable {
     func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert]
     /// Cases of the body by index or document title.
     func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit]
+    /// The body's appeals holding every word of the search within the worklist's filters, best first (R47).
+    func search(_ search: AppealSearch) async throws -> [SearchHit]
 }
 
 /// The case files' bytes, content-addressed: the same bytes are kept once, whichever case holds them.

@@ -73,28 +73,17 @@ struct AppealsController: RouteCollection {
     @Sendable
     func worklist(req: Request) async throws -> Worklist {
         let actor = try req.actor
-        let within = try req.optionalInt("dueWithin", range: 1...60)
         let limit = try req.optionalInt("limit", range: 1...500) ?? 100
-        let state = req.query[String.self, at: "state"]
-        if let state, AppealState(rawValue: state) == nil { throw APIError.invalid("state", code: "invalid_value", "unknown state") }
-        let kind = req.query[String.self, at: "kind"]
-        if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
-        let mine = try req.optionalBool("mine") ?? !actor.roles.contains(.head)
-        let overdue = try req.optionalBool("overdue") ?? false
-        let unassigned = try req.optionalBool("unassigned") ?? false
-        var executor: UUID? = nil
-        if let text = req.query[String.self, at: "executor"] {
-            guard let id = UUID(uuidString: text) else { throw APIError.invalid("executor", code: "invalid_value", "executor must be a user id") }
-            executor = id
-        }
+        let filter = try WorklistParameters(req, mineByDefault: !actor.roles.contains(.head))
         let sortText = req.query[String.self, at: "sort"] ?? "due"
         guard let sort = WorklistSort(rawValue: sortText) else {
             throw APIError.invalid("sort", code: "invalid_value", "sort must be one of due, final, number")
         }
         return Worklist(items: try await service(req).worklist(actor: actor, body: req.actorBody, calendar: try await req.currentCalendar(),
-                                                               mine: mine && executor == nil && !unassigned, dueWithinWorkingDays: within,
-                                                               overdue: overdue, state: state, kind: kind, executorID: executor,
-                                                               unassigned: unassigned, sort: sort, limit: limit))
+                                                               mine: filter.mine, dueWithinWorkingDays: filter.within,
+                                                               overdue: filter.overdue, state: filter.state, kind: filter.kind,
+                                                               executorID: filter.executor, unassigned: filter.unassigned, sort: sort,
+                                                               limit: limit))
     }
 
     struct Tracking: Content {
@@ -116,6 +105,35 @@ struct AppealsController: RouteCollection {
         }
         return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,
                         due: a.term(.consideration)?.due)
+    }
+}
+
+/// The worklist's filters as the API takes them (`mine`, `dueWithin`, `overdue`, `state`, `kind`, `unassigned`,
+/// `executor`), read and checked once for the worklist and the search.
+struct WorklistParameters {
+    var within: Int?
+    var state: String?
+    var kind: String?
+    /// Only the actor's own appeals (never together with one executor's or the unassigned ones).
+    var mine: Bool
+    var overdue: Bool
+    var unassigned: Bool
+    var executor: UUID?
+
+    init(_ req: Request, mineByDefault: Bool) throws {
+        within = try req.optionalInt("dueWithin", range: 1...60)
+        state = req.query[String.self, at: "state"]
+        if let state, AppealState(rawValue: state) == nil { throw APIError.invalid("state", code: "invalid_value", "unknown state") }
+        kind = req.query[String.self, at: "kind"]
+        if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
+        let mine = try req.optionalBool("mine") ?? mineByDefault
+        overdue = try req.optionalBool("overdue") ?? false
+        unassigned = try req.optionalBool("unassigned") ?? false
+        if let text = req.query[String.self, at: "executor"] {
+            guard let id = UUID(uuidString: text) else { throw APIError.invalid("executor", code: "invalid_value", "executor must be a user id") }
+            executor = id
+        }
+        self.mine = mine && executor == nil && !unassigned
     }
 }
 

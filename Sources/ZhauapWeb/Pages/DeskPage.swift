@@ -1,6 +1,7 @@
 import Foundation
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapText
 
 /// The desk's model, built from plain values: the worklist a civil servant reads (number, applicant,
 /// subject, kind, executor, state, the final term and the nearest intermediate term named by its
@@ -40,6 +41,28 @@ struct DeskPage: Encodable {
     var filtered: Bool
     /// Requests for assistance past their term or unanswerable (R22).
     var alerts: [RequestAlertRow] = []
+    /// The search box: the words typed, whether a search ran (then `hits` replace the worklist), and the
+    /// filters the search form carries along (as hidden fields).
+    var query = ""
+    var searched = false
+    var searchTooLong = false
+    var hits: [Hit] = []
+    var keep: [Hidden] = []
+    var clearHref = "/desk"
+
+    struct Hidden: Encodable { var name: String; var value: String }
+
+    /// An appeal the search found. `snippet` is HTML built escaped (`Snippet.html`), rendered as it is.
+    struct Hit: Encodable {
+        var id: UUID
+        var number: String
+        var registeredOn: String
+        var applicant: String
+        var state: String
+        var kind: String
+        var finalDue: String
+        var snippet: String
+    }
 
     /// The worklist's filter, as chosen in the page's query.
     struct Filter: Equatable {
@@ -66,14 +89,21 @@ struct DeskPage: Encodable {
                           sort: sort.flatMap(WorklistSort.init(rawValue:)) ?? .due)
         }
 
+        /// The filter as the page's query fields, in order (the sort last).
+        var fields: [Hidden] {
+            var q = [Hidden(name: "scope", value: scope)]
+            if let executorID { q.append(Hidden(name: "executor", value: executorID.uuidString)) }
+            if let state { q.append(Hidden(name: "state", value: state)) }
+            if let kind { q.append(Hidden(name: "kind", value: kind)) }
+            q.append(Hidden(name: "sort", value: sort.rawValue))
+            return q
+        }
+
         /// The page's address with this filter and another sort.
         func href(sort: WorklistSort) -> String {
-            var q = ["scope=\(scope)"]
-            if let executorID { q.append("executor=\(executorID.uuidString)") }
-            if let state { q.append("state=\(state)") }
-            if let kind { q.append("kind=\(kind)") }
-            q.append("sort=\(sort.rawValue)")
-            return "/desk?" + q.joined(separator: "&")
+            var f = self
+            f.sort = sort
+            return "/desk?" + f.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         }
     }
 
@@ -88,6 +118,23 @@ struct DeskPage: Encodable {
     /// extension notice, the answer); the applicant's correction deadline is not the body's to meet.
     static func termState(nextDue: CivilDate?, today: CivilDate, soon: CivilDate) -> String {
         nextDue.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
+    }
+
+    /// The search's part of the page: the hits with their snippets, and the filter kept in the search form.
+    mutating func show(search query: String, hits found: [SearchHit]?, tooLong: Bool, filter: Filter, words: [[String]], t: [String: String]) {
+        self.query = query
+        keep = filter.fields
+        clearHref = filter.href(sort: filter.sort)
+        guard found != nil || tooLong else { return }
+        searched = true
+        searchTooLong = tooLong
+        hits = (found ?? []).map { h in
+            let r = h.row
+            return Hit(id: r.id, number: r.number, registeredOn: CivilDate(r.registeredOn)?.dotted ?? r.registeredOn,
+                       applicant: r.applicant ?? (t["appeal_missing"] ?? "—"), state: t["state_" + r.state] ?? r.state,
+                       kind: t["kind_" + (r.kind ?? "unknown")] ?? "", finalDue: r.finalDue.flatMap { CivilDate($0) }?.dotted ?? "—",
+                       snippet: Snippet.html(h.essence ?? "", words: words))
+        }
     }
 
     static func make(rows: [WorklistRow], filter: Filter, bodyName: String, today: CivilDate, calendar: WorkingDayCalendar,

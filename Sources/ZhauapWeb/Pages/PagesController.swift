@@ -4,6 +4,7 @@ import WorkingCalendar
 import ZhauapDomain
 import ZhauapService
 import ZhauapStorage
+import ZhauapText
 
 /// The server-rendered pages (no JavaScript needed): sign-in, the desk, public tracking.
 struct PagesController: RouteCollection {
@@ -59,9 +60,17 @@ struct PagesController: RouteCollection {
         let service = req.application.appealService
         // Without a state chosen, the appeals still being handled; sorted by the nearest due date.
         let state = filter.state == "any" ? nil : filter.state
-        let rows = try await service.worklist(
-            actor: actor, body: body, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: state, kind: filter.kind,
-            openOnly: filter.state == nil, executorID: filter.executorID, unassigned: filter.scope == "unassigned", sort: filter.sort, limit: 200)
+        let worklist = try await service.worklistQuery(
+            actor: actor, body: body, calendar: calendar, mine: filter.scope == "mine", dueWithinWorkingDays: nil, overdue: false, state: state,
+            kind: filter.kind, openOnly: filter.state == nil, executorID: filter.executorID, unassigned: filter.scope == "unassigned",
+            sort: filter.sort, limit: 200)
+        // The search box: within the same filters; its hits replace the worklist (the words are never logged).
+        let query = req.query[String.self, at: "q"] ?? ""
+        let tooLong = query.count > SearchController.maxQueryLength
+        let words = tooLong ? [] : SearchText.words(query)
+        let hits: [SearchHit]? = tooLong || Clean.isBlank(query) ? nil
+            : try await service.search(query, actor: actor, within: worklist, limit: 50, offset: 0)
+        let rows = hits == nil && !tooLong ? try await service.worklist(worklist, actor: actor) : []
         let colleagues = try await service.colleagues(of: actor)
         // R22: the executor's own requests past their term; the head sees the body's on the head's page.
         let alerts = try await service.requestsNeedingAttention(actor: actor, mine: true)
@@ -69,6 +78,7 @@ struct PagesController: RouteCollection {
             var page = DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
                                      calendar: calendar, colleagues: colleagues, t: t)
             page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
+            page.show(search: query, hits: hits, tooLong: tooLong, filter: filter, words: words, t: t)
             return page
         }
     }
