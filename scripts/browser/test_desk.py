@@ -609,6 +609,18 @@ def crime_report(d, base, password):
     essence = d.find_element(By.CSS_SELECTOR, "dd.essence").text
     assert "\n" in essence, "the essence keeps its line break"
     shot(d, "60-crime-flagged")
+    number = re.search(r"DEMO-\d{4}-\d{5}", d.find_element(By.TAG_NAME, "body").text).group(0)
+    # The desk's search finds it typed in Latin letters and in proper Kazakh letters alike, its words marked.
+    for query in ["esirtki satady", "есірткі"]:
+        d.get(base + "/desk")
+        box = d.find_element(By.ID, "q")
+        box.clear()
+        box.send_keys(query)
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form.search button"))
+        hits = d.find_element(By.CSS_SELECTOR, "ol.hits").text
+        assert number in hits, (query, hits[:300])
+        assert d.find_elements(By.CSS_SELECTOR, "ol.hits mark"), "the matched words are marked"
+    shot(d, "62-desk-search")
     d.set_window_size(390, 844)
     d.refresh()
     assert no_horizontal_scroll(d), "the flagged appeal scrolls sideways on a phone"
@@ -633,7 +645,8 @@ try:
           "while its answer term runs", after_hours, driver)
     check("the case file: an upload, a fact with its evidence, a request answered by another body of the installation, "
           "the case exported with its sheets numbered", case_file, driver)
-    check("an anonymous report of a crime typed without Kazakh letters is flagged on registration, forwarding proposed",
+    check("an anonymous report of a crime typed without Kazakh letters is flagged on registration, forwarding proposed; "
+          "the desk's search finds it typed in Latin and in Kazakh letters",
           crime_report, driver, base, password)
 finally:
     driver.quit()
