@@ -110,7 +110,8 @@ struct SuggestionReport {
 
 /// `zhauap suggest [--file F]` (text on standard input otherwise): what the product reads in one text —
 /// the kind with its confidence and words, the two likeliest when unsure, a crime or threat and its
-/// words, a missing essence. For maintainers extending `reading-cues.json`; prints nothing of the text.
+/// words, a missing essence. For maintainers extending `reading-cues.json`: it prints only the words that led
+/// there, on the maintainer's own console, never to a log, and nothing of the applicant (no name, no IIN).
 struct SuggestCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "file", help: "a file holding the appeal's text (default: standard input)") var file: String?
