@@ -18,6 +18,8 @@ public struct AppealService: Sendable {
     /// Told of every registration and step taken, with how long its transaction took (for metrics; it
     /// receives names and durations only, never appeal data).
     public var observer: (@Sendable (Observation) -> Void)?
+    /// The registry of normative acts, for the steps that read it (R24–R28).
+    public var law: LawLibrary?
 
     public enum Observation: Sendable {
         case registered(channel: String, seconds: Double)
@@ -112,6 +114,8 @@ public struct AppealService: Sendable {
         let calendar = try await calendars.current()
         let rules = self.rules, now = self.now(), today = today(in: body)
         let started = ContinuousClock.now
+        // A step that reads the registry gets it as it stands now (read before the write lock is taken).
+        let registry = type(of: command.step).needsLaw ? try await law?.current().registry : nil
         let result = try await write { tx -> Appeal in
             let store = tx.appeals
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
@@ -124,6 +128,7 @@ public struct AppealService: Sendable {
             let day = max(today, current.registration.registeredOn)
             var context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, attachment: attachment?.meta)
             context.freezer = HTMLFreezer()
+            context.law = registry
             let (changed, outcome) = try Procedure.run(command, on: current, context: context)
             let supplied = Dictionary(([attachment].compactMap { $0 } + files).map { ($0.meta.file.sha256, $0.content) }, uniquingKeysWith: { a, _ in a })
             for effect in outcome.effects {

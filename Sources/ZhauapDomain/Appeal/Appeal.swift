@@ -58,6 +58,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var exports: [CaseExport]
     /// Set when this appeal is another body's request for assistance from this installation.
     public var assistanceFor: AssistanceLink?
+    /// The law of the case: the norms applied with their checklists, and analogy (R24–R28).
+    public var law: CaseLaw = CaseLaw()
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,

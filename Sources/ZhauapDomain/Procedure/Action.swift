@@ -29,6 +29,10 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case involveExpert = "involve_expert"
     case recordExpertOpinion = "record_expert_opinion"
     case clearCrimeFlag = "clear_crime_flag"
+    case applyNorm = "apply_norm"
+    case withdrawNorm = "withdraw_norm"
+    case checkPrecondition = "check_precondition"
+    case recordAnalogy = "record_analogy"
 
     /// The step that takes this action (exhaustive: a new action without its step does not compile).
     public var step: any ProcedureStep.Type {
@@ -61,6 +65,10 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .involveExpert: InvolveExpert.self
         case .recordExpertOpinion: RecordExpertOpinion.self
         case .clearCrimeFlag: ClearCrimeFlag.self
+        case .applyNorm: ApplyNorm.self
+        case .withdrawNorm: WithdrawNorm.self
+        case .checkPrecondition: CheckPrecondition.self
+        case .recordAnalogy: RecordAnalogy.self
         }
     }
 }

@@ -17,6 +17,8 @@ public struct ProcedureContext: Sendable {
     public var attachment: FileMeta?
     /// Freezes the documents the procedure generates into the case (nil: none is kept, e.g. in pure tests).
     public var freezer: (any DocumentFreezer)?
+    /// The registry of normative acts, for the steps that read it (`needsLaw`); nil otherwise.
+    public var law: LawRegistry?
 
     public init(actor: Actor, body: AdministrativeBody, today: CivilDate, calendar: WorkingDayCalendar, rules: TermRules,
                 newID: @escaping @Sendable () -> UUID = UUID.init, nomenclature: CaseNomenclature = .standard, attachment: FileMeta? = nil) {

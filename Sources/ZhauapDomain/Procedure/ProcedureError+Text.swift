@@ -115,6 +115,23 @@ extension ProcedureError {
         case .dueOutOfRange:
             return t("Мерзім бүгіннен бастап бір жылдың ішінде болуы керек.", "Срок должен быть от сегодняшнего дня до года вперёд.",
                      "The term must be from today to a year ahead.")
+        case .unknownNorm(let id):
+            return t("Нормативтік актілер тізілімінде \(id) нормасы жоқ.", "В реестре нормативных актов нет нормы \(id).",
+                     "The registry of normative acts has no norm \(id).")
+        case .normNotInForce(_, let d):
+            return t("Бұл норма \(d.inWords(.kk)) күшінде болған жоқ.", "Эта норма не действовала на \(d.inWords(.ru)).",
+                     "This norm was not in force on \(d.inWords(.en)).")
+        case .normAlreadyApplied:
+            return t("Бұл норма іске қолданылған.", "Эта норма уже применена к делу.", "This norm is applied to the case already.")
+        case .normNotApplied:
+            return t("Бұл норма іске қолданылмаған.", "Эта норма не применена к делу.", "This norm is not applied to the case.")
+        case .unknownPrecondition(_, let n):
+            return t("Нормада № \(n) алғышарт жоқ.", "У нормы нет предпосылки № \(n).", "The norm has no precondition No. \(n).")
+        case .unknownEvidenceFact(let n):
+            return t("Істе № \(n) факт жоқ.", "В деле нет факта № \(n).", "The case has no fact No. \(n).")
+        case .unknownEvidenceDocument(let n):
+            return t("Істе № \(n) қолданыстағы құжат жоқ.", "В деле нет действующего документа № \(n).",
+                     "The case holds no document No. \(n) in force.")
         }
     }
 }

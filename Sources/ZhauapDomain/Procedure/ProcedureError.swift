@@ -73,6 +73,19 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case unknownExpert(Int)
     case opinionRecorded(Int)
     case dueOutOfRange(CivilDate)
+    /// R24: the registry has no such norm.
+    case unknownNorm(String)
+    /// The norm has no version in force on the relevant day.
+    case normNotInForce(String, CivilDate)
+    /// The norm is applied to the case already (withdraw it first to apply it anew).
+    case normAlreadyApplied(String)
+    /// The norm is not applied to the case.
+    case normNotApplied(String)
+    /// The applied norm has no precondition with this number.
+    case unknownPrecondition(norm: String, number: Int)
+    /// A checklist answer cites a fact the case does not have, or a document it does not hold.
+    case unknownEvidenceFact(Int)
+    case unknownEvidenceDocument(Int)
 
     public var code: String {
         switch self {
@@ -116,6 +129,13 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .unknownExpert: "unknown_expert"
         case .opinionRecorded: "opinion_recorded"
         case .dueOutOfRange: "due_out_of_range"
+        case .unknownNorm: "unknown_norm"
+        case .normNotInForce: "norm_not_in_force"
+        case .normAlreadyApplied: "norm_already_applied"
+        case .normNotApplied: "norm_not_applied"
+        case .unknownPrecondition: "unknown_precondition"
+        case .unknownEvidenceFact: "unknown_fact"
+        case .unknownEvidenceDocument: "unknown_document"
         }
     }
 }
@@ -164,6 +184,13 @@ extension ProcedureError: CustomStringConvertible {
         case .unknownExpert(let n): "the case has no expert \(n)"
         case .opinionRecorded(let n): "the opinion of expert \(n) is recorded already"
         case .dueOutOfRange(let d): "\(d.dotted) must be from today to a year ahead"
+        case .unknownNorm(let id): "the registry of normative acts has no norm \(id)"
+        case .normNotInForce(let id, let d): "norm \(id) is not in force on \(d.dotted)"
+        case .normAlreadyApplied(let id): "norm \(id) is applied to this case already"
+        case .normNotApplied(let id): "norm \(id) is not applied to this case"
+        case .unknownPrecondition(let id, let n): "norm \(id) has no precondition \(n)"
+        case .unknownEvidenceFact(let n): "the case has no fact \(n)"
+        case .unknownEvidenceDocument(let n): "the case has no document \(n) in force"
         }
     }
 }

@@ -14,6 +14,8 @@ public protocol ProcedureStep: Sendable, Hashable, Decodable {
     static var takesFile: Bool { get }
     /// Whether a client may send it to `POST /appeals/{id}/actions` (false: the server takes it itself).
     static var viaActions: Bool { get }
+    /// Whether the step reads the registry of normative acts (the service loads it into the context).
+    static var needsLaw: Bool { get }
     /// Whether the step is offered on this appeal beyond its state (e.g. only while a request waits).
     static func isOffered(on appeal: Appeal) -> Bool
     /// Changes the appeal; returns what happened and what the service must do besides storing it.
@@ -24,6 +26,7 @@ extension ProcedureStep {
     public static func isOffered(on appeal: Appeal) -> Bool { true }
     public static var takesFile: Bool { false }
     public static var viaActions: Bool { !takesFile }
+    public static var needsLaw: Bool { false }
 }
 
 /// What a step did: the trail entries, and the effects the service carries out in the same transaction.

@@ -23,6 +23,8 @@ public struct TermRules: Sendable, Codable {
         /// a new rule with its own dates and terms begun before it keep theirs.
         public var effectiveFrom: CivilDate?
         public var effectiveTo: CivilDate?
+        /// The registry norm that sets this term (`law-registry.json`): the two must agree (one source per fact).
+        public var norm: String?
 
         public func isInForce(on day: CivilDate) -> Bool {
             (effectiveFrom.map { $0 <= day } ?? true) && (effectiveTo.map { day <= $0 } ?? true)

@@ -59,6 +59,8 @@ struct AppealRecord: Codable {
     var experts: [ExpertInvolvement]?
     var exports: [CaseExport]?
     var assistanceFor: AssistanceLink?
+    /// The law of the case (R24–R28): absent while nothing is applied.
+    var law: CaseLaw?
 
     init(_ a: Appeal) {
         schemaVersion = Self.currentVersion
@@ -99,6 +101,7 @@ struct AppealRecord: Codable {
         experts = a.experts.isEmpty ? nil : a.experts
         exports = a.exports.isEmpty ? nil : a.exports
         assistanceFor = a.assistanceFor
+        law = a.law.isEmpty ? nil : a.law
     }
 
     /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
@@ -131,6 +134,7 @@ struct AppealRecord: Codable {
             documents: version >= 4 ? [] : [Self.card(registration, applicant: applicant, appealDate: appealDate, language: language, sheets: sheets)],
             facts: facts ?? [], experts: experts ?? [], exports: exports ?? [], assistanceFor: assistanceFor)
         a.crimeFlag = crimeFlag
+        a.law = law ?? CaseLaw()
         return a
     }
 

@@ -99,7 +99,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
         case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .requestClosed, .opinionRecorded,
-             .documentWithdrawn, .notFlagged: .conflict
+             .documentWithdrawn, .notFlagged, .normAlreadyApplied, .normNotApplied: .conflict
         case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert: .notFound
         // The term rules in force are incomplete: the installation's configuration, not the request.
         case .noTermRule: .serviceUnavailable
@@ -123,6 +123,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .unknownDocument, .documentWithdrawn, .documentNotWithdrawable, .unknownFact, .unknownRequest, .requestClosed, .unknownExpert,
              .opinionRecorded: "number"
         case .dueOutOfRange: "due"
+        case .unknownNorm, .normAlreadyApplied, .normNotApplied: "norm"
+        case .normNotInForce: "relevantOn"
+        case .unknownPrecondition: "precondition"
+        case .unknownEvidenceFact: "facts"
+        case .unknownEvidenceDocument: "evidence"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

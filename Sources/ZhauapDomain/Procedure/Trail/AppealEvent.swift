@@ -56,6 +56,10 @@ public enum EventPayload: Sendable, Hashable {
     case expertOpinionRecorded(ExpertOpinionRecorded)
     case caseExported(CaseExported)
     case crimeFlagCleared(CrimeFlagCleared)
+    case normApplied(NormApplied)
+    case normWithdrawn(NormWithdrawn)
+    case preconditionChecked(PreconditionChecked)
+    case analogyRecorded(AnalogyRecorded)
 
     public var kind: String {
         switch self {
@@ -89,6 +93,10 @@ public enum EventPayload: Sendable, Hashable {
         case .expertOpinionRecorded: "expert_opinion_recorded"
         case .caseExported: "case_exported"
         case .crimeFlagCleared: "crime_flag_cleared"
+        case .normApplied: "norm_applied"
+        case .normWithdrawn: "norm_withdrawn"
+        case .preconditionChecked: "precondition_checked"
+        case .analogyRecorded: "analogy_recorded"
         }
     }
 
@@ -124,6 +132,10 @@ public enum EventPayload: Sendable, Hashable {
         case .expertOpinionRecorded(let p): p
         case .caseExported(let p): p
         case .crimeFlagCleared(let p): p
+        case .normApplied(let p): p
+        case .normWithdrawn(let p): p
+        case .preconditionChecked(let p): p
+        case .analogyRecorded(let p): p
         }
     }
 
