@@ -10,6 +10,13 @@ extension Application {
     private struct ServiceKey: StorageKey { typealias Value = AppealService }
     private struct PDFRendererKey: StorageKey { typealias Value = PDFRenderer }
     private struct CaseLimitsKey: StorageKey { typealias Value = CaseFileLimits }
+    private struct LawLibraryKey: StorageKey { typealias Value = LawLibrary }
+
+    /// The registry of normative acts in force (R24–R29).
+    public var lawLibrary: LawLibrary {
+        get { storage[LawLibraryKey.self]! }
+        set { storage[LawLibraryKey.self] = newValue }
+    }
 
     /// How large a case document's file and a case may be.
     public var caseLimits: CaseFileLimits {

@@ -23,8 +23,10 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     // SQLite takes one writer at a time: its writes queue through group commit (one durable commit for the
     // registrations that arrive together); PostgreSQL locks rows itself.
     let sqlite = config.database.kind == "sqlite"
-    var service = AppealService(storage: FluentStorage(database: app.db, groupCommit: sqlite), calendars: app.calendarProvider,
-                                rules: app.termRules, serializeWrites: false, now: now)
+    let storage = FluentStorage(database: app.db, groupCommit: sqlite)
+    var service = AppealService(storage: storage, calendars: app.calendarProvider, rules: app.termRules, serializeWrites: false, now: now)
+    app.lawLibrary = LawLibrary(storage: storage, bundled: try LawRegistry.bundled(), termRules: app.termRules)
+    service.law = app.lawLibrary
     let metrics = app.metrics
     service.observer = { metrics.observe($0) }
     app.appealService = service
