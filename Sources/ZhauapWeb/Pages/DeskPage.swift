@@ -47,6 +47,19 @@ struct DeskPage: Encodable {
     var searched = false
     var searchTooLong = false
     var hits: [Hit] = []
+    /// The registry's norms the same words find (R24), in their own section.
+    var norms: [NormHit] = []
+
+    /// A norm the search found: where it stands, its act, level and status, and its text around the words (escaped HTML).
+    struct NormHit: Encodable {
+        var id: String
+        var citation: String
+        var act: String
+        var level: String
+        var status: String
+        var statusCode: String
+        var snippet: String
+    }
     var keep: [Hidden] = []
     var clearHref = "/desk"
 
@@ -118,6 +131,16 @@ struct DeskPage: Encodable {
     /// extension notice, the answer); the applicant's correction deadline is not the body's to meet.
     static func termState(nextDue: CivilDate?, today: CivilDate, soon: CivilDate) -> String {
         nextDue.map { $0 < today ? "overdue" : ($0 <= soon ? "at_risk" : "on_time") } ?? "none"
+    }
+
+    /// The norms' part of the search, in the reader's language.
+    mutating func show(norms found: [NormCandidate], words: [[String]], lang: Language, t: [String: String]) {
+        norms = found.map { c in
+            let text = c.norm.latest?.text(lang) ?? c.norm.latest?.preconditions.map { $0.text(lang) }.joined(separator: "; ") ?? ""
+            return NormHit(id: c.norm.id, citation: c.norm.citation(lang), act: c.act?.title(lang) ?? c.norm.act, level: c.level?.name(lang) ?? "",
+                           status: t["law_status_" + c.norm.status.rawValue] ?? c.norm.status.rawValue, statusCode: c.norm.status.rawValue,
+                           snippet: Snippet.html(text, words: words, width: 24))
+        }
     }
 
     /// The search's part of the page: the hits with their snippets, and the filter kept in the search form.

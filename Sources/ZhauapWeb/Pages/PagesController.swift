@@ -70,6 +70,7 @@ struct PagesController: RouteCollection {
         let words = tooLong ? [] : SearchText.words(query)
         let hits: [SearchHit]? = tooLong || Clean.isBlank(query) ? nil
             : try await service.search(query, actor: actor, within: worklist, limit: 50, offset: 0)
+        let norms = hits == nil ? [] : try await service.searchNorms(query, actor: actor, limit: 10)
         let rows = hits == nil && !tooLong ? try await service.worklist(worklist, actor: actor) : []
         let colleagues = try await service.colleagues(of: actor)
         // R22: the executor's own requests past their term; the head sees the body's on the head's page.
@@ -79,6 +80,7 @@ struct PagesController: RouteCollection {
                                      calendar: calendar, colleagues: colleagues, t: t)
             page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
             page.show(search: query, hits: hits, tooLong: tooLong, filter: filter, words: words, t: t)
+            page.show(norms: norms, words: words, lang: lang, t: t)
             return page
         }
     }
