@@ -628,6 +628,87 @@ def crime_report(d, base, password):
     d.set_window_size(1366, 768)
 
 
+def law_finder(d, base, password):
+    """R24–R28: an executor opens an appeal, runs the finder (the marker words picked out of the text), applies the
+    Land Code's norm over the akimat's conflicting one, answers the checklist with a fact of the case file, and sees
+    what it proposes; on a phone the finder fits the screen."""
+    sign_in(d, base, password)
+    d.get(base + "/appeals/new")
+    d.find_element(By.ID, "surname").send_keys("Жақсыбеков")
+    d.find_element(By.ID, "givenName").send_keys("Ерлан")
+    d.find_element(By.ID, "postalAddress").send_keys("Іле ауданы, Өтеген батыр кенті, Жібек жолы к-сі 5")
+    d.find_element(By.ID, "essence").send_keys("Маған ЖТҮҚ үшін 0,10 га жер учаскесін бөліп беруіңізді сұраймын. "
+                                               "2016 жылдан бері кезекте тұрмын, кезектегі нөмірім 4718.")
+    d.find_element(By.NAME, "signaturePresent").click()
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+    appeal_url = d.current_url.split("?")[0]
+    submit_action(d, "assign", pick={"executorId": "Әкімші"})
+    # A fact of the case file, resting on the appeal itself (document 1).
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "a.step-link[href$='/steps/record_fact']"))
+    step = d.find_element(By.CSS_SELECTOR, "form.step")
+    step.find_element(By.NAME, "statement").send_keys("Өтініш беруші 2016 жылдан бері кезекте тұр, нөмірі 4718")
+    step.find_element(By.CSS_SELECTOR, "input[name='evidence[]'][value='1']").click()
+    click_and_wait(d, step.find_element(By.CSS_SELECTOR, "button.primary"))
+    # The finder: marker words picked out of the text, candidates by legal force, the conflict side by side.
+    click_and_wait(d, d.find_element(By.ID, "law-link"))
+    assert "/law" in d.current_url, d.current_url
+    picked = d.find_element(By.ID, "markers").get_attribute("value")
+    assert "ЖТҮҚ" in picked, picked
+    candidates = d.find_elements(By.CSS_SELECTOR, "#candidates > li")
+    ids = [c.get_attribute("id") for c in candidates]
+    assert "candidate-land-code-50" in ids and "candidate-akimat-ihc-rules-queue" in ids, ids
+    assert ids.index("candidate-land-code-50") < ids.index("candidate-akimat-ihc-rules-queue"), "by legal force"
+    conflicts = d.find_element(By.ID, "conflicts").text
+    assert "заң күші жоғары акт басым" in conflicts, conflicts[:400]
+    shot(d, "70-law-finder")
+    # Apply the code's norm, preferred over the akimat's.
+    item = d.find_element(By.ID, "candidate-land-code-50")
+    item.find_element(By.CSS_SELECTOR, "details.apply-form summary").click()
+    form = item.find_element(By.CSS_SELECTOR, "form")
+    form.find_element(By.NAME, "reason").send_keys("ЖТҮҚ үшін жер учаскесін беру Жер кодексінің нормасымен шешіледі")
+    form.find_element(By.CSS_SELECTOR, "input[name='prevailsOver[]'][value='akimat-ihc-rules-queue']").click()
+    form.find_element(By.CSS_SELECTOR, "input[name='purposes[]'][value='empowers']").click()
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button"))
+    assert "done=apply_norm" in d.current_url, d.current_url
+    # The act also needs the body's competence norm: the executor searches with words of their own.
+    assert "құзыретін растайтын норма" in d.find_element(By.ID, "law-proposal").text
+    markers = d.find_element(By.ID, "markers")
+    markers.clear()
+    markers.send_keys("жер қатынастары, әкімдік")
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form.markers button"))
+    item = d.find_element(By.ID, "candidate-land-code-competence")
+    item.find_element(By.CSS_SELECTOR, "details.apply-form summary").click()
+    form = item.find_element(By.CSS_SELECTOR, "form")
+    form.find_element(By.CSS_SELECTOR, "input[name='purposes[]'][value='decides']").click()
+    form.find_element(By.CSS_SELECTOR, "input[name='purposes[]'][value='competence']").click()
+    form.find_element(By.NAME, "reason").send_keys("Аудан әкімдігінің жер қатынастары саласындағы құзыреті")
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button"))
+    assert "done=apply_norm" in d.current_url, d.current_url
+    applied = d.find_element(By.ID, "applied-1")
+    rows = applied.find_elements(By.CSS_SELECTOR, "table.checklist tbody tr")
+    assert len(rows) >= 2, applied.text[:300]
+    # Answer each precondition "met" with the fact; then the proposal is the norm's consequence.
+    for n in range(1, len(rows) + 1):
+        applied = d.find_element(By.ID, "applied-1")
+        box = applied.find_elements(By.CSS_SELECTOR, "details.check-form")[n - 1]
+        box.find_element(By.TAG_NAME, "summary").click()
+        f = box.find_element(By.TAG_NAME, "form")
+        Select(f.find_element(By.NAME, "answer")).select_by_value("met")
+        f.find_element(By.CSS_SELECTOR, "input[name='facts[]'][value='1']").click()
+        click_and_wait(d, f.find_element(By.CSS_SELECTOR, "button"))
+        assert "done=check_precondition" in d.current_url, (d.current_url, d.find_element(By.TAG_NAME, "body").text[:500])
+    proposal = d.find_element(By.ID, "law-proposal")
+    assert "law-proposal-consequence" in proposal.get_attribute("class"), proposal.text
+    checklist = d.find_element(By.CSS_SELECTOR, "#applied-1 table.checklist").text
+    assert checklist.count("орындалды") >= len(rows), checklist
+    shot(d, "71-law-checklist")
+    d.set_window_size(390, 844)
+    d.refresh()
+    assert no_horizontal_scroll(d), "the finder scrolls sideways on a phone"
+    shot(d, "72-law-phone")
+    d.set_window_size(1366, 768)
+
+
 server, base, password, _ = start_server()
 driver = browser()
 try:
@@ -648,6 +729,8 @@ try:
     check("an anonymous report of a crime typed without Kazakh letters is flagged on registration, forwarding proposed; "
           "the desk's search finds it typed in Latin and in Kazakh letters",
           crime_report, driver, base, password)
+    check("an executor runs the finder, applies a norm over a conflicting lower one, answers the checklist with a fact "
+          "of the case file, and the checklist proposes the norm's consequence", law_finder, driver, base, password)
 finally:
     driver.quit()
     server.terminate()

@@ -120,7 +120,9 @@ struct LawPage: Encodable {
             return Applied(number: n.number, norm: p.normID, citation: p.citation(lang), act: p.actTitle[lang],
                            level: v.registry.level(p.level)?.name(lang) ?? p.level, version: version, registryNow: now,
                            purposes: n.purposes.map { tr("law_purpose_" + $0.rawValue) }.joined(separator: ", "), reason: n.reason,
-                           over: n.prevailsOver.isEmpty ? nil : n.prevailsOver.joined(separator: ", "), withdrawn: !n.isActive, items: items,
+                           over: n.prevailsOver.isEmpty ? nil : n.prevailsOver.map { id in
+                               v.registry.norm(id).map { "\($0.citation(lang)), \(v.registry.act($0.act)?.title(lang) ?? $0.act)" } ?? id
+                           }.joined(separator: "; "), withdrawn: !n.isActive, items: items,
                            consequence: p.version.consequence?.text(lang), outcome: tr("law_outcome_" + n.outcome.code), outcomeCode: n.outcome.code)
         }
         let conflicts = v.conflicts.map { c -> Conflict in
