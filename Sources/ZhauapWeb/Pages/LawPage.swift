@@ -10,13 +10,13 @@ struct LawPage: Encodable {
     struct Badge: Encodable { var code: String; var label: String; var hint: String }
     struct Candidate: Encodable {
         var id: String; var citation: String; var act: String; var level: String; var rank: Int; var status: Badge
-        var roles: String; var matched: String; var text: String?; var inForce: Bool; var applied: Bool
+        var roles: String; var matched: String; var text: String?; var inForce: Bool; var applied: Bool; var source: String
     }
     struct Conflict: Encodable {
         var first: Candidate; var second: Candidate; var verdict: String; var advice: String?; var note: String?; var noteStatus: Badge?
     }
     struct Item: Encodable {
-        var number: Int; var text: String; var status: Badge; var answer: String?; var answerCode: String; var facts: String
+        var number: Int; var text: String; var status: Badge; var source: String; var answer: String?; var answerCode: String; var facts: String
         var note: String?; var explanation: String?; var explainKk: String; var explainRu: String
     }
     struct Applied: Encodable {
@@ -53,17 +53,19 @@ struct LawPage: Encodable {
     var done: String?
     var error: String?
 
-    static func badge(_ v: Verification, t: [String: String]) -> Badge {
-        Badge(code: v.rawValue, label: t["law_status_" + v.rawValue] ?? v.rawValue, hint: t["law_status_hint_" + v.rawValue] ?? "")
+    /// The status with what it means and, on hover, where the item comes from.
+    static func badge(_ v: Verification, t: [String: String], source: String? = nil) -> Badge {
+        let hint = (t["law_status_hint_" + v.rawValue] ?? "") + (source.map { " — \(t["law_source"] ?? "Source"): \($0)" } ?? "")
+        return Badge(code: v.rawValue, label: t["law_status_" + v.rawValue] ?? v.rawValue, hint: hint)
     }
 
     static func candidate(_ c: NormCandidate, lang: Language, t: [String: String], applied: Set<String>) -> Candidate {
         let act = c.act?.title(lang) ?? c.norm.act
         let matched = c.matched.map { "«\($0.word)» — \(t["law_field_" + $0.field.rawValue] ?? $0.field.rawValue)" }.joined(separator: "; ")
         return Candidate(id: c.norm.id, citation: "\(c.norm.citation(lang))", act: act, level: c.level?.name(lang) ?? "", rank: c.rank,
-                         status: badge(c.norm.status, t: t), roles: c.norm.roles.map { t["law_role_" + $0.rawValue] ?? $0.rawValue }.joined(separator: ", "),
+                         status: badge(c.norm.status, t: t, source: c.norm.source), roles: c.norm.roles.map { t["law_role_" + $0.rawValue] ?? $0.rawValue }.joined(separator: ", "),
                          matched: matched, text: c.norm.latest?.text(lang).map { String($0.prefix(400)) }, inForce: c.inForce,
-                         applied: applied.contains(c.norm.id))
+                         applied: applied.contains(c.norm.id), source: c.norm.source)
     }
 
     static func make(_ v: LawView, actor: Actor, lang: Language, t: [String: String]) -> LawPage {
@@ -109,7 +111,7 @@ struct LawPage: Encodable {
             let items = p.version.preconditions.enumerated().map { i, c -> Item in
                 let check = n.check(i + 1)
                 let explanation = lang == .ru ? (check?.explainRu ?? c.explainRu) : (check?.explainKk ?? c.explainKk)
-                return Item(number: i + 1, text: c.text(lang), status: badge(c.status, t: t),
+                return Item(number: i + 1, text: c.text(lang), status: badge(c.status, t: t, source: c.source), source: c.source,
                             answer: check.map { tr("law_answer_" + $0.answer.rawValue) }, answerCode: check?.answer.rawValue ?? "none",
                             facts: (check?.facts.map { "№\($0)" } ?? []).joined(separator: ", ")
                                 + ((check?.evidence.isEmpty ?? true) ? "" : " · " + tr("law_documents") + " " + check!.evidence.map { "№\($0)" }.joined(separator: ", ")),
@@ -135,7 +137,7 @@ struct LawPage: Encodable {
             let advice = c.detailed.flatMap { id in [c.first, c.second].first { $0.norm.id == id } }
                 .map { tr("law_advice_detail") + " \($0.norm.citation(lang)), \($0.act?.title(lang) ?? "")." }
             return Conflict(first: candidate(c.first, lang: lang, t: t, applied: appliedIDs), second: candidate(c.second, lang: lang, t: t, applied: appliedIDs),
-                            verdict: verdict + prevailing, advice: advice, note: c.note?.note(lang), noteStatus: c.note.map { badge($0.status, t: t) })
+                            verdict: verdict + prevailing, advice: advice, note: c.note?.note(lang), noteStatus: c.note.map { badge($0.status, t: t, source: $0.source) })
         }
         return LawPage(
             id: a.id, number: a.registration.number, essence: a.essence, relevantOn: v.relevantOn.inWords(lang), registryVersion: v.registry.version,
