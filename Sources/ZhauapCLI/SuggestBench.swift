@@ -40,18 +40,20 @@ struct SuggestionReport {
     var lines: [Line]
     var title: String
 
-    static func evaluate(_ corpus: [CorpusAppeal], model: KindModel, title: String = "held-out corpus",
+    static func evaluate(_ corpus: [CorpusAppeal], model: KindModel, crimeModel: CrimeModel = .bundled, title: String = "held-out corpus",
                          modelWeight: Double = KindSuggester.modelWeight) -> SuggestionReport {
-        SuggestionReport(lines: corpus.map { Line(appeal: $0, suggestion: KindSuggester.suggest($0.text, areas: [], model: model, modelWeight: modelWeight)) },
-                         title: title)
+        SuggestionReport(lines: corpus.map {
+            Line(appeal: $0, suggestion: KindSuggester.suggest($0.text, areas: [], model: model, modelWeight: modelWeight, crimeModel: crimeModel))
+        }, title: title)
     }
 
     static func crossValidated(_ corpus: [CorpusAppeal], folds k: Int, modelWeight: Double = KindSuggester.modelWeight) -> SuggestionReport {
         var lines: [Line] = []
         for fold in 0..<k {
             let test = corpus.enumerated().filter { $0.offset % k == fold }.map(\.element)
-            let train = corpus.enumerated().filter { $0.offset % k != fold }.map { KindModel.Example(text: $0.element.text, kind: $0.element.kind) }
-            lines += evaluate(test, model: KindModel.train(train), modelWeight: modelWeight).lines
+            let train = corpus.enumerated().filter { $0.offset % k != fold }.map(\.element)
+            lines += evaluate(test, model: KindModel.train(train.map { KindModel.Example(text: $0.text, kind: $0.kind) }),
+                              crimeModel: CrimeModel.train(train.map { ($0.text, $0.crime) }), modelWeight: modelWeight).lines
         }
         return SuggestionReport(lines: lines, title: "training corpus, \(k)-fold cross-validation")
     }
@@ -91,9 +93,13 @@ struct SuggestionReport {
         let falseFlags = lines.filter { !$0.appeal.crime && $0.suggestion.crime != nil }
         out += "\ncrime or threat reports: \(crimes.count), flagged: \(flagged.count); anonymous among them: \(crimes.filter(\.appeal.anonymous).count), flagged: \(flagged.filter(\.appeal.anonymous).count)\n"
         out += "flagged without one: \(falseFlags.count) of \(lines.count - crimes.count)\n"
-        // APPC 88: termination for anonymity is proposed only for an anonymous appeal not flagged.
-        let proposedTermination = crimes.filter { $0.appeal.anonymous && $0.suggestion.crime == nil }.count
+        // APPC 88: termination for anonymity is proposed only for an anonymous appeal neither flagged nor a possible crime.
+        let possible = lines.filter { $0.suggestion.possibleCrime != nil }
+        out += "possible crime (not flagged, never proposed for termination): \(possible.count); crime reports among them: \(possible.filter(\.appeal.crime).count)\n"
+        let proposedTermination = crimes.filter { $0.appeal.anonymous && $0.suggestion.crime == nil && $0.suggestion.possibleCrime == nil }.count
         out += "crime reports proposed for termination as anonymous: \(proposedTermination)\n"
+        let missedAll = crimes.filter { $0.suggestion.crime == nil && $0.suggestion.possibleCrime == nil }.count
+        out += "crime reports neither flagged nor possible: \(missedAll)\n"
         let empty = lines.filter(\.appeal.noEssence)
         out += "no essence: \(empty.count), noticed: \(empty.filter { $0.suggestion.noEssence == true }.count); noticed wrongly: \(lines.filter { !$0.appeal.noEssence && $0.suggestion.noEssence == true }.count)\n"
         if misses {
@@ -101,6 +107,7 @@ struct SuggestionReport {
             for l in lines where l.suggestion.kind != l.appeal.kind || l.appeal.crime != (l.suggestion.crime != nil) {
                 out += "  \(l.appeal.id) \(l.appeal.kind.rawValue) → \(l.suggestion.kind?.rawValue ?? "-") \(l.suggestion.confidence ?? 0)"
                 out += l.appeal.crime != (l.suggestion.crime != nil) ? " crime \(l.appeal.crime) → \(l.suggestion.crime?.categories ?? [])" : ""
+                out += l.appeal.crime && l.suggestion.crime == nil && l.suggestion.possibleCrime != nil ? " (possible)" : ""
                 out += "\n"
             }
         }
@@ -133,6 +140,7 @@ struct SuggestCommand: AsyncCommand {
         out += "because of: \(r.kindMarkers.joined(separator: " · "))\n"
         out += "likeliest: \((r.alternatives ?? []).map { "\($0.kind.rawValue) \($0.probability)" }.joined(separator: ", "))\n"
         if let c = r.crime { out += "crime or threat (APPC 88): \(c.categories.joined(separator: ", ")) — \(c.words.joined(separator: " · ")) (score \(c.score))\n" }
+        if let c = r.possibleCrime { out += "possibly a crime or threat, not flagged, never proposed for termination: \(c.categories.joined(separator: ", ")) — \(c.words.joined(separator: " · ")) (score \(c.score), model \(c.model ?? 0))\n" }
         if r.noEssence == true { out += "states no essence (APPC 88)\n" }
         context.console.print(out)
     }

@@ -180,6 +180,9 @@ public struct KindSuggestion: Sendable, Hashable, Codable {
     public var alternatives: [KindScore]?
     /// APPC 88: the text reports a crime or a threat, in these words.
     public var crime: CrimeFinding?
+    /// APPC 88: below the flag, the text may report a crime or a threat (a crime phrase, or the model
+    /// leaning that way), in these words: not flagged, but never proposed for termination.
+    public var possibleCrime: CrimeFinding?
     /// APPC 88: the text states no essence.
     public var noEssence: Bool?
     /// An earlier appeal of the same applicant on the same subject (filled in at registration).
@@ -206,7 +209,14 @@ public struct CrimeFinding: Sendable, Hashable, Codable {
     /// drugs, weapons, bribery, violence, threat, terrorism, trafficking, fraud, children, danger.
     public var categories: [String]
     public var words: [String]
+    /// The cited phrases' score, less the harmless contexts'.
     public var score: Double
+    /// The statistical model's log-odds of a crime or threat report (absent on appeals read before it was used).
+    public var model: Double?
+
+    public init(categories: [String], words: [String], score: Double, model: Double? = nil) {
+        (self.categories, self.words, self.score, self.model) = (categories, words, score, model)
+    }
 }
 
 /// An earlier appeal like this one: the same applicant, a similar text.

@@ -13,7 +13,7 @@ public enum KindSuggester {
     public static let confidentAbove = 0.6
 
     public static func suggest(_ text: String?, areas: [CompetenceArea], cues: ReadingCues = .bundled, model: KindModel = .bundled,
-                               modelWeight: Double = modelWeight) -> KindSuggestion {
+                               modelWeight: Double = modelWeight, crimeModel: CrimeModel = .bundled) -> KindSuggestion {
         let text = Clean.text(text ?? "")
         let tokens = Tokens.of(text)
         let index = TokenIndex(tokens)
@@ -36,22 +36,62 @@ public enum KindSuggester {
             .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.kind.rawValue < $1.kind.rawValue }
         let best = ranked[0]
         var words = (hits[best.kind] ?? []).sorted { $0.cue.weight > $1.cue.weight }.map(\.typed)
-        if words.count < 3 {
-            // The model's own reasons, as the words of the text they came from.
-            for (feature, _) in modelScores[best.kind]?.words ?? [] where words.count < 5 {
-                let stem = feature.split(separator: "_").first.map(String.init) ?? feature
-                if let t = tokens.first(where: { $0.stems.contains(stem) }) {
-                    let typed = String(text[t.range])
-                    if !words.contains(where: { $0.localizedCaseInsensitiveContains(typed) }) { words.append(typed) }
-                }
+        if words.count < 3 { addTyped(modelScores[best.kind]?.words ?? [], of: tokens, text: text, to: &words, upTo: 5) }
+        let crime = crimeReading(index, text: text, cues: cues, model: crimeModel)
+        let area = areaFinding(tokens, text: text, areas: areas)
+        var s = KindSuggestion(kind: best.kind, kindMarkers: Array(words.prefix(6)), area: area?.0, areaMarkers: area?.1 ?? [],
+                               confidence: (best.probability * 100).rounded() / 100,
+                               alternatives: Array(ranked.prefix(2)).map { KindScore(kind: $0.kind, probability: ($0.probability * 100).rounded() / 100) },
+                               crime: crime.flag, noEssence: statesNoEssence(tokens, cues: cues, text: text))
+        s.possibleCrime = crime.possible
+        return s
+    }
+
+    /// APPC 88: the cited phrases and the model together (thresholds chosen by cross-validation on the
+    /// training corpus for recall first). A crime or a threat is flagged when the phrases outweigh the
+    /// harmless contexts by the file's threshold, or the model is sure, or both lean that way; below
+    /// that, any crime phrase or a leaning model is a possible crime — not flagged, never proposed for
+    /// termination, and said so with the words.
+    static func crimeReading(_ x: TokenIndex, text: String, cues: ReadingCues, model: CrimeModel) -> (flag: CrimeFinding?, possible: CrimeFinding?) {
+        let c = crimeCues(x, text: text, cues: cues)
+        let m = model.score(KindModel.features(x.tokens))
+        let t = CrimeThresholds.fitted
+        let flagged = (!c.categories.isEmpty && c.score >= cues.crimeThreshold) || m.logOdds >= t.modelAlone
+            || (!c.categories.isEmpty && c.score >= t.cuesWithModel && m.logOdds >= t.modelWithCues)
+        let possible = !flagged && ((!c.categories.isEmpty && c.score >= t.possibleCues) || m.logOdds >= t.possibleModel)
+        guard flagged || possible else { return (nil, nil) }
+        // The phrases' words once each, then the model's reasons (content words, not «что», «бир»).
+        var words: [String] = []
+        for w in c.words where !words.contains(where: { $0.caseInsensitiveCompare(w) == .orderedSame }) { words.append(w) }
+        addTyped(m.words.filter { ($0.0.split(separator: "_").first?.count ?? 0) >= 4 }, of: x.tokens, text: text, to: &words, upTo: 6)
+        let finding = CrimeFinding(categories: c.categories, words: Array(words.prefix(6)), score: (c.score * 10).rounded() / 10,
+                                   model: (m.logOdds * 10).rounded() / 10)
+        return flagged ? (finding, nil) : (nil, finding)
+    }
+
+    /// The thresholds of the crime reading beside the cited phrases' own (`reading-cues.json`).
+    public struct CrimeThresholds: Sendable {
+        /// The model's log-odds that flags by itself.
+        public var modelAlone: Double
+        /// Phrases and model both moderate: each at least this.
+        public var cuesWithModel: Double
+        public var modelWithCues: Double
+        /// A possible crime: phrases or model at least this.
+        public var possibleCues: Double
+        public var possibleModel: Double
+        /// Chosen by cross-validation on the training corpus (`zhauap bench suggest --folds 5`).
+        public static let fitted = CrimeThresholds(modelAlone: 6.1, cuesWithModel: 0.5, modelWithCues: 4.25, possibleCues: 0.8, possibleModel: 3.5)
+    }
+
+    /// A model's reasons (features), as the words of the text they came from, added to `words` up to a count.
+    static func addTyped(_ features: [(String, Double)], of tokens: [Token], text: String, to words: inout [String], upTo limit: Int) {
+        for (feature, _) in features where words.count < limit {
+            let stem = feature.split(separator: "_").first.map(String.init) ?? feature
+            if let t = tokens.first(where: { $0.stems.contains(stem) }) {
+                let typed = String(text[t.range])
+                if !words.contains(where: { $0.localizedCaseInsensitiveContains(typed) }) { words.append(typed) }
             }
         }
-        let crime = crimeFinding(index, text: text, cues: cues)
-        let area = areaFinding(tokens, text: text, areas: areas)
-        return KindSuggestion(kind: best.kind, kindMarkers: Array(words.prefix(6)), area: area?.0, areaMarkers: area?.1 ?? [],
-                              confidence: (best.probability * 100).rounded() / 100,
-                              alternatives: Array(ranked.prefix(2)).map { KindScore(kind: $0.kind, probability: ($0.probability * 100).rounded() / 100) },
-                              crime: crime, noEssence: statesNoEssence(tokens, cues: cues, text: text))
     }
 
     /// APPC 88: a crime or a threat reported — the categories and the words, when the cited phrases
@@ -61,6 +101,14 @@ public enum KindSuggester {
     }
 
     static func crimeFinding(_ tokens: TokenIndex, text: String, cues: ReadingCues) -> CrimeFinding? {
+        let c = crimeCues(tokens, text: text, cues: cues)
+        guard !c.categories.isEmpty, c.score >= cues.crimeThreshold else { return nil }
+        return CrimeFinding(categories: c.categories, words: Array(c.words.prefix(6)), score: (c.score * 10).rounded() / 10)
+    }
+
+    /// The cited phrases' reading, whatever its score: the categories found, the words as typed, and the
+    /// phrases' weight less the harmless contexts'.
+    static func crimeCues(_ tokens: TokenIndex, text: String, cues: ReadingCues) -> (categories: [String], words: [String], score: Double) {
         var categories: [String] = []
         var words: [String] = []
         var total = 0.0
@@ -74,8 +122,7 @@ public enum KindSuggester {
             words += h.map(\.typed)
         }
         let harmless = cues.harmless.hits(in: tokens, text: text).reduce(0) { $0 + $1.cue.weight }
-        guard !categories.isEmpty, total + harmless >= cues.crimeThreshold else { return nil }
-        return CrimeFinding(categories: categories, words: Array(words.prefix(6)), score: ((total + harmless) * 10).rounded() / 10)
+        return (categories, words, total + harmless)
     }
 
     /// APPC 88: the text states no essence — fewer words than the minimum that are not greetings,

@@ -59,9 +59,11 @@ public struct ReadingProposal: Sendable, Hashable {
         if let o = s?.outside, a.competence == nil, a.forwardings.isEmpty {
             out.append(ReadingProposal(kind: .forwardOutside, action: .forward, outside: o, words: o.markers))
         }
-        // Termination is never proposed for a crime or a threat, nor for an application or a complaint.
+        // Termination is never proposed for a crime or a threat, nor for a possible one (APPC 88: the words
+        // are on the suggestion), nor for an application or a complaint.
         let simplifiable = a.kind.map(\.isSimplified) ?? true
-        if !a.reportsCrimeOrThreat && simplifiable {
+        let possibleCrime = s?.possibleCrime != nil && a.crimeFlag?.cleared == nil
+        if !a.reportsCrimeOrThreat && !possibleCrime && simplifiable {
             if s?.noEssence == true { out.append(ReadingProposal(kind: .terminateNoEssence, action: .terminate, ground: .essenceNotStated, words: [])) }
             if let r = s?.repeatOf, !r.newArguments {
                 out.append(ReadingProposal(kind: .terminateRepeat, action: .terminate, ground: .repeatedWithoutNewArguments, repeatOf: r, words: []))

@@ -112,6 +112,9 @@ struct AppealPage: Encodable {
         if a.recusalPending { flags.append(t["flag_recusal_pending"] ?? "") }
         if a.extensionRequest?.isPending == true && a.state.isOpen { flags.append(t["flag_extension_pending"] ?? "") }
         if a.reportsCrimeOrThreat { flags.append(t["flag_crime"] ?? "") }
+        if !a.reportsCrimeOrThreat, a.crimeFlag?.cleared == nil, let p = a.suggestion?.possibleCrime, a.state.isOpen {
+            flags.append((t["flag_possible_crime"] ?? "") + (p.words.isEmpty ? "" : ": " + p.words.joined(separator: ", ")))
+        }
         if a.suggestion?.repeatOf.map({ !$0.newArguments }) == true && a.state.isOpen { flags.append(t["flag_repeat"] ?? "") }
         if a.state.isOpen && a.competence == nil { flags.append(t["flag_competence_unchecked"] ?? "") }
         let considerationLines: (AppealTerm) -> [String] = { term in

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import ZhauapDomain
+
+/// APPC 88 on texts written for these tests (never the corpora): crime and threat reports told without
+/// the law's words are flagged at registration, harmless mentions are not, and a possible crime below the
+/// flag is never proposed for termination.
+@Suite("Reading a crime or a threat: veiled words, the model, a possible crime")
+struct CrimeReadingTests {
+    @Test("R8: an anonymous report of extortion in veiled words is flagged and not proposed for termination (APPC 88)")
+    func veiledBribery() throws {
+        let text = "Специалист отдела земельных отношений сказал, что акт подпишет, только если решить вопрос за двести тысяч, "
+            + "и намекнул принести конверт. Без этого документы лежат третий месяц."
+        let a = try F.registered(essence: text, anonymous: true)
+        #expect(a.reportsCrimeOrThreat && a.crimeFlag?.setBy == .suggestion)
+        #expect(a.crimeFlag?.categories.contains("bribery") == true, "\(String(describing: a.crimeFlag))")
+        let proposals = ReadingProposal.of(a).map(\.kind)
+        #expect(proposals.contains(.forwardCrime) && !proposals.contains { $0.rawValue.hasPrefix("terminate") })
+        let report = try F.apply(.confirmKind(.report, area: nil, special: nil), F.apply(.assign(executorID: F.executor.userID), a, by: F.head, on: "2024-01-25"),
+                                 by: F.executor, on: "2024-01-25")
+        #expect(throws: ProcedureError.mustForwardAtOnce) {
+            try F.apply(.terminate(ground: .authorshipUnknown, note: "авторы белгісіз"), report, by: F.head, on: "2024-01-26")
+        }
+    }
+
+    @Test("APPC 88: domestic violence told without the word «violence» is flagged, in Russian and in Kazakh", arguments: [
+        "Соседка с третьего этажа по ночам кричит «не надо», утром выходит с синяками на лице. Муж запирает её дома и забирает телефон.",
+        "Көршінің күйеуі ішіп келсе әйелін шашынан сүйреп, итеріп құлатады, балалары қорқып біздің үйге қашып келеді.",
+    ])
+    func domesticViolence(text: String) {
+        let s = KindSuggester.suggest(text, areas: [])
+        #expect(s.crime?.categories.contains("violence") == true, "\(text) → \(String(describing: s.crime))")
+    }
+
+    @Test("APPC 88: a drug report typed in Latin letters is flagged", arguments: [
+        "v nashem pod'ezde paren prodaet narkotu, zakladki pryachet za batareei, k nemu kazhdyi vecher hodyat shkolniki",
+        "bizdin auylda bir zhigit kunde keshke esirtki satady, balalar ogan barady",
+    ])
+    func latinDrugs(text: String) {
+        let s = KindSuggester.suggest(text, areas: [])
+        #expect(s.crime?.categories.contains("drugs") == true, "\(text) → \(String(describing: s.crime))")
+    }
+
+    @Test("APPC 88: a licence request naming «оружие», a clearance certificate and a flood threat are not flagged", arguments: [
+        "Прошу разъяснить, какие документы нужны для получения лицензии на хранение охотничьего оружия и где пройти медкомиссию.",
+        "Прошу выдать справку о наличии либо отсутствии судимости для трудоустройства в школу.",
+        "Вода в реке поднимается, дамба размыта, угроза подтопления домов на нашей улице реальная, просим укрепить берег.",
+    ])
+    func harmless(text: String) {
+        let s = KindSuggester.suggest(text, areas: [])
+        #expect(s.crime == nil, "\(text) → \(String(describing: s.crime))")
+    }
+
+    @Test("R8: an anonymous possible crime (below the flag) is never proposed for termination, and the suggestion says why (APPC 88)")
+    func possibleCrimeNotTerminated() throws {
+        let text = "Көшемізде нөмірсіз көлік тұр, ешкім білмейді кімдікі."
+        var a = try F.registered(essence: text, anonymous: true)
+        let possible = try #require(a.suggestion?.possibleCrime, "\(String(describing: a.suggestion))")
+        #expect(!a.reportsCrimeOrThreat && a.suggestion?.crime == nil && !possible.words.isEmpty)
+        // Even as a repeat without new arguments, no termination is proposed while the possible crime stands.
+        a.suggestion?.repeatOf = RepeatFinding(appealID: UUID(), number: "ALM-2024-00001", similarity: 0.9, newArguments: false)
+        #expect(!ReadingProposal.of(a).contains { $0.action == .terminate })
+        a.suggestion?.possibleCrime = nil
+        #expect(ReadingProposal.of(a).contains { $0.kind == .terminateRepeat }, "without it the repeat is proposed")
+    }
+}
