@@ -220,7 +220,7 @@ public struct AppealService: Sendable {
     public func colleagues(of actor: Actor) async throws -> [Actor] { try await storage.organisation.users(bodyID: actor.bodyID) }
 
     /// The appeal with its trail, if it belongs to the actor's body (otherwise: not found).
-    public func view(_ appealID: UUID, actor: Actor) async throws -> (appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {
+    public func view(_ appealID: UUID, actor: Actor) async throws -> AppealView {
         let store = storage.appeals
         guard let (appeal, _) = try await store.appeal(appealID, bodyID: actor.bodyID) else { throw ServiceError.notFound }
         // Law "On personal data": a read of the IIN/BIN in full is recorded (who, which appeal, when).
@@ -228,7 +228,7 @@ public struct AppealService: Sendable {
         if (p.iin ?? p.bin) != nil, Permissions.seesIdentificationNumber(actor, appeal: appeal) {
             try await store.recordIdentificationRead(appealID: appeal.id, bodyID: appeal.bodyID, userID: actor.userID, at: now())
         }
-        return (appeal, try await store.trail(appealID), try await calendars.current())
+        return AppealView(appeal: appeal, trail: try await store.trail(appealID), calendar: try await calendars.current())
     }
 
     /// A worklist of the actor's body. `dueWithinWorkingDays` counts from today on the calendar in force.
@@ -301,6 +301,18 @@ public enum ServiceError: Error, Sendable, Equatable {
     case invalidTarget
     /// A step stores a file whose bytes were not handed to it.
     case missingFile
+}
+
+/// An appeal as a reader sees it: the appeal, its trail and the calendar in force. A reference, so that an
+/// async call hands over a pointer rather than copying the appeal's large value through its frames.
+public final class AppealView: Sendable {
+    public let appeal: Appeal
+    public let trail: [TrailEntry]
+    public let calendar: WorkingDayCalendar
+
+    public init(appeal: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar) {
+        (self.appeal, self.trail, self.calendar) = (appeal, trail, calendar)
+    }
 }
 
 /// A file handed to a step, as the server read it, with its bytes.
