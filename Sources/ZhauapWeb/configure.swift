@@ -100,6 +100,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PagesController(throttle: throttle, sessions: app.webSessions))
     try app.register(collection: AppealPagesController(sessions: app.webSessions))
     try app.register(collection: CaseFilePagesController(sessions: app.webSessions))
+    try app.register(collection: LawPagesController(sessions: app.webSessions))
     try app.register(collection: AccountPagesController(sessions: app.webSessions))
     try app.register(collection: HeadPagesController(sessions: app.webSessions))
     try app.register(collection: AssetsController(assets: app.assets))
@@ -111,5 +112,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: DocumentsController())
     try api.register(collection: CaseFileController())
     try api.register(collection: SearchController())
+    try api.register(collection: CaseLawController())
     try api.register(collection: LawController())
 }

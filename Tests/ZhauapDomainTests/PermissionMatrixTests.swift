@@ -21,7 +21,9 @@ struct PermissionMatrixTests {
     ]
 
     static let caseWork: Set<Action> = [.addDocument, .withdrawDocument, .recordExport, .recordFact, .reviseFact, .requestAssistance, .chaseRequest,
-                                        .recordRequestAnswer, .recordRequestFailure, .involveExpert, .recordExpertOpinion]
+                                        .recordRequestAnswer, .recordRequestFailure, .involveExpert, .recordExpertOpinion,
+                                        // R24–R28: the executor and the head find and apply the law.
+                                        .applyNorm, .withdrawNorm, .checkPrecondition, .recordAnalogy]
 
     static func actor(_ role: String) -> Actor {
         switch role {
@@ -101,6 +103,9 @@ enum AppealCommandName {
             .involveExpert: AppealCommand(InvolveExpert(expert: "", question: "", due: F.d("2024-02-20"))),
             .recordExpertOpinion: AppealCommand(RecordExpertOpinion(number: 1)),
             .clearCrimeFlag: AppealCommand(ClearCrimeFlag(reason: "")),
+            .applyNorm: AppealCommand(ApplyNorm(norm: "", reason: "")), .withdrawNorm: AppealCommand(WithdrawNorm(norm: "", reason: "")),
+            .checkPrecondition: AppealCommand(CheckPrecondition(norm: "", precondition: 1, answer: .unclear)),
+            .recordAnalogy: AppealCommand(RecordAnalogy(kind: .law, basis: "", reason: "")),
         ]
         return samples[action]?.name ?? ""
     }

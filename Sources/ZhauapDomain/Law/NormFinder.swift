@@ -125,9 +125,11 @@ public struct NormIndex: Sendable {
     /// then by how well they match; norms not in force on `day` are kept, marked, after the others.
     public func find(markers: [String], on day: CivilDate, limit: Int = 30) -> [NormCandidate] {
         let phrases = markers.map { ($0, SearchText.words($0)) }.filter { !$0.1.isEmpty }
+        // A norm is a candidate when a marker word is one of its own markers, or two words stand in its text:
+        // a single common word in a long text («предоставить») says little about the matter.
         let found = registry.norms.compactMap { n -> NormCandidate? in
             let m = matches(n, phrases: phrases)
-            return m.isEmpty ? nil : candidate(n, matched: m, on: day)
+            return m.contains(where: { $0.field == .marker }) || m.count >= 2 ? candidate(n, matched: m, on: day) : nil
         }
         return Array(found.sorted { a, b in
             if a.inForce != b.inForce { return a.inForce }

@@ -10,11 +10,11 @@ struct FormFields {
     var lists: [String: [String]] = [:]
 
     static let booleans: Set<String> = ["accept", "feeRequired", "applicantArgument"]
-    static let integers: Set<String> = ["workingDays", "number"]
+    static let integers: Set<String> = ["workingDays", "number", "precondition"]
     /// `name[]` fields whose items are numbers (the evidence's document numbers).
-    static let integerLists: Set<String> = ["evidence"]
+    static let integerLists: Set<String> = ["evidence", "facts"]
     /// Page-only fields that are not the step's parameters.
-    static let pageOnly: Set<String> = ["_csrf", "_once", "confirm", "demandsText"]
+    static let pageOnly: Set<String> = ["_csrf", "_once", "confirm", "demandsText", "normsText"]
 
     init(_ req: Request) {
         guard let buffer = req.body.data else { return }
@@ -49,6 +49,9 @@ struct FormFields {
         let demands = (values["demandsText"] ?? "").split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if !demands.isEmpty { object["demands"] = demands }
+        // The norms applied by analogy, typed as ids separated by commas or spaces.
+        let norms = (values["normsText"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        if !norms.isEmpty { object["norms"] = norms }
         return try JSONSerialization.data(withJSONObject: object)
     }
 }
