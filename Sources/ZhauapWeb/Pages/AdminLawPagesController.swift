@@ -152,13 +152,7 @@ struct AdminLawPagesController: RouteCollection {
     }
 
     /// The revision a form was made on, as it carries it (`bundled` or a number).
-    static func formRevision(_ text: String?) -> Int?? {
-        switch text {
-        case "bundled": .some(nil)
-        case let t?: Int(t).map { .some($0) } ?? .none
-        case nil: .none
-        }
-    }
+    static func formRevision(_ text: String?) -> Int?? { try? LawController.expectedRevision(text) }
 
     /// Validates and stores `registry` on the revision the form was made on; a registry with problems, or a
     /// change made on a revision no longer the newest, is shown again by `refuse` and nothing is stored.
