@@ -30,7 +30,8 @@ struct LawCLITests {
         let broken = try Zhauap.run(["law", "check", "--file", notJSON], env: env, in: dir)
         #expect(broken.code == 1 && broken.out.contains("invalid_json"))
         let export = try Zhauap.run(["law", "export"], env: env, in: dir)
-        #expect(export.code == 0 && (try LawRegistry.decode(Data(export.out.utf8))) == (try LawRegistry.bundled()))
+        let (exported, bundled) = (try LawRegistry.decode(Data(export.out.utf8)), try LawRegistry.bundled())
+        #expect(export.code == 0 && exported == bundled)
     }
 
     @Test("R29: the export round-trips through the import as revision 1, saved by an installation administrator")

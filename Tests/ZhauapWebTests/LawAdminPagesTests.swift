@@ -1,9 +1,12 @@
+import Fluent
 import Foundation
+import NIOFoundationEssentialsCompat
 import Testing
 import Vapor
 import VaporTesting
 import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb
@@ -107,7 +110,10 @@ struct LawAdminPagesTests {
             #expect(norm.versions[0].to == CivilDate("2025-02-28") && norm.versions[0].textRu == "Первая редакция", "the old wording is kept, closed the day before")
             #expect(norm.versions[1].from == CivilDate("2025-03-01") && norm.versions[1].to == nil && norm.versions[1].textRu == "Вторая редакция")
 
-            let repeal = amend.merging(["revision": "2", "action": "repeal", "repealFrom": "2026-01-01"]) { $1 }
+            // As the page shows it now: the newest wording is in force from the amendment's day.
+            let (_, amended, _) = try await root.get(app, "/admin/law/norms/appc-76-9")
+            #expect(Self.value(amended, "revision") == "2" && amended.contains(#"name="from" value="2025-03-01""#))
+            let repeal = amend.merging(["revision": "2", "from": "2025-03-01", "action": "repeal", "repealFrom": "2026-01-01"]) { $1 }
             let (rs, _, _) = try await root.post(app, "/admin/law/norms/appc-76-9", form: repeal)
             #expect(rs == .seeOther)
             norm = try #require(try await app.lawLibrary.current().registry.norm("appc-76-9"))

@@ -1,8 +1,12 @@
+import Fluent
 import Foundation
+import NIOFoundationEssentialsCompat
 import Testing
 import Vapor
 import VaporTesting
+import WorkingCalendar
 import ZhauapDomain
+import ZhauapService
 import ZhauapStorage
 import ZhauapTestSupport
 @testable import ZhauapWeb
@@ -86,7 +90,8 @@ struct LawRegistryAPITests {
 
             // The check lists the same problems and stores nothing either.
             let (s4, d4, _) = try await Self.send(app, tokens, "executor", .POST, "law/registry/check", body: try Self.brokenFile())
-            #expect(s4 == .ok && Set(try JSONDecoder().decode(Problems.self, from: d4).problems.map(\.code)) == codes)
+            let checked = Set(try JSONDecoder().decode(Problems.self, from: d4).problems.map(\.code))
+            #expect(s4 == .ok && checked == codes)
             let (_, d5, _) = try await Self.send(app, tokens, "executor", .POST, "law/registry/check", body: try Self.file())
             #expect(try JSONDecoder().decode(Problems.self, from: d5).problems.isEmpty)
 
