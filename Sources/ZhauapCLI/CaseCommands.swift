@@ -33,16 +33,7 @@ struct ExportCase: AsyncCommand {
         guard let (appealID, bodyID) = try await FluentAppealStore(database: app.db).appealID(number: s.number) else {
             throw CLIError("no appeal has the number \(s.number)")
         }
-        let organisation = FluentOrganisationStore(database: app.db)
-        let account: UserAccount?
-        if let login = s.login { account = try await organisation.account(login: login) } else {
-            var found: UserAccount? = nil
-            for body in try await organisation.bodies() where found == nil {
-                found = try await organisation.accounts(bodyID: body.id).first { $0.actor.roles.contains(.installationAdmin) && $0.active }
-            }
-            account = found
-        }
-        guard let account, account.active else { throw CLIError("no active administrator account \(s.login.map { "\"\($0)\"" } ?? "") to record the export for") }
+        let account = try await administratorAccount(app, login: s.login, for: "to record the export for")
         guard Permissions.mayAdminister(account.actor, bodyID: bodyID) else {
             throw CLIError("\(account.login) does not administer the body of \(s.number)")
         }
@@ -62,4 +53,20 @@ struct ExportCase: AsyncCommand {
         }
         context.console.print("case \(s.number): \(export.documents) documents, \(export.sheets) sheets; manifest SHA-256 \(export.manifestSHA256); recorded on the trail as export \(export.number)")
     }
+}
+
+/// The account a command line change is made in the name of: the login given (`--as`), or the first active
+/// installation administrator.
+func administratorAccount(_ app: Application, login: String?, for purpose: String) async throws -> UserAccount {
+    let organisation = FluentOrganisationStore(database: app.db)
+    let account: UserAccount?
+    if let login { account = try await organisation.account(login: login) } else {
+        var found: UserAccount? = nil
+        for body in try await organisation.bodies() where found == nil {
+            found = try await organisation.accounts(bodyID: body.id).first { $0.actor.roles.contains(.installationAdmin) && $0.active }
+        }
+        account = found
+    }
+    guard let account, account.active else { throw CLIError("no active administrator account \(login.map { "\"\($0)\"" } ?? "") \(purpose)") }
+    return account
 }

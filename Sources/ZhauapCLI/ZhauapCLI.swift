@@ -73,6 +73,7 @@ public enum ZhauapCLI {
         app.asyncCommands.use(CaseCommands(), as: "case")
         app.asyncCommands.use(SuggestCommand(), as: "suggest")
         app.asyncCommands.use(SearchCommands(), as: "search")
+        app.asyncCommands.use(LawCommands(), as: "law")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.

@@ -106,10 +106,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: AssetsController(assets: app.assets))
     try app.register(collection: AdminPagesController(sessions: app.webSessions))
     try app.register(collection: AdminOrganisationPagesController(sessions: app.webSessions))
+    try app.register(collection: AdminLawPagesController(sessions: app.webSessions))
     try api.register(collection: AppealsController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: DocumentsController())
     try api.register(collection: CaseFileController())
     try api.register(collection: SearchController())
     try api.register(collection: CaseLawController())
+    try api.register(collection: LawController())
 }

@@ -78,6 +78,10 @@ public struct NormConflict: Sendable, Hashable, Codable {
     public var source: String
     public var status: Verification
 
+    public init(norm: String, noteKk: String, noteRu: String, noteEn: String, source: String, status: Verification) {
+        (self.norm, self.noteKk, self.noteRu, self.noteEn, self.source, self.status) = (norm, noteKk, noteRu, noteEn, source, status)
+    }
+
     public func note(_ lang: Language) -> String { switch lang { case .kk: noteKk; case .ru: noteRu; case .en: noteEn } }
 }
 
@@ -98,6 +102,15 @@ public struct Norm: Sendable, Hashable, Codable, Identifiable {
     public var versions: [NormVersion]
     public var source: String
     public var status: Verification
+
+    public init(id: String, act: String, article: String, paragraph: String? = nil, subparagraph: String? = nil, markersKk: [String] = [],
+                markersRu: [String] = [], roles: [NormRole], term: NormTerm? = nil, conflicts: [NormConflict] = [], specialTo: [String] = [],
+                versions: [NormVersion], source: String, status: Verification) {
+        (self.id, self.act, self.article, self.paragraph, self.subparagraph, self.markersKk, self.markersRu) =
+            (id, act, article, paragraph, subparagraph, markersKk, markersRu)
+        (self.roles, self.term, self.conflicts, self.specialTo, self.versions, self.source, self.status) =
+            (roles, term, conflicts, specialTo, versions, source, status)
+    }
 
     public var markers: [String] { markersKk + markersRu }
 

@@ -62,6 +62,12 @@ public struct NormativeAct: Sendable, Hashable, Codable, Identifiable {
     public var source: String
     public var status: Verification
 
+    public init(id: String, level: String, titleKk: String, titleRu: String, titleEn: String, number: String? = nil, adoptedOn: CivilDate? = nil,
+                issuerKk: String? = nil, issuerRu: String? = nil, reference: String? = nil, versions: [ActVersion], source: String, status: Verification) {
+        (self.id, self.level, self.titleKk, self.titleRu, self.titleEn, self.number, self.adoptedOn) = (id, level, titleKk, titleRu, titleEn, number, adoptedOn)
+        (self.issuerKk, self.issuerRu, self.reference, self.versions, self.source, self.status) = (issuerKk, issuerRu, reference, versions, source, status)
+    }
+
     public func title(_ lang: Language) -> String { switch lang { case .kk: titleKk; case .ru: titleRu; case .en: titleEn } }
     public func isInForce(on day: CivilDate) -> Bool { versions.contains { $0.covers(day) } }
     /// The day the act was repealed, if it was.

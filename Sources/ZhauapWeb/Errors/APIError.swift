@@ -1,4 +1,5 @@
 import Vapor
+import ZhauapDomain
 
 /// An error the API reports to its client: an HTTP status, a stable machine-readable `code`, the
 /// offending `field` when there is one, and a human-readable detail. Mapped to RFC 9457 problem+json
@@ -10,9 +11,13 @@ public struct APIError: Error, Sendable, Equatable {
     public var field: String?
     /// Seconds to wait before trying again (429), sent as `Retry-After`.
     public var retryAfter: Int?
+    /// Every problem of a refused registry of normative acts (422 `invalid_registry`).
+    public var problems: [RegistryProblem]?
 
-    public init(_ status: HTTPResponseStatus, code: String, detail: String, field: String? = nil, retryAfter: Int? = nil) {
+    public init(_ status: HTTPResponseStatus, code: String, detail: String, field: String? = nil, retryAfter: Int? = nil,
+                problems: [RegistryProblem]? = nil) {
         self.retryAfter = retryAfter
+        self.problems = problems
         self.status = status
         self.code = code
         self.detail = detail
@@ -39,4 +44,5 @@ struct ProblemDetails: Content {
     var code: String
     var field: String?
     var instance: String?
+    var problems: [RegistryProblem]?
 }

@@ -35,7 +35,7 @@ struct ProblemMiddleware: AsyncMiddleware {
 
     static func response(_ p: APIError, instance: String) -> Response {
         let body = ProblemDetails(type: "/problems/\(p.code)", title: p.status.reasonPhrase, status: Int(p.status.code),
-                                  detail: p.detail, code: p.code, field: p.field, instance: instance)
+                                  detail: p.detail, code: p.code, field: p.field, instance: instance, problems: p.problems)
         let response = Response(status: p.status)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -72,6 +72,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return APIError(.serviceUnavailable, code: "export_failed", detail: "the case could not be exported: \(why); try again")
         case PDFRenderer.Failure.failed:
             return APIError(.serviceUnavailable, code: "pdf_failed", detail: "the document could not be printed to PDF; try again")
+        case let e as LawError:
+            return lawProblem(e)
         case StorageError.concurrentChange:
             return APIError(.conflict, code: "concurrent_change", detail: "the appeal was changed meanwhile; reload and try again")
         case let e as any DatabaseError where e.isConstraintFailure:
@@ -131,6 +133,16 @@ struct ProblemMiddleware: AsyncMiddleware {
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)
+    }
+
+    static func lawProblem(_ e: LawError) -> APIError {
+        switch e {
+        case .forbidden: APIError(.forbidden, code: "forbidden", detail: "only the installation's administrator edits the registry of normative acts")
+        case .invalid(let problems):
+            APIError(.unprocessableEntity, code: "invalid_registry", detail: "the registry has \(problems.count) problem(s); nothing was stored",
+                     problems: problems)
+        case .notFound: APIError(.notFound, code: "unknown_norm", detail: "no such act or norm in the registry")
+        }
     }
 
     static func calendarProblem(_ e: CalendarError) -> APIError {
