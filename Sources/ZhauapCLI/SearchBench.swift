@@ -7,17 +7,21 @@ import ZhauapStorage
 import ZhauapText
 import ZhauapWeb
 
-/// `zhauap bench search [--appeals 1000000] [--queries 400] [--database-url URL]`: fills a scratch database
+/// `zhauap bench search [--appeals 1000000] [--queries 400] [--database-url URL | --file PATH] [--reuse]`: fills a scratch database
 /// with appeals of one body and their search index rows (the minimal appeal columns inserted directly, the
 /// index rows through `writeSearchEntries`, the code path registration uses), from a vocabulary of a few
 /// hundred Kazakh and Russian words drawn with Zipf-like frequencies, Kazakh typed in its own letters, in
 /// Russian look-alikes or in Latin, inflected; then times one- and two-word searches of common and rare
 /// words (p50/p99) through the store with the snippets built, against the bare statement. Build with `-c release`.
+/// `--file` keeps the filled SQLite file; `--reuse` times the queries against a database an earlier run filled.
 struct SearchBench: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "appeals", help: "appeals to create (default 1000000)") var appeals: Int?
         @Option(name: "queries", help: "timed queries (default 400)") var queries: Int?
         @Option(name: "database-url", help: "scratch database (default: a new SQLite file in the temp directory)") var databaseURL: String?
+        @Option(name: "file", help: "SQLite file to fill and keep (instead of a temp file removed afterwards)") var file: String?
+        @Flag(name: "reuse", help: "if the database already holds the bench's appeals (an earlier run with --file or --database-url), only time the queries")
+        var reuse: Bool
     }
 
     var help: String { "Time full-text searches over many appeals against the bare SQL" }
@@ -25,13 +29,14 @@ struct SearchBench: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let total = s.appeals ?? 1_000_000, queries = s.queries ?? 400
         guard total > 0, queries > 0 else { throw CLIError("--appeals and --queries must be positive") }
-        let (location, path) = try BenchDatabase.location(s.databaseURL)
-        defer { BenchDatabase.remove(path) }
+        guard s.file == nil || s.databaseURL == nil else { throw CLIError("--file and --database-url exclude each other") }
+        let (location, path) = try s.file.map { (DatabaseLocation.sqliteFile(path: $0), $0) } ?? BenchDatabase.location(s.databaseURL)
+        defer { if s.file == nil { BenchDatabase.remove(path) } }
         let app = try await Application.make(.testing)
         do {
             try configure(app, config: AppConfig(database: location, host: "127.0.0.1", port: 0, logLevel: "warning"))
             try await prepareDatabase(app)
-            context.console.print(try await Self.measure(app, total: total, queries: queries, console: context.console))
+            context.console.print(try await Self.measure(app, total: total, queries: queries, reuse: s.reuse, console: context.console))
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -41,14 +46,26 @@ struct SearchBench: AsyncCommand {
 
     static func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
 
-    static func measure(_ app: Application, total: Int, queries: Int, console: any Console) async throws -> String {
+    static func measure(_ app: Application, total: Int, queries: Int, reuse: Bool, console: any Console) async throws -> String {
         guard let sql = app.db as? any SQLDatabase else { throw StorageError.notSQL }
-        let body = AdministrativeBody(code: "SRCH", nameKk: "Іздеу органы", nameRu: "Орган поиска")
-        try await FluentOrganisationStore(database: app.db).add(body)
         let vocabulary = BenchVocabulary()
+        let earlier = try await sql.raw("SELECT id FROM bodies WHERE code = 'SRCH'").first()?.decode(column: "id", as: UUID.self)
+        let body: AdministrativeBody
+        if let earlier {
+            guard reuse else { throw CLIError("the database already holds a bench body: pass --reuse, or an empty database") }
+            body = AdministrativeBody(id: earlier, code: "SRCH", nameKk: "Іздеу органы", nameRu: "Орган поиска")
+        } else {
+            body = AdministrativeBody(code: "SRCH", nameKk: "Іздеу органы", nameRu: "Орган поиска")
+            try await FluentOrganisationStore(database: app.db).add(body)
+        }
+        var stored: Int? = nil
+        if let earlier {
+            stored = try await sql.raw("SELECT COUNT(*) AS n FROM appeal_search WHERE body_id = \(bind: earlier)").first()?.decode(column: "n", as: Int.self)
+        }
+        let total = stored ?? total
         let started = ContinuousClock.now
         let batch = 500
-        var inserted = 0
+        var inserted = earlier == nil ? 0 : total
         // The texts and their index entries are made on the other cores while the previous batch is written.
         func make(_ start: Int) async -> [BenchAppeal] {
             let n = min(batch, total - start), half = n / 2
@@ -56,7 +73,7 @@ struct SearchBench: AsyncCommand {
             async let second = BenchAppeal.make(start + half, count: n - half, total: total, bodyID: body.id, vocabulary: vocabulary)
             return await first + second
         }
-        var next = await make(0)
+        var next = inserted < total ? await make(0) : []
         while inserted < total {
             let current = next
             let upcoming = inserted + current.count
@@ -82,7 +99,8 @@ struct SearchBench: AsyncCommand {
         let fill = ContinuousClock.now - started
         let sqlite = sql.dialect.name == "sqlite"
         let tidy = ContinuousClock.now
-        if sqlite {
+        if earlier != nil {
+        } else if sqlite {
             try await sql.raw("INSERT INTO appeal_search_fts(appeal_search_fts) VALUES('optimize')").run()
             try await sql.raw("ANALYZE").run()
         } else {
@@ -135,7 +153,7 @@ struct SearchBench: AsyncCommand {
         let top = SearchText.words(vocabulary.words[0]), rare = SearchText.words(vocabulary.words[vocabulary.words.count - 1])
         func count(_ w: [[String]]) async throws -> Int {
             let q: SQLQueryString = sqlite
-                ? "SELECT COUNT(*) AS n FROM appeal_search_fts WHERE appeal_search_fts MATCH \(bind: FluentAppealStore.ftsQueryText(w, bodyID: body.id))"
+                ? "SELECT COUNT(*) AS n FROM appeal_search_fts WHERE appeal_search_fts MATCH \(bind: FluentAppealStore.ftsQueryText(w))"
                 : "SELECT COUNT(*) AS n FROM appeal_search WHERE stems @@ to_tsquery('simple', \(bind: FluentAppealStore.tsQueryText(w)))"
             return try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -146,7 +164,7 @@ struct SearchBench: AsyncCommand {
         let avgHits = labels.map { l in "\(l) \(hits[l].map { $0.reduce(0, +) / max(1, $0.count) } ?? 0)" }.joined(separator: ", ")
         return """
             search: \(total) appeals of one body on \(sql.dialect.name), ranked among the newest \(AppealSearch.rankedWindow) matches, 20 per page
-              filled in \(fill) (appeal rows + index rows through writeSearchEntries), then \(sqlite ? "FTS5 optimize + ANALYZE" : "VACUUM ANALYZE") in \(tidied)
+              \(earlier != nil ? "reused (filled by an earlier run)" : "filled in \(fill) (appeal rows + index rows through writeSearchEntries), then \(sqlite ? "FTS5 optimize + ANALYZE" : "VACUUM ANALYZE") in \(tidied)")
               the commonest word «\(vocabulary.words[0])» is in \(topCount) appeals, the rarest «\(vocabulary.words[vocabulary.words.count - 1])» in \(rareCount)
             \(lines.joined(separator: "\n"))
               hits per page (mean): \(avgHits)
@@ -168,11 +186,19 @@ struct BenchAppeal: Sendable {
         var rng = SplitMix64(seed: 0x5EA4C4 &+ UInt64(start))
         return (start..<(start + count)).map { i in
             let number = "SRCH-2026-\(String(format: "%07d", i + 1))"
-            let essence = vocabulary.essence(&rng)
+            let (essence, typed) = vocabulary.essence(&rng)
             let (surname, given) = vocabulary.name(&rng)
+            // The stems as SearchText.indexed makes them, each distinct word stemmed once (a word's stems do
+            // not depend on its neighbours); the first appeals are checked against SearchText.indexed itself.
+            let stems = ([SearchText.indexed([number])] + ([surname, given] + typed).map { vocabulary.stems($0) })
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            let entry = SearchIndexEntry(appealID: UUID(), bodyID: bodyID, stems: stems, essence: essence)
+            if i < 200 {
+                precondition(entry == SearchIndexEntry(appealID: entry.appealID, bodyID: bodyID, fields: [number, surname, given], essence: essence),
+                             "the bench's stems differ from SearchText.indexed")
+            }
             return BenchAppeal(index: i, number: number, day: CivilDateText.day(i, of: total), applicant: surname + " " + given,
-                               subject: WorklistRow.subject(of: essence),
-                               entry: SearchIndexEntry(appealID: UUID(), bodyID: bodyID, fields: [number, surname, given], essence: essence))
+                               subject: WorklistRow.subject(of: essence), entry: entry)
         }
     }
 }
@@ -192,6 +218,8 @@ struct BenchVocabulary {
     let words: [String]
     let cumulative: [Double]
     let kazakhWords: Set<String>
+    /// The stems of every way a word can be typed here (`typed`) and of every name, made once.
+    let stemsOf: [String: String]
 
     static let kazakh = """
         жер учаске өтініш әкімдік тұрғын үй құжат шешім мекенжай қала аудан ауыл көше жол су жарық газ жылу мектеп балабақша аурухана \
@@ -229,7 +257,20 @@ struct BenchVocabulary {
         kazakhWords = Set(k)
         var sum = 0.0
         cumulative = (1...list.count).map { r in sum += 1 / Double(r); return sum }
+        var forms = Set(Self.surnames + Self.givenNames)
+        for w in list {
+            for e in kazakhWords.contains(w) ? Self.kazakhEndings : Self.russianEndings {
+                let plain = w + e
+                for f in [plain, String(plain.flatMap { Self.lookalike[$0] ?? String($0) }), String(plain.flatMap { Self.latin[$0] ?? String($0) })] {
+                    forms.insert(f)
+                    forms.insert(f.prefix(1).uppercased() + f.dropFirst())
+                }
+            }
+        }
+        stemsOf = Dictionary(uniqueKeysWithValues: forms.map { ($0, SearchText.indexed([$0])) })
     }
+
+    func stems(_ typed: String) -> String { stemsOf[typed] ?? SearchText.indexed([typed]) }
 
     func draw(_ rng: inout SplitMix64) -> String {
         let x = Double(rng.next() % 1_000_000) / 1_000_000 * cumulative.last!
@@ -263,14 +304,15 @@ struct BenchVocabulary {
         return w
     }
 
-    func essence(_ rng: inout SplitMix64) -> String {
+    /// An essence and the words typed in it (without their punctuation).
+    func essence(_ rng: inout SplitMix64) -> (String, [String]) {
         let n = 15 + Int(rng.next() % 40)
-        var out: [String] = []
+        var words: [String] = [], out: [String] = []
         for i in 0..<n {
-            out.append(typed(draw(&rng), &rng))
-            if i % 9 == 8 { out[out.count - 1] += "," }
+            words.append(typed(draw(&rng), &rng))
+            out.append(words[i] + (i % 9 == 8 ? "," : ""))
         }
-        return out.joined(separator: " ") + "."
+        return (out.joined(separator: " ") + ".", words)
     }
 
     static let surnames = ["Нұрланов", "Серікова", "Ахметов", "Қасымова", "Омаров", "Жұмабаев", "Ким", "Иванов", "Петрова", "Сейітқали",

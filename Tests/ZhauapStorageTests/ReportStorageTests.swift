@@ -21,6 +21,7 @@ struct ReportStorageTests {
             "0013-create-web-sessions", "0014-create-sign-in-attempts", "0015-add-trail-coverage", "0016-create-case-file",
             "0017-create-search-index",
             "0018-add-applicant-key",
+            "0019-reshape-search-index",
             "0020-create-law-registry",
         ])
     }

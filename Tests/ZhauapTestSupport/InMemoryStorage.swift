@@ -126,7 +126,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         }
 
         /// Every word must share a stem with a word of the indexed texts; ranked by how many words matched
-        /// in all (a simple stand-in for bm25), newest first on equal rank.
+        /// in all (a simple stand-in for the databases' term-frequency rank), newest first on equal rank.
         func search(_ s: AppealSearch) async throws -> [SearchHit] {
             var q = s.filter
             q.limit = Int.max

@@ -112,6 +112,46 @@ struct SearchAPITests {
         }
     }
 
+    @Test("Search ranks a better match first (the word more often, in a row of the same length), the newest first among equals",
+          arguments: TestDatabases.all)
+    func ranking(database: DatabaseLocation) async throws {
+        try await withZhauapApp(database: database) { app in
+            let w = try await World.make(app)
+            var ids: [UUID] = []
+            // Registered in this order: the second and third say the same, the third is the newer.
+            for essence in ["Жарық жоқ, жарық сөнді, жарық керек", "Жарық жоқ, су сөнді, газ керек", "Жарық жоқ, су сөнді, газ керек"] {
+                ids.append(try await Self.register(app, w, essence: essence).0)
+            }
+            let (often, older, newer) = (ids[0], ids[1], ids[2])
+            let hits = try await Self.search(app, w, "жарық")
+            #expect(hits.map(\.id) == [often, newer, older], "better match first, then newest: \(hits.map(\.number))")
+            #expect(hits.count == 3 && hits[0].rank > hits[1].rank && hits[1].rank == hits[2].rank, "\(hits.map(\.rank))")
+            let two = try await Self.search(app, w, "жарық газ").map(\.id)
+            #expect(two == [newer, older], "both words: \(two)")
+        }
+    }
+
+    @Test("Migration 0019 converts an index written before it: the appeals are found and ranked again, and new ones after them",
+          arguments: TestDatabases.all)
+    func reshapeMigration(database: DatabaseLocation) async throws {
+        try await withZhauapApp(database: database) { app in
+            let w = try await World.make(app)
+            var ids: [UUID] = []
+            for essence in ["Жарық жоқ, жарық сөнді", "Жарық жоқ, көшеде қараңғы"] { ids.append(try await Self.register(app, w, essence: essence).0) }
+            let (first, second) = (ids[0], ids[1])
+            let reshape = try #require(ZhauapMigrations.all.first { $0.name == "0019-reshape-search-index" })
+            // Both on one connection, as the migrator runs a migration.
+            try await app.db.transaction { tx in
+                try await reshape.revert(on: tx).get()
+                try await reshape.prepare(on: tx).get()
+            }
+            let hits = try await Self.search(app, w, "жарық")
+            #expect(hits.map(\.id) == [first, second] && hits[0].rank > hits[1].rank, "\(hits.map(\.number)) \(hits.map(\.rank))")
+            let (third, _) = try await Self.register(app, w, essence: "Жарық жоқ, көшеде қараңғы")
+            #expect(try await Self.search(app, w, "көшеде").map(\.id) == [third, second], "a new appeal is the newest")
+        }
+    }
+
     @Test("Search never returns another body's appeals (two bodies in one installation)", arguments: TestDatabases.all)
     func otherBody(database: DatabaseLocation) async throws {
         try await withZhauapApp(database: database) { app in

@@ -13,6 +13,10 @@ public struct AppealSearch: Sendable, Hashable {
     /// its newest `rankedWindow` matches, so a common word costs the same however many appeals hold it.
     public static let rankedWindow = 1000
 
+    /// The length (in stems) of a typical index row — number, applicant, a paragraph of essence — against
+    /// which the rank weighs a row's length: a word found as often in a shorter row ranks that row higher.
+    public static let typicalStemCount = 100
+
     public init(filter: WorklistQuery, words: [[String]], limit: Int = 20, offset: Int = 0) {
         (self.filter, self.words, self.limit, self.offset) = (filter, words, limit, offset)
     }

@@ -20,8 +20,26 @@ public struct SearchIndexEntry: Sendable, Hashable {
     public init(appealID: UUID, bodyID: UUID, fields: [String?], essence: String?) {
         (self.appealID, self.bodyID, self.essence) = (appealID, bodyID, essence)
         stems = SearchText.indexed(fields + [essence])
-        digest = SHA256.hash(data: Data((stems + "\u{0}" + (essence ?? "")).utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        digest = Self.digest(stems: stems, essence: essence)
     }
+
+    /// The entry from stems already made (`SearchText.indexed` of the same fields), e.g. by a bulk load that
+    /// stems each distinct word once.
+    public init(appealID: UUID, bodyID: UUID, stems: String, essence: String?) {
+        (self.appealID, self.bodyID, self.stems, self.essence) = (appealID, bodyID, stems, essence)
+        digest = Self.digest(stems: stems, essence: essence)
+    }
+
+    static func digest(stems: String, essence: String?) -> String {
+        SHA256.hash(data: Data((stems + "\u{0}" + (essence ?? "")).utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The stems as `appeal_search.stems` keeps them on SQLite, for the rank: every stem between two spaces
+    /// of its own (` a  b  a `), so that counting ` a ` by `replace` finds each occurrence, adjacent ones too.
+    public var spacedStems: String { stems.isEmpty ? "" : " " + stems.split(separator: " ").joined(separator: "  ") + " " }
+
+    /// How many stems the row holds (the length the rank normalises by).
+    public var stemCount: Int { stems.split(separator: " ").count }
 
     public init(_ a: Appeal) {
         let p = a.applicant
@@ -77,10 +95,13 @@ extension FluentAppealStore {
         if !replaced.isEmpty {
             try await sql.raw("DELETE FROM appeal_search_fts WHERE rowid IN (\(SQLList(replaced.map { SQLBind($0) })))").run()
         }
-        let rows: [SQLQueryString] = entries.map { "(\(bind: $0.appealID), \(bind: $0.bodyID), \(bind: $0.essence), \(bind: $0.digest))" }
+        let rows: [SQLQueryString] = entries.map {
+            "(\(bind: $0.appealID), \(bind: $0.bodyID), \(bind: $0.essence), \(bind: $0.digest), \(bind: $0.spacedStems), \(bind: $0.stemCount))"
+        }
         let keys = try await sql.raw("""
-            INSERT INTO appeal_search (appeal_id, body_id, essence, digest) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (appeal_id) DO UPDATE SET body_id = excluded.body_id, essence = excluded.essence, digest = excluded.digest
+            INSERT INTO appeal_search (appeal_id, body_id, essence, digest, stems, stem_count) VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (appeal_id) DO UPDATE SET body_id = excluded.body_id, essence = excluded.essence, digest = excluded.digest,
+              stems = excluded.stems, stem_count = excluded.stem_count
             RETURNING seq, appeal_id
             """).all()
         var seqs: [UUID: Int] = [:]
@@ -97,10 +118,11 @@ extension FluentAppealStore {
         try await writeSearchEntries([SearchIndexEntry(appeal)], fresh: fresh)
     }
 
-    /// The FTS5 query: every word (any of its stems) in the stems column, within the body's rows.
-    public static func ftsQueryText(_ words: [[String]], bodyID: UUID) -> String {
-        let parts = words.map { w in "(" + w.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
-        return (["body : \"\(bodyToken(bodyID))\""] + parts).joined(separator: " AND ")
+    /// The FTS5 query: every word (any of its stems) in the stems column. The body is not part of it: the
+    /// join confines the rows by `appeal_search.body_id` (ANDing every query with the body's token, a term
+    /// every row of the body holds, cost more than the check; the token stays in the index all the same).
+    public static func ftsQueryText(_ words: [[String]]) -> String {
+        words.map { w in "stems : (" + w.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
     }
 
     /// The PostgreSQL query: `(a | b) & c`.
@@ -108,37 +130,75 @@ extension FluentAppealStore {
         words.map { "(" + $0.joined(separator: " | ") + ")" }.joined(separator: " & ")
     }
 
-    /// The statement that finds and ranks: the newest `window` matches within the filters, ranked, a page
-    /// of them. Both dialects return the same columns; `rank` is higher for a better match.
+    /// The SQLite rank of a row of the window (`m`, an `appeal_search` row): BM25's term-frequency part
+    /// without its corpus-wide IDF, `Σ (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avglen))` over the query's words,
+    /// where a word's `tf` is how often its commonest stem occurs in the row (counted in `m.stems` by
+    /// `replace`), `len` the row's stem count and `avglen` a fixed typical length. It reads the row alone:
+    /// no doclist is walked to count documents, so a common word costs no more than a rare one. Every row of
+    /// the window holds every word, so an IDF would only weigh one word of the query against another.
+    static func sqliteRank(_ words: [[String]]) -> SQLQueryString {
+        let (k1, b, avg) = (1.2, 0.75, Double(AppealSearch.typicalStemCount))
+        let norm: SQLQueryString = "(\(unsafeRaw: "\(k1 * (1 - b))") + \(unsafeRaw: "\(k1 * b / avg)") * m.stem_count)"
+        let terms: [SQLQueryString] = words.map { w in
+            let counts: [SQLQueryString] = w.map { stem in
+                "(length(m.stems) - length(replace(m.stems, \(bind: " \(stem) "), ''))) / \(literal: stem.utf8.count + 2)"
+            }
+            let tf: SQLQueryString = counts.count == 1 ? counts[0] : "max(\(counts.joined(separator: ", ")))"
+            // (k1 + 1)·tf / (tf + K) written as (k1 + 1)·(1 − K / (tf + K)), so that tf is counted once.
+            return "\(unsafeRaw: "\(k1 + 1)") * (1.0 - \(norm) / (\(tf) + \(norm)))"
+        }
+        return "coalesce(\(terms.joined(separator: " + ")), 0.0)"
+    }
+
+    /// How far back (in index keys from the newest) each slice of a PostgreSQL search reaches: the newest
+    /// 65,536 rows first (a word in 2 % of the appeals has its 1,000 there), then four times as far each
+    /// time, then the rest.
+    static let postgresSlices = [65_536, 262_144, 1_048_576, 4_194_304, 16_777_216]
+
+    /// The statement that finds and ranks: the newest `window` matches within the filters (newest by index
+    /// key, `appeal_search.seq`: the order appeals were indexed in, i.e. registered), ranked, a page of them.
+    /// Both dialects return the same columns; `rank` is higher for a better match, the newest first among
+    /// equals. `appeals` is joined into the window only when a worklist filter beyond the body asks for it.
     public func searchStatement(_ s: AppealSearch, window: Int) throws -> SQLQueryString {
-        let filters = Self.worklistFilters(s.filter, prefix: "a.").joined(separator: " AND ")
-        // The matches: the newest `window` within the filters, each with its rank (an inner query, read in
-        // index order); then the page of them by rank; only the page's rows are joined for their columns.
+        let filters = Self.worklistFilters(s.filter, prefix: "a.")
+        let join: SQLQueryString = filters.count > 1 ? "JOIN appeals a ON a.id = m.appeal_id AND \(filters.joined(separator: " AND "))" : ""
+        // The matches: the newest `window` within the filters, each with its rank; then the page of them by
+        // rank; only the page's rows are joined for their columns.
         let matches: SQLQueryString
         if try isSQLite {
+            // FTS5 hands its matches over newest first (descending key), so the window is its first rows.
             matches = """
-                SELECT m.appeal_id AS id, a.reg_year, a.reg_sequence, -bm25(appeal_search_fts, 0.0, 1.0) AS rank FROM appeal_search_fts
-                  JOIN appeal_search m ON m.seq = appeal_search_fts.rowid JOIN appeals a ON a.id = m.appeal_id
-                  WHERE appeal_search_fts MATCH \(bind: Self.ftsQueryText(s.words, bodyID: s.filter.bodyID)) AND m.body_id = \(bind: s.filter.bodyID)
-                    AND \(filters)
+                SELECT m.appeal_id AS id, m.seq, \(Self.sqliteRank(s.words)) AS rank FROM appeal_search_fts
+                  JOIN appeal_search m ON m.seq = appeal_search_fts.rowid \(join)
+                  WHERE appeal_search_fts MATCH \(bind: Self.ftsQueryText(s.words)) AND m.body_id = \(bind: s.filter.bodyID)
                   ORDER BY appeal_search_fts.rowid DESC LIMIT \(literal: window)
                 """
         } else {
-            let q = Self.tsQueryText(s.words)
-            matches = """
-                SELECT a.id, a.reg_year, a.reg_sequence, ts_rank(m.stems, to_tsquery('simple', \(bind: q))) AS rank FROM appeals a
-                  JOIN appeal_search m ON m.appeal_id = a.id
-                  WHERE m.stems @@ to_tsquery('simple', \(bind: q)) AND m.body_id = \(bind: s.filter.bodyID) AND \(filters)
-                  ORDER BY a.reg_year DESC, a.reg_sequence DESC LIMIT \(literal: window)
-                """
+            // The GIN index finds matches in no particular order, the (body_id, seq) index rows in order without
+            // knowing the words. The window is asked for slice by slice, newest first (UNION ALL runs its parts
+            // in turn and stops once the LIMIT has its rows; each part has a LIMIT of its own, so the planner
+            // builds no parallel Append that could mix their order): in each slice the planner either walks the keys
+            // backwards checking each row (a common word: it has its rows after a few more than `window`), or
+            // ANDs the GIN bitmap with the slice's key range and reads only the matches (a rare word).
+            let q: SQLQueryString = "to_tsquery('simple', \(bind: Self.tsQueryText(s.words)))"
+            let top: SQLQueryString = "(SELECT max(seq) FROM appeal_search WHERE body_id = \(bind: s.filter.bodyID))"
+            let bounds: [(Int?, Int?)] = zip([nil] + Self.postgresSlices.map { Optional($0) }, Self.postgresSlices.map { Optional($0) } + [nil]).map { ($0, $1) }
+            let slices: [SQLQueryString] = bounds.map { newer, older in
+                let range: [SQLQueryString] = [newer.map { "m.seq <= \(top) - \(literal: $0)" }, older.map { "m.seq > \(top) - \(literal: $0)" }].compactMap { $0 }
+                return """
+                    (SELECT m.appeal_id AS id, m.seq, ts_rank(m.stems, \(q)) AS rank FROM appeal_search m \(join)
+                      WHERE m.body_id = \(bind: s.filter.bodyID) AND \(range.joined(separator: " AND ")) AND m.stems @@ \(q)
+                      ORDER BY m.seq DESC LIMIT \(literal: window))
+                    """
+            }
+            matches = "\(slices.joined(separator: " UNION ALL ")) LIMIT \(literal: window)"
         }
         return """
             SELECT a.id, a.reg_number, a.state, a.kind, a.executor_id, a.registered_on, a.next_due, a.final_due, a.near_purpose, a.near_due,
               a.applicant, a.subject, s.essence, h.rank FROM (
-              SELECT id, reg_year, reg_sequence, rank FROM (\(matches)) w
-              ORDER BY rank DESC, reg_year DESC, reg_sequence DESC LIMIT \(literal: s.limit) OFFSET \(literal: s.offset)
+              SELECT id, seq, rank FROM (\(matches)) w ORDER BY rank DESC, seq DESC LIMIT \(literal: s.limit) OFFSET \(literal: s.offset)
             ) h JOIN appeals a ON a.id = h.id JOIN appeal_search s ON s.appeal_id = h.id
-            ORDER BY h.rank DESC, h.reg_year DESC, h.reg_sequence DESC
+            ORDER BY h.rank DESC, h.seq DESC
             """
     }
 

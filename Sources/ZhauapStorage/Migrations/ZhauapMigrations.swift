@@ -5,6 +5,7 @@ public enum ZhauapMigrations {
     public static var all: [any Migration] {
         [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch(),
          AddAppealReportColumns(), AddAppealReportIndexes(), MoveTermsAndSendings(), AddWorklistColumns(), AddPositionRuAndContacts(), CreateIdentificationReads(),
-         CreateWebSessions(), CreateSignInAttempts(), AddTrailCoverage(), CreateCaseFile(), CreateSearchIndex(), AddApplicantKey(), CreateLawRegistry()]
+         CreateWebSessions(), CreateSignInAttempts(), AddTrailCoverage(), CreateCaseFile(), CreateSearchIndex(), AddApplicantKey(),
+         ReshapeSearchIndex(), CreateLawRegistry()]
     }
 }
