@@ -177,3 +177,24 @@ struct LawAPITests {
         }
     }
 }
+
+@Suite("Malformed JSON bodies")
+struct MalformedBodyTests {
+    @Test("A body that closes what it never opened is refused as malformed, and the server keeps serving")
+    func closeWithoutOpen() async throws {
+        try await withZhauapApp { app in
+            let w = try await World.make(app)
+            for body in ["}", "]{", "\u{0}}", "{\"a\":1}}"] {
+                var headers = w.auth("registrar")
+                headers.contentType = .json
+                var status: HTTPStatus = .internalServerError
+                try await app.testing().test(.POST, "api/v1/appeals", headers: headers, body: ByteBuffer(string: body)) { res async throws in status = res.status }
+                #expect(status == .badRequest, "\(body.debugDescription)")
+                try await app.testing().test(.POST, "api/v1/law/registry/check", headers: headers, body: ByteBuffer(string: body)) { res async throws in status = res.status }
+                #expect(status == .badRequest || status == .unprocessableEntity, "\(body.debugDescription)")
+            }
+            let (s, _) = try await AppealsAPITests().register(app, w)
+            #expect(s == .created)
+        }
+    }
+}

@@ -94,6 +94,9 @@ struct LawController: RouteCollection {
         _ = try req.actor
         switch try await Self.read(req) {
         case .success: return Problems(problems: [])
+        // A body that is no registry at all (not JSON, or not the registry's shape) is refused, with its problems.
+        case .failure(.invalid(let problems)) where problems.contains(where: { $0.code == "invalid_json" }):
+            throw LawError.invalid(problems)
         case .failure(.invalid(let problems)): return Problems(problems: problems)
         case .failure(let e): throw e
         }

@@ -39,7 +39,8 @@ enum DuplicateKeys {
                 expectingKey = false
                 i += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                stack.removeLast()
+                // A close with nothing open is not JSON: the decoder names that, not this scan.
+                guard stack.popLast() != nil else { return nil }
                 expectingKey = false
                 i += 1
             case UInt8(ascii: ","):
