@@ -22,6 +22,10 @@ public enum CaseDocuments {
             return (kk ? "Сұрау салуға жауап: " : "Ответ на запрос: ") + d.title
         case .expertOpinion:
             return (kk ? "Сарапшы қорытындысы: " : "Заключение эксперта: ") + d.title
+        case .draftDecision, .hearingProtocol:
+            return d.generated.map { documentName($0, lang) } ?? d.title
+        case .objection where d.generated == nil && d.title == "objection":
+            return kk ? "Алдын ала шешімге қарсылық (онлайн)" : "Возражение на предварительное решение (онлайн)"
         default:
             return d.title
         }
@@ -36,6 +40,9 @@ public enum CaseDocuments {
         case .extensionNotice: kk ? "Қарау мерзімін ұзарту туралы хабарлама" : "Уведомление о продлении срока рассмотрения"
         case .terminationNotice: kk ? "Әкімшілік рәсімді тоқтату туралы хабарлама" : "Уведомление о прекращении административной процедуры"
         case .answerLetter: kk ? "Жолданымға жауап" : "Ответ на обращение"
+        case .draftDecision: kk ? "Алдын ала шешім (шешім жобасы)" : "Предварительное решение (проект решения)"
+        case .hearingInvitation: kk ? "Тыңдауға шақыру" : "Приглашение на заслушивание"
+        case .hearingProtocol: kk ? "Тыңдау хаттамасы" : "Протокол заслушивания"
         }
     }
 

@@ -20,6 +20,18 @@ public struct HTMLFreezer: DocumentFreezer {
             let request = appeal.assistance.first { $0.number == n }
             html = request.map { CaseDocuments.requestLetter(appeal, request: $0, body: body, lang: language) } ?? ""
             name = "\(appeal.registration.number)-request-\(n)-\(language.rawValue).html"
+        case .draftDecision(let v):
+            html = HearingDocuments.draft(appeal, version: v, body: body, lang: language)
+            name = "\(appeal.registration.number)-draft-\(v)-\(language.rawValue).html"
+        case .hearingInvitation(let n):
+            html = HearingDocuments.invitation(appeal, number: n, body: body, lang: language)
+            name = "\(appeal.registration.number)-invitation-\(n)-\(language.rawValue).html"
+        case .hearingProtocol:
+            html = HearingDocuments.protocolDocument(appeal, body: body, lang: language)
+            name = "\(appeal.registration.number)-protocol-\(language.rawValue).html"
+        case .objection(let n):
+            html = HearingDocuments.objection(appeal, number: n, body: body, lang: language)
+            name = "\(appeal.registration.number)-objection-\(n)-\(language.rawValue).html"
         }
         let data = Data(html.utf8)
         let file = StoredFile(sha256: Self.sha256(data), mediaType: "text/html", size: data.count, name: name)

@@ -198,6 +198,14 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws {
             storage.change { $0.nomenclatures["\(bodyID)/\(year)"] = n }
         }
+        func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal).filter { a in
+                    a.bodyID == bodyID && a.state == .underConsideration && (executorID == nil || a.executorID == executorID)
+                        && a.documents.contains { $0.kind == .objection }
+                }.map(\.id)
+            }
+        }
         func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert] {
             storage.read { d in
                 d.appeals.values.map(\.appeal).filter { $0.bodyID == bodyID && (executorID == nil || $0.executorID == executorID) }

@@ -85,6 +85,7 @@ public struct ScriptedStorage: Storage {
             throw ScriptedStorage.unexpected("requestsNeedingAttention")
         }
         func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] { throw ScriptedStorage.unexpected("searchCases") }
+        func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] { throw ScriptedStorage.unexpected("appealsWithObjections") }
         func search(_ search: AppealSearch) async throws -> [SearchHit] { throw ScriptedStorage.unexpected("search") }
     }
 

@@ -60,6 +60,8 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var assistanceFor: AssistanceLink?
     /// The law of the case: the norms applied with their checklists, and analogy (R24–R28).
     public var law: CaseLaw = CaseLaw()
+    /// The hearing before the act (R30–R37), once planned.
+    public var hearing: Hearing?
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,

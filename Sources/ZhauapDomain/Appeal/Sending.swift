@@ -15,6 +15,15 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
     case terminationNotice = "termination_notice"
     /// The answer of the simplified procedure (APPC 87–89, R46).
     case answerLetter = "answer_letter"
+    /// The draft decision given to a participant before the act (APPC 73, R33).
+    case draftDecision = "draft_decision"
+    /// The invitation to the hearing (R32).
+    case hearingInvitation = "hearing_invitation"
+    /// A copy of the hearing's protocol (R36).
+    case hearingProtocol = "hearing_protocol"
+
+    /// The hearing's documents are frozen in the case when prepared; sending one refers to that file.
+    public var isHearingDocument: Bool { self == .draftDecision || self == .hearingInvitation || self == .hearingProtocol }
 
     /// Whether the appeal has what this document tells.
     public func isAvailable(for a: Appeal) -> Bool {
@@ -25,6 +34,9 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
         case .extensionNotice: a.terms.contains { $0.purpose == .consideration && $0.originalDue != nil }
         case .terminationNotice: a.termination != nil
         case .answerLetter: a.answer != nil
+        case .draftDecision: a.hearing?.draft != nil
+        case .hearingInvitation: !(a.hearing?.invitations.isEmpty ?? true)
+        case .hearingProtocol: a.hearing?.protocol_ != nil
         }
     }
 
@@ -34,6 +46,9 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
     public func languages(for a: Appeal) -> [Language] {
         switch self {
         case .answerLetter: a.answer?.languages ?? [.kk]
+        case .draftDecision: a.hearing?.draft?.languages ?? [.kk]
+        case .hearingInvitation: a.hearing?.invitations.last.map { $0.documents.count > 1 ? [.kk, .ru] : [.kk] } ?? [.kk]
+        case .hearingProtocol: a.hearing?.protocol_.map { $0.documents.count > 1 ? [.kk, .ru] : [.kk] } ?? [.kk]
         case .correctionNotice: a.correction.map { $0.ru == nil ? [.kk] : [.kk, .ru] } ?? [.kk]
         case .extensionNotice:
             a.terms.last { $0.purpose == .consideration && $0.originalDue != nil }.map { $0.extensionReasonRu == nil ? [.kk] : [.kk, .ru] } ?? [.kk]
@@ -72,6 +87,8 @@ public enum DeliveryChannel: String, Sendable, Hashable, Codable, CaseIterable {
     case email
     case eotinish
     case sms
+    /// WhatsApp, Telegram or another messenger (R32, R36).
+    case messenger
 }
 
 /// The record that a document was sent (R46): which, in which language, how, on which day, by whom.
@@ -83,6 +100,14 @@ public struct Sending: Sendable, Hashable, Codable {
     /// A postal receipt number, an e-mail address, a portal message id…
     public var reference: String?
     public var recordedBy: UUID
+    /// To whom, when not the applicant: a participant of the hearing by number (the addressee is 1).
+    public var participant: Int?
+    /// The case document sent (a hearing document is frozen when prepared, and the sending names it).
+    public var caseDocument: Int?
+    /// The day it reached the addressee, and the proof (a receipt, a read notice…; a case document).
+    public var deliveredOn: CivilDate?
+    public var proof: String?
+    public var proofDocument: Int?
 
     public init(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate, reference: String?,
                 recordedBy: UUID) {

@@ -117,6 +117,8 @@ public enum CaseDocumentKind: String, Sendable, Hashable, Codable, CaseIterable 
     /// The later stages' documents.
     case draftDecision = "draft_decision"
     case hearingProtocol = "hearing_protocol"
+    /// A participant's objection to the draft decision (APPC 73(3)).
+    case objection
     case administrativeAct = "administrative_act"
     case other
 

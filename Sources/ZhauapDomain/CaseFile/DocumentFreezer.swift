@@ -7,6 +7,14 @@ public enum GeneratedDocument: Sendable, Hashable {
     case sent(OutgoingDocument)
     /// The letter of a request for assistance (R22).
     case requestLetter(number: Int)
+    /// The draft decision of this version (APPC 73, R33).
+    case draftDecision(version: Int)
+    /// The invitation to the hearing of this number (R32).
+    case hearingInvitation(number: Int)
+    /// The protocol of the oral hearing (APPC 74, R37).
+    case hearingProtocol
+    /// An objection the applicant submitted online, as received (APPC 73(3)).
+    case objection(number: Int)
 }
 
 /// Produces a generated document's file exactly as it goes out, so the case keeps that file and never

@@ -29,6 +29,14 @@ public struct Actor: Sendable, Hashable, Codable {
     /// The position as a document in `lang` prints it.
     public func position(_ lang: Language) -> String { lang == .ru ? (positionRu ?? position) : position }
 
+    /// No user has this id: the applicant acting through the public tracking page.
+    public static let applicantID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xA1))
+
+    /// The applicant of `appeal`, acting through the public tracking page (the coupon's code proved it).
+    public static func applicant(of appeal: Appeal) -> Actor {
+        Actor(userID: applicantID, bodyID: appeal.bodyID, name: "Өтініш беруші / Заявитель", position: "", roles: [])
+    }
+
     public init(userID: UUID, bodyID: UUID, name: String, position: String, roles: Set<Role>, positionRu: String? = nil) {
         self.positionRu = positionRu
         self.userID = userID

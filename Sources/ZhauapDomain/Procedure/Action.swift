@@ -33,6 +33,16 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case withdrawNorm = "withdraw_norm"
     case checkPrecondition = "check_precondition"
     case recordAnalogy = "record_analogy"
+    case planHearing = "plan_hearing"
+    case addParticipant = "add_participant"
+    case prepareDraft = "prepare_draft"
+    case recordDelivery = "record_delivery"
+    case inviteToHearing = "invite_to_hearing"
+    case recordObjection = "record_objection"
+    case submitObjection = "submit_objection"
+    case answerArgument = "answer_argument"
+    case recordHearing = "record_hearing"
+    case omitHearing = "omit_hearing"
 
     /// The step that takes this action (exhaustive: a new action without its step does not compile).
     public var step: any ProcedureStep.Type {
@@ -69,6 +79,16 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .withdrawNorm: WithdrawNorm.self
         case .checkPrecondition: CheckPrecondition.self
         case .recordAnalogy: RecordAnalogy.self
+        case .planHearing: PlanHearing.self
+        case .addParticipant: AddParticipant.self
+        case .prepareDraft: PrepareDraft.self
+        case .recordDelivery: RecordDelivery.self
+        case .inviteToHearing: InviteToHearing.self
+        case .recordObjection: RecordObjection.self
+        case .submitObjection: SubmitObjection.self
+        case .answerArgument: AnswerArgument.self
+        case .recordHearing: RecordHearing.self
+        case .omitHearing: OmitHearing.self
         }
     }
 }

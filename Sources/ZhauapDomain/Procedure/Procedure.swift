@@ -19,6 +19,8 @@ public struct ProcedureContext: Sendable {
     public var freezer: (any DocumentFreezer)?
     /// The registry of normative acts, for the steps that read it (`needsLaw`); nil otherwise.
     public var law: LawRegistry?
+    /// The hearing rules in force (R34, R35): the shipped ones unless the service gives others.
+    public var hearingRules: HearingRules? = HearingRules.shipped
 
     public init(actor: Actor, body: AdministrativeBody, today: CivilDate, calendar: WorkingDayCalendar, rules: TermRules,
                 newID: @escaping @Sendable () -> UUID = UUID.init, nomenclature: CaseNomenclature = .standard, attachment: FileMeta? = nil) {

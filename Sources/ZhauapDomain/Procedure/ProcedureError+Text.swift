@@ -132,6 +132,54 @@ extension ProcedureError {
         case .unknownEvidenceDocument(let n):
             return t("Істе № \(n) қолданыстағы құжат жоқ.", "В деле нет действующего документа № \(n).",
                      "The case holds no document No. \(n) in force.")
+        case .noHearingRule:
+            return t("Тыңдау ережелері бұл істі шешпейді: әкімшіге хабарлаңыз.", "Правила заслушивания не решают этот случай: сообщите администратору.",
+                     "The hearing rules decide nothing for this case: tell the administrator.")
+        case .hearingNotPlanned:
+            return t("Алдымен тыңдауды жоспарлаңыз: акт пайдалы ма, ауыртпалық түсіре ме (R34).",
+                     "Сначала запланируйте заслушивание: акт благоприятный или обременяющий (R34).",
+                     "Plan the hearing first: is the act favourable or burdening (R34)?")
+        case .hearingNotApplicable:
+            return t("Жеңілдетілген тәртіпте тыңдау өткізілмейді.", "В упрощённом порядке заслушивание не проводится.",
+                     "The simplified procedure has no hearing.")
+        case .hearingConcluded:
+            return t("Тыңдау өткізілді немесе оны өткізбеу туралы шешім қабылданды.", "Заслушивание уже проведено или решено его не проводить.",
+                     "The hearing was held or omitted already.")
+        case .unknownParticipant:
+            return t("Тыңдауда мұндай қатысушы жоқ.", "В заслушивании нет такого участника.", "The hearing has no such participant.")
+        case .unknownSending:
+            return t("Мұндай жіберу жазбасы жоқ.", "Такой записи об отправке нет.", "There is no such sending.")
+        case .deliveryRecorded:
+            return t("Бұл құжаттың табыс етілгені белгіленген.", "Вручение этого документа уже отмечено.", "This delivery is recorded already.")
+        case .deliveryOutOfRange:
+            return t("Табыс ету күні жіберілген күннен бұрын немесе бүгіннен кейін болмауы тиіс.",
+                     "Дата вручения не может быть раньше отправки или позже сегодняшнего дня.",
+                     "The delivery day cannot be before the sending or after today.")
+        case .dayOutOfRange:
+            return t("Күн рұқсат етілген аралықтан тыс.", "Дата вне допустимого диапазона.", "The day is outside the allowed range.")
+        case .noDraft:
+            return t("Алдымен шешім жобасын дайындаңыз (R33).", "Сначала подготовьте проект решения (R33).", "Prepare the draft decision first (R33).")
+        case .invalidTime:
+            return t("Уақытты СС:ММ түрінде жазыңыз (аяқталуы басталуынан кейін).", "Укажите время как ЧЧ:ММ (окончание после начала).",
+                     "Give the time as HH:MM (the end after the start).")
+        case .objectionNotOpen:
+            return t("Қатысушыға шешім жобасы әлі жіберілген жоқ.", "Участнику ещё не направлен проект решения.",
+                     "No draft decision has been sent to the participant yet.")
+        case .objectionWindowClosed(let d):
+            return t("Қарсылық беру мерзімі \(d.inWords(.kk)) аяқталды (ӘРПК 73-бабының 3-тармағы).",
+                     "Срок для возражения истёк \(d.inWords(.ru)) (АППК, ст. 73, п. 3).",
+                     "The window to object closed on \(d.inWords(.en)) (APPC 73(3)).")
+        case .unknownArgument:
+            return t("Мұндай дәлел жоқ.", "Такого довода нет.", "There is no such argument.")
+        case .protocolNotForWritten:
+            return t("Хаттама тек ауызша тыңдауда жасалады (R37).", "Протокол составляется только при устном заслушивании (R37).",
+                     "A protocol is drawn up only for an oral hearing (R37).")
+        case .textTooLong(_, let n):
+            return t("Мәтін тым ұзын: ең көбі \(n) таңба.", "Текст слишком длинный: не более \(n) знаков.", "The text is too long: at most \(n) characters.")
+        case .omissionNotAllowed:
+            return t("Бұл жағдайда тыңдауды өткізбеуге болмайды немесе көрсетілген себеп ережеге сәйкес келмейді (R34, R35).",
+                     "В этом случае заслушивание нельзя не проводить, либо указанная причина не соответствует правилам (R34, R35).",
+                     "The hearing cannot be omitted here, or the reason given is not the one the rules allow (R34, R35).")
         }
     }
 }

@@ -86,6 +86,38 @@ public enum ProcedureError: Error, Sendable, Equatable {
     /// A checklist answer cites a fact the case does not have, or a document it does not hold.
     case unknownEvidenceFact(Int)
     case unknownEvidenceDocument(Int)
+    /// The hearing rules in force decide nothing for this case (a configuration error).
+    case noHearingRule
+    /// R34: plan the hearing first (is it required?).
+    case hearingNotPlanned
+    /// The simplified procedure has no hearing (R34).
+    case hearingNotApplicable
+    /// The hearing was held or omitted already.
+    case hearingConcluded
+    case unknownParticipant(Int)
+    /// The appeal has no sending of this number (1 is the first).
+    case unknownSending(Int)
+    /// The sending's delivery is recorded already.
+    case deliveryRecorded(Int)
+    /// A delivery before the sending, or after today.
+    case deliveryOutOfRange(CivilDate)
+    /// A day a step names lies outside what it allows (the field names it).
+    case dayOutOfRange(field: String, CivilDate)
+    /// Prepare the draft decision first (R33).
+    case noDraft
+    /// A time of day as `HH:MM`, an end after its start.
+    case invalidTime(field: String)
+    /// Nothing to object to yet: no draft decision was sent to the participant (APPC 73(3)).
+    case objectionNotOpen
+    /// APPC 73(3): the window to object closed on that day.
+    case objectionWindowClosed(until: CivilDate)
+    case unknownArgument(Int)
+    /// R37: a protocol is drawn up only for an oral hearing.
+    case protocolNotForWritten
+    /// R34, R35: the hearing is required here, or the reason given is not the one the rules allow.
+    case omissionNotAllowed(HearingDecision)
+    /// A text longer than the step takes.
+    case textTooLong(field: String, limit: Int)
 
     public var code: String {
         switch self {
@@ -136,6 +168,23 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .unknownPrecondition: "unknown_precondition"
         case .unknownEvidenceFact: "unknown_fact"
         case .unknownEvidenceDocument: "unknown_document"
+        case .noHearingRule: "no_hearing_rule"
+        case .hearingNotPlanned: "hearing_not_planned"
+        case .hearingNotApplicable: "hearing_not_applicable"
+        case .hearingConcluded: "hearing_concluded"
+        case .unknownParticipant: "unknown_participant"
+        case .unknownSending: "unknown_sending"
+        case .deliveryRecorded: "delivery_already_recorded"
+        case .deliveryOutOfRange: "delivery_out_of_range"
+        case .dayOutOfRange: "date_out_of_range"
+        case .noDraft: "no_draft"
+        case .invalidTime: "invalid_time"
+        case .objectionNotOpen: "objection_not_open"
+        case .objectionWindowClosed: "objection_window_closed"
+        case .unknownArgument: "unknown_argument"
+        case .protocolNotForWritten: "protocol_not_for_written"
+        case .omissionNotAllowed: "omission_not_allowed"
+        case .textTooLong: "too_long"
         }
     }
 }
@@ -191,6 +240,23 @@ extension ProcedureError: CustomStringConvertible {
         case .unknownPrecondition(let id, let n): "norm \(id) has no precondition \(n)"
         case .unknownEvidenceFact(let n): "the case has no fact \(n)"
         case .unknownEvidenceDocument(let n): "the case has no document \(n) in force"
+        case .noHearingRule: "the hearing rules in force decide nothing for this case: the rules need correcting"
+        case .hearingNotPlanned: "plan the hearing first: say whether the act is favourable or burdening (R34)"
+        case .hearingNotApplicable: "the simplified procedure has no hearing (R34)"
+        case .hearingConcluded: "the hearing was held or omitted already"
+        case .unknownParticipant(let n): "the hearing has no participant \(n)"
+        case .unknownSending(let n): "the appeal has no sending \(n)"
+        case .deliveryRecorded(let n): "the delivery of sending \(n) is recorded already"
+        case .deliveryOutOfRange(let d): "\(d.dotted) is before the document was sent or after today"
+        case .dayOutOfRange(let f, let d): "\(f): \(d.dotted) is outside the days this step allows"
+        case .noDraft: "prepare the draft decision first (R33)"
+        case .invalidTime(let f): "\(f) must be a time of day as HH:MM (an end after its start)"
+        case .objectionNotOpen: "no draft decision has been sent to the participant yet: there is nothing to object to"
+        case .objectionWindowClosed(let d): "the window to object closed on \(d.dotted) (APPC 73(3): 2 working days of receiving the draft)"
+        case .unknownArgument(let n): "the hearing has no argument \(n)"
+        case .protocolNotForWritten: "a protocol is drawn up only for an oral hearing (R37); a hearing by correspondence keeps its material in the case"
+        case .textTooLong(let f, let n): "\(f) is longer than \(n) characters"
+        case .omissionNotAllowed(let d): "the hearing rules (\(d.rawValue)) do not allow omitting the hearing for this reason (R34, R35)"
         }
     }
 }

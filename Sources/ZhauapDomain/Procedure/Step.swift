@@ -70,9 +70,12 @@ public struct Who: OptionSet, Sendable, Hashable {
     public static let notHead = Who(rawValue: 1 << 3)
     /// The body's administrator or the installation's (the command line's case export).
     public static let administrator = Who(rawValue: 1 << 4)
+    /// The applicant, through the public tracking page with the appeal's number and the coupon's code.
+    public static let applicant = Who(rawValue: 1 << 5)
 
     public func admits(_ actor: Actor, appeal: Appeal?) -> Bool {
         let roles = actor.roles
+        if actor.userID == Actor.applicantID { return contains(.applicant) && appeal.map { $0.bodyID == actor.bodyID } ?? false }
         if contains(.notHead) && roles.contains(.head) { return false }
         if contains(.head) && roles.contains(.head) { return true }
         if contains(.registrar) && roles.contains(.registrar) { return true }

@@ -88,7 +88,7 @@ public struct WorklistRow: Sendable, Hashable, Codable {
         let near = active.filter { $0.purpose != .consideration }.min { $0.due < $1.due }
         self.init(id: a.id, number: a.registration.number, state: a.state.rawValue, kind: a.kind?.rawValue, executorID: a.executorID,
                   registeredOn: a.registration.registeredOn.description,
-                  nextDue: active.filter { $0.purpose != .correction }.map(\.due).min()?.description,
+                  nextDue: active.filter { $0.purpose.bindsBody }.map(\.due).min()?.description,
                   finalDue: active.last { $0.purpose == .consideration }?.due.description,
                   nearPurpose: near?.purpose.rawValue, nearDue: near?.due.description,
                   applicant: a.applicant.displayName, subject: a.essence.map { Self.subject(of: $0) })

@@ -12,6 +12,15 @@ public enum TermPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case extensionNotice = "extension_notice"
     /// Another body's answer to a request for assistance (R22): tracked on the request, not the appeal.
     case assistanceAnswer = "assistance_answer"
+    /// The participant's window to object to the draft decision (APPC 73(3): 2 working days of receipt).
+    case objection
+    /// The earliest day the act may be adopted: 3 working days after the draft decision reached the last
+    /// participant (APPC 73, R33). Its "due" is a day from which, not by which.
+    case draftLead = "draft_lead"
+
+    /// Whether the body must act by the term's day (the desk's overdue counts only these): not the
+    /// applicant's correction, the participant's objection window or the day from which an act may be adopted.
+    public var bindsBody: Bool { self != .correction && self != .objection && self != .draftLead }
 }
 
 /// One tracked term of an appeal: counted by the term engine from `start`, due on `due`.

@@ -61,6 +61,8 @@ struct AppealRecord: Codable {
     var assistanceFor: AssistanceLink?
     /// The law of the case (R24–R28): absent while nothing is applied.
     var law: CaseLaw?
+    /// The hearing (R30–R37): absent until planned.
+    var hearing: Hearing?
 
     init(_ a: Appeal) {
         schemaVersion = Self.currentVersion
@@ -102,6 +104,7 @@ struct AppealRecord: Codable {
         exports = a.exports.isEmpty ? nil : a.exports
         assistanceFor = a.assistanceFor
         law = a.law.isEmpty ? nil : a.law
+        hearing = a.hearing
     }
 
     /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
@@ -135,6 +138,7 @@ struct AppealRecord: Codable {
             facts: facts ?? [], experts: experts ?? [], exports: exports ?? [], assistanceFor: assistanceFor)
         a.crimeFlag = crimeFlag
         a.law = law ?? CaseLaw()
+        a.hearing = hearing
         return a
     }
 

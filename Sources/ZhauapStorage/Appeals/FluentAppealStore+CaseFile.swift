@@ -90,6 +90,16 @@ extension FluentAppealStore {
         }
     }
 
+    public func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
+        var query: SQLQueryString = """
+            SELECT DISTINCT a.id, a.reg_year, a.reg_sequence FROM case_documents d JOIN appeals a ON a.id = d.appeal_id
+            WHERE d.body_id = \(bind: bodyID) AND d.kind = 'objection' AND a.state = 'under_consideration'
+            """
+        if let executorID { query = query + " AND a.executor_id = \(bind: executorID)" }
+        query = query + " ORDER BY a.reg_year DESC, a.reg_sequence DESC LIMIT 200"
+        return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
     /// The body's cases whose index or a document's title contains `text` (letter case ignored), newest first.
     public func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] {
         let pattern = "%" + Self.fold(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

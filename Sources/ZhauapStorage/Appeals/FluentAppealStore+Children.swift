@@ -49,13 +49,24 @@ extension FluentAppealStore {
                   extension_reason = excluded.extension_reason, extension_reason_ru = excluded.extension_reason_ru
                 """).run()
         }
-        if !appeal.sendings.isEmpty {
+        if !appeal.sendings.isEmpty && asOf0009 {
             let rows: [SQLQueryString] = appeal.sendings.enumerated().map { i, s in
                 "(\(bind: appeal.id), \(bind: i), \(bind: s.document.rawValue), \(bind: s.language.rawValue), \(bind: s.channel.rawValue), \(bind: s.sentOn.description), \(bind: s.reference), \(bind: s.recordedBy))"
             }
             try await sql.raw("""
                 INSERT INTO appeal_sendings (appeal_id, idx, document, language, channel, sent_on, reference, recorded_by)
                 VALUES \(rows.joined(separator: ", ")) ON CONFLICT (appeal_id, idx) DO NOTHING
+                """).run()
+        } else if !appeal.sendings.isEmpty {
+            // A sending never changes but for its delivery, recorded once (R33).
+            let rows: [SQLQueryString] = appeal.sendings.enumerated().map { i, s in
+                "(\(bind: appeal.id), \(bind: i), \(bind: s.document.rawValue), \(bind: s.language.rawValue), \(bind: s.channel.rawValue), \(bind: s.sentOn.description), \(bind: s.reference), \(bind: s.recordedBy), \(bind: s.participant), \(bind: s.caseDocument), \(bind: s.deliveredOn?.description), \(bind: s.proof), \(bind: s.proofDocument))"
+            }
+            try await sql.raw("""
+                INSERT INTO appeal_sendings (appeal_id, idx, document, language, channel, sent_on, reference, recorded_by, participant, case_document,
+                  delivered_on, proof, proof_document)
+                VALUES \(rows.joined(separator: ", ")) ON CONFLICT (appeal_id, idx) DO UPDATE SET delivered_on = excluded.delivered_on,
+                  proof = excluded.proof, proof_document = excluded.proof_document
                 """).run()
         }
         if !asOf0009 { try await writeCaseRows(of: appeal) }
@@ -88,8 +99,8 @@ extension FluentAppealStore {
             out[try row.decode(column: "appeal_id", as: UUID.self), default: Children()].terms.append(kept)
         }
         for row in try await sql.raw("""
-            SELECT appeal_id, document, language, channel, sent_on, reference, recorded_by
-            FROM appeal_sendings WHERE appeal_id IN (\(list)) ORDER BY appeal_id, idx
+            SELECT appeal_id, document, language, channel, sent_on, reference, recorded_by, participant, case_document, delivered_on, proof,
+              proof_document FROM appeal_sendings WHERE appeal_id IN (\(list)) ORDER BY appeal_id, idx
             """).all() {
             let d = try row.decode(column: "document", as: String.self), l = try row.decode(column: "language", as: String.self)
             let c = try row.decode(column: "channel", as: String.self)
@@ -97,9 +108,14 @@ extension FluentAppealStore {
                   let sentOn = CivilDate(try row.decode(column: "sent_on", as: String.self)) else {
                 throw StorageError.unreadableRecord("appeal_sendings: \(d) \(l) \(c)")
             }
-            out[try row.decode(column: "appeal_id", as: UUID.self), default: Children()].sendings.append(
-                Sending(document: document, language: language, channel: channel, sentOn: sentOn,
-                        reference: try row.decode(column: "reference", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: UUID.self)))
+            var sending = Sending(document: document, language: language, channel: channel, sentOn: sentOn,
+                                  reference: try row.decode(column: "reference", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: UUID.self))
+            sending.participant = try row.decode(column: "participant", as: Int?.self)
+            sending.caseDocument = try row.decode(column: "case_document", as: Int?.self)
+            sending.deliveredOn = try row.decode(column: "delivered_on", as: String?.self).flatMap(CivilDate.init)
+            sending.proof = try row.decode(column: "proof", as: String?.self)
+            sending.proofDocument = try row.decode(column: "proof_document", as: Int?.self)
+            out[try row.decode(column: "appeal_id", as: UUID.self), default: Children()].sendings.append(sending)
         }
         for (id, rows) in try await caseRows(of: ids) {
             out[id, default: Children()].documents = rows.documents

@@ -101,10 +101,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus = switch e {
         case .forbidden: .forbidden
         case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .requestClosed, .opinionRecorded,
-             .documentWithdrawn, .notFlagged, .normAlreadyApplied, .normNotApplied: .conflict
+             .documentWithdrawn, .notFlagged, .normAlreadyApplied, .normNotApplied, .hearingNotPlanned, .hearingNotApplicable, .hearingConcluded,
+             .deliveryRecorded, .noDraft, .objectionNotOpen: .conflict
         case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert: .notFound
         // The term rules in force are incomplete: the installation's configuration, not the request.
-        case .noTermRule: .serviceUnavailable
+        case .noTermRule, .noHearingRule: .serviceUnavailable
         default: .unprocessableEntity
         }
         let field: String? = switch e {
@@ -130,6 +131,14 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .unknownPrecondition: "precondition"
         case .unknownEvidenceFact: "facts"
         case .unknownEvidenceDocument: "evidence"
+        case .unknownParticipant: "participant"
+        case .unknownSending, .deliveryRecorded: "sending"
+        case .deliveryOutOfRange: "deliveredOn"
+        case .dayOutOfRange(let f, _), .invalidTime(let f), .textTooLong(let f, _): f
+        case .objectionWindowClosed: "text"
+        case .unknownArgument: "number"
+        case .protocolNotForWritten: "form"
+        case .omissionNotAllowed: "reason"
         default: nil
         }
         return APIError(status, code: e.code, detail: e.description, field: field)

@@ -177,7 +177,7 @@ struct DeskPage: Encodable {
                            executor: r.executorID.flatMap { names[$0] } ?? (t["head_unassigned"] ?? "—"),
                            finalDue: final?.dotted ?? "—",
                            nearTerm: near.map { "\(t["near_" + $0.0] ?? $0.0) \($0.1.dotted)" },
-                           nearOverdue: near.map { $0.0 != TermPurpose.correction.rawValue && $0.1 < today } ?? false,
+                           nearOverdue: near.map { (TermPurpose(rawValue: $0.0)?.bindsBody ?? true) && $0.1 < today } ?? false,
                            termStateCode: code, termState: t["term_" + code] ?? code,
                            left: left.map { $0 < 0 ? "−\(-$0)" : "\($0)" } ?? "—")
             },

@@ -14,8 +14,12 @@ public struct RecordSending: ProcedureStep {
     /// Nil: today.
     public var sentOn: CivilDate?
     public var reference: String?
+    /// For a hearing document: the participant it goes to (1, the addressee, when not given).
+    public var participant: Int?
 
-    public init(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate?, reference: String?) {
+    public init(document: OutgoingDocument, language: Language, channel: DeliveryChannel, sentOn: CivilDate?, reference: String?,
+                participant: Int? = nil) {
+        self.participant = participant
         self.document = document
         self.language = language
         self.channel = channel
@@ -30,6 +34,23 @@ public struct RecordSending: ProcedureStep {
         // From the registration day through today, both included.
         guard day <= c.today, day >= a.registration.registeredOn else { throw .dateOutOfRange(day) }
         let ref = reference.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if document.isHearingDocument {
+            // R33, R36: the hearing's documents are frozen when prepared; the sending names the file it sent.
+            guard let h = a.hearing else { throw .hearingNotPlanned }
+            let to = participant ?? 1
+            guard h.participant(to) != nil else { throw .unknownParticipant(to) }
+            let files = switch document {
+            case .draftDecision: h.draft?.documents ?? []
+            case .hearingInvitation: h.invitations.last?.documents ?? []
+            default: h.protocol_?.documents ?? []
+            }
+            var s = Sending(document: document, language: language, channel: channel, sentOn: day, reference: ref, recordedBy: c.actor.userID)
+            s.participant = to
+            s.caseDocument = files.first { a.document($0)?.language == language }
+            a.sendings.append(s)
+            return StepOutcome([AppealEvent(.documentSent(DocumentSent(document: document, language: language, channel: channel, late: nil)), on: day)])
+        }
+        guard participant == nil else { throw .unknownParticipant(participant!) }
         a.sendings.append(Sending(document: document, language: language, channel: channel, sentOn: day, reference: ref,
                                   recordedBy: c.actor.userID))
         var event = DocumentSent(document: document, language: language, channel: channel, late: nil)

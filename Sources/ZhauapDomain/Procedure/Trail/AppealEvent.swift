@@ -60,6 +60,15 @@ public enum EventPayload: Sendable, Hashable {
     case normWithdrawn(NormWithdrawn)
     case preconditionChecked(PreconditionChecked)
     case analogyRecorded(AnalogyRecorded)
+    case hearingPlanned(HearingPlanned)
+    case participantAdded(ParticipantAdded)
+    case draftPrepared(DraftPrepared)
+    case deliveryRecorded(DeliveryRecorded)
+    case invitationIssued(InvitationIssued)
+    case objectionRecorded(ObjectionRecorded)
+    case argumentAnswered(ArgumentAnswered)
+    case hearingHeld(HearingHeld)
+    case hearingOmitted(HearingOmitted)
 
     public var kind: String {
         switch self {
@@ -97,6 +106,15 @@ public enum EventPayload: Sendable, Hashable {
         case .normWithdrawn: "norm_withdrawn"
         case .preconditionChecked: "precondition_checked"
         case .analogyRecorded: "analogy_recorded"
+        case .hearingPlanned: "hearing_planned"
+        case .participantAdded: "participant_added"
+        case .draftPrepared: "draft_prepared"
+        case .deliveryRecorded: "delivery_recorded"
+        case .invitationIssued: "invitation_issued"
+        case .objectionRecorded: "objection_recorded"
+        case .argumentAnswered: "argument_answered"
+        case .hearingHeld: "hearing_held"
+        case .hearingOmitted: "hearing_omitted"
         }
     }
 
@@ -136,6 +154,15 @@ public enum EventPayload: Sendable, Hashable {
         case .normWithdrawn(let p): p
         case .preconditionChecked(let p): p
         case .analogyRecorded(let p): p
+        case .hearingPlanned(let p): p
+        case .participantAdded(let p): p
+        case .draftPrepared(let p): p
+        case .deliveryRecorded(let p): p
+        case .invitationIssued(let p): p
+        case .objectionRecorded(let p): p
+        case .argumentAnswered(let p): p
+        case .hearingHeld(let p): p
+        case .hearingOmitted(let p): p
         }
     }
 
