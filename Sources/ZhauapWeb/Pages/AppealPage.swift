@@ -88,6 +88,10 @@ struct AppealPage: Encodable {
     var coupons: [Choice] = []
     /// The administrative case: its inventory, facts, requests, experts and exports.
     var caseFile: CaseFilePage?
+    /// R30–R37: the hearing page is linked for the kinds that end in an act (or once a hearing exists).
+    var hearingLink: Bool = false
+    /// The sendings not yet recorded as delivered (the delivery form's choices).
+    var undelivered: [Choice] = []
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?,
@@ -120,6 +124,12 @@ struct AppealPage: Encodable {
         let considerationLines: (AppealTerm) -> [String] = { term in
             ((try? calendar.term(term.request).explanation.lines(lang, unit: term.unit, amount: term.amount)) ?? [])
                 + (term.originalDue.map { ["\(t["term_extended"] ?? ""): \($0.dotted) → \(term.due.dotted)"] } ?? [])
+        }
+        // The hearing's own steps have their forms on the hearing page.
+        let menu = StepForm.order(allowed.filter { $0.step.viaActions }).map { action -> MenuItem in
+            let href = HearingPagesController.pageOnly.contains(action) ? "/appeals/\(a.id)/hearing#form-\(action.rawValue)"
+                : "/appeals/\(a.id)/steps/\(action.rawValue)"
+            return MenuItem(action: action.rawValue, label: t["action_" + action.rawValue] ?? action.rawValue, href: href)
         }
         let legalDay = max(today ?? a.registration.registeredOn, a.registration.registeredOn)
         let received = RegistrationDay.local(a.registration.receivedAt, timeZone: timeZone)
@@ -161,8 +171,7 @@ struct AppealPage: Encodable {
             },
             actions: Dictionary(uniqueKeysWithValues: Action.allCases.map { ($0.rawValue, allowed.contains($0)) }),
             // The steps with a file of their own are the case file's forms; the rest open their step page.
-            menu: StepForm.order(allowed.filter { $0.step.viaActions }).map { MenuItem(action: $0.rawValue, label: t["action_" + $0.rawValue] ?? $0.rawValue,
-                                                         href: "/appeals/\(a.id)/steps/\($0.rawValue)") },
+            menu: menu,
             executors: executors.map { Choice(value: $0.userID.uuidString, label: "\($0.name), \($0.position)") },
             bodies: bodies.filter { $0.id != a.bodyID }.map { Choice(value: $0.id.uuidString, label: lang == .ru ? $0.nameRu : $0.nameKk) },
             grounds: TerminationGround.allCases.map { Choice(value: $0.rawValue, label: t["ground_" + $0.rawValue] ?? $0.rawValue) },
@@ -208,6 +217,14 @@ struct AppealPage: Encodable {
             answerLanguages: (a.language == .ru ? [Language.ru, .kk] : [.kk, .ru]).map { l in
                 Choice(value: l.rawValue, label: t["lang_" + l.rawValue] ?? l.rawValue, selected: l == (a.language == .ru ? .ru : .kk) || l == .kk)
             })
+        // A sending recorded as delivered says when (APPC 73(3): the draft's delivery starts the objection window).
+        for (i, s) in a.sendings.enumerated() {
+            if let d = s.deliveredOn { page.sendings[i] += " · \(t["hearing_delivered_on"] ?? "") \(d.dotted)" }
+        }
+        page.hearingLink = a.hearing != nil || a.kind.map { !$0.isSimplified } ?? false
+        page.undelivered = a.sendings.enumerated().filter { $0.element.deliveredOn == nil }.map { i, s in
+            Choice(value: "\(i + 1)", label: "№ \(i + 1): \(t["doc_" + s.document.rawValue] ?? s.document.rawValue) · \(s.sentOn.dotted)")
+        }
         // R6, R8: what the reading proposes, each leading to the step a person takes (or does not).
         page.readingProposals = ReadingProposal.of(a).map { p in
             var text = t["proposal_" + p.kind.rawValue] ?? p.kind.rawValue

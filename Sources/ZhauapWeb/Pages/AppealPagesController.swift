@@ -161,6 +161,10 @@ struct AppealPagesController: RouteCollection {
         let action = try Self.action(req)
         // A step that carries a file (or the export) is one of the case file's forms on the appeal page.
         guard action.step.viaActions else { return req.redirect(to: "/appeals/\(try req.appealID())#case", redirectType: .normal) }
+        // The hearing's steps are taken on the hearing page (R30–R37).
+        if HearingPagesController.pageOnly.contains(action) {
+            return req.redirect(to: "/appeals/\(try req.appealID())/hearing#form-\(action.rawValue)", redirectType: .normal)
+        }
         let correctionDays = (try? await req.application.appealService.body(of: actor))?.correctionDays ?? 5
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
             // A proposal's link may name the ground or the body proposed (the person still chooses and confirms).
@@ -191,23 +195,14 @@ struct AppealPagesController: RouteCollection {
             return try await refused(.unprocessableEntity, field: "confirm") { _, t in t["step_confirm_missing"] ?? "" }
         }
         do {
-            var fields = try JSONSerialization.jsonObject(with: try form.json(listsAlwaysSent: action == .recordCompleteness ? ["missing"] : []))
-                as? [String: Any] ?? [:]
-            fields["action"] = action.rawValue
-            var command = try JSONDecoder().decode(ActionRequest.self, from: try JSONSerialization.data(withJSONObject: fields)).command
+            var command = try PageStep.command(action, form: form, listsAlwaysSent: action == .recordCompleteness ? ["missing"] : [])
             command = try await Forward.naming(command) { try await req.application.appealService.bodies() }
             _ = try await req.application.appealService.perform(command, on: id, actor: actor,
                                                                 idempotencyKey: form.value("_once").map { "page:" + $0 })
             return req.redirect(to: "/appeals/\(id)?done=\(action.rawValue)", redirectType: .normal)
-        } catch let e as ProcedureError {
-            let problem = ProblemMiddleware.procedureProblem(e)
-            return try await refused(problem.status, field: problem.field) { lang, _ in e.text(lang) }
-        } catch let e as APIError {
-            return try await refused(e.status, field: e.field) { _, t in t["error_form_field"] ?? "" }
-        } catch let e as ServiceError {
-            let problem = ProblemMiddleware.problem(for: e)
-            if problem.status == .notFound { throw e }
-            return try await refused(problem.status, field: problem.field) { _, t in t["error_form_field"] ?? "" }
+        } catch {
+            let r = try PageStep.refusal(error)
+            return try await refused(r.status, field: r.field, r.text)
         }
     }
 

@@ -49,19 +49,12 @@ struct LawPagesController: RouteCollection {
             return try await render(req, actor: actor, id: id, markers: nil, status: status) { page, t in page.error = text(lang, t) }
         }
         do {
-            var fields = try JSONSerialization.jsonObject(with: try form.json()) as? [String: Any] ?? [:]
-            fields["action"] = action.rawValue
-            let command = try JSONDecoder().decode(ActionRequest.self, from: try JSONSerialization.data(withJSONObject: fields)).command
+            let command = try PageStep.command(action, form: form)
             _ = try await req.application.appealService.perform(command, on: id, actor: actor, idempotencyKey: form.value("_once").map { "page:" + $0 })
             return req.redirect(to: "/appeals/\(id)/law?done=\(action.rawValue)", redirectType: .normal)
-        } catch let e as ProcedureError {
-            return try await refused(ProblemMiddleware.procedureProblem(e).status) { lang, _ in e.text(lang) }
-        } catch let e as APIError {
-            return try await refused(e.status) { _, t in (t["error_form_field"] ?? "") + (e.field.map { " (\($0))" } ?? "") }
-        } catch let e as ServiceError {
-            let problem = ProblemMiddleware.problem(for: e)
-            if problem.status == .notFound { throw e }
-            return try await refused(problem.status) { _, t in t["error_form_field"] ?? "" }
+        } catch {
+            let r = try PageStep.refusal(error)
+            return try await refused(r.status) { lang, t in r.text(lang, t) + (r.unreadable ? r.field.map { " (\($0))" } ?? "" : "") }
         }
     }
 }

@@ -31,7 +31,7 @@ struct StepForm: Encodable {
                          "consequenceRu", "workingDays", "note", "until", "reason", "reasonRu", "text", "textKk", "textRu", "character", "targetBodyId", "targetName", "demandsText", "source",
                          "accept", "newExecutorId", "outcome", "ground", "document", "language", "channel", "sentOn", "reference",
                          "number", "statement", "statementRu", "status", "bearing", "applicantArgument", "question", "questionRu", "expert", "due",
-                         "targetNameRu"]
+                         "targetNameRu", "sending", "deliveredOn", "proof"]
 
     /// The menu's order: the question to answer first, then the usual course, then the rest.
     static func order(_ allowed: [Action]) -> [Action] {
