@@ -41,6 +41,8 @@ struct DeskPage: Encodable {
     var filtered: Bool
     /// Requests for assistance past their term or unanswerable (R22).
     var alerts: [RequestAlertRow] = []
+    /// R40: the executor's appeals whose hearing has objections awaiting an answer.
+    var objections: [ObjectionAlertRow] = []
     /// The search box: the words typed, whether a search ran (then `hits` replace the worklist), and the
     /// filters the search form carries along (as hidden fields).
     var query = ""

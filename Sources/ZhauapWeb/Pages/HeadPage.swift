@@ -27,6 +27,8 @@ struct HeadPage: Encodable {
     var pendingExtensions: [Row]
     /// Requests for assistance past their term or unanswerable (R22).
     var alerts: [RequestAlertRow] = []
+    /// R40: the body's appeals whose hearing has objections awaiting an answer.
+    var objections: [ObjectionAlertRow] = []
 
     static let weeks = 12
     static let chartHeight = 160
