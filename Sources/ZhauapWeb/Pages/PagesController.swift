@@ -19,6 +19,7 @@ struct PagesController: RouteCollection {
         web.get("desk", use: desk)
         web.get("track", use: trackForm)
         web.post("track", use: track)
+        web.post("track", "objection", use: objection)
     }
 
     struct LoginContent: Encodable { var error: String? }
@@ -101,6 +102,77 @@ struct PagesController: RouteCollection {
         var forwardedToRu: String?
         var forwardedOn: String?
         var forwardedWhole: Bool = false
+        /// APPC 73(3): the draft decision sent to the applicant while the hearing is pending, with the last day
+        /// to object (nil while its delivery is not recorded) and whether an objection is still taken.
+        var draft: DraftText?
+        var objectionUntil: String?
+        var objectionOpen: Bool = false
+        /// After an objection: received, or the refusal's reason (with the text as typed).
+        var objectionReceived: Bool = false
+        var objectionError: String?
+        var objectionText: String = ""
+    }
+
+    /// The tracked appeal's answer for the page: the state and due date, where it was forwarded, and the
+    /// draft decision the applicant may object to — nothing else.
+    static func content(_ a: Appeal, number: String, today: CivilDate, calendar: WorkingDayCalendar, rules: TermRules) -> (TrackContent, DraftDecision?) {
+        var content = TrackContent(number: number, searched: true, found: true)
+        content.state = a.state.rawValue
+        content.registeredOn = a.registration.registeredOn.dotted
+        content.due = a.term(.consideration)?.due.dotted
+        if let f = a.forwardings.last {
+            content.forwardedTo = f.targetName
+            content.forwardedToRu = f.targetNameRu
+            content.forwardedOn = f.forwardedOn.dotted
+            content.forwardedWhole = f.demands == nil
+        }
+        // The draft in force, once it was sent to the addressee of a hearing still pending (R33).
+        guard a.state.isOpen, let h = a.hearing, h.conduct == .pending, let draft = h.draft, let addressee = h.addressee,
+              let receipt = a.draftReceipts(calendar: calendar, rules: rules).first(where: { $0.participant == addressee.number }),
+              receipt.sentOn != nil else { return (content, nil) }
+        content.objectionUntil = receipt.objectionUntil?.dotted
+        content.objectionOpen = receipt.objectionUntil.map { today <= $0 } ?? true
+        return (content, draft)
+    }
+
+    /// A tracking form as posted (CSRF-checked, throttled): its fields, the number as registered (upper case)
+    /// and the code as typed.
+    static func trackingForm(_ req: Request) async throws -> (FormFields, number: String, code: String) {
+        try CSRF.verify(req)
+        try await TrackingThrottle.check(req)
+        let form = FormFields(req)
+        return (form, (form.value("number") ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
+                (form.value("code") ?? "").trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The tracked appeal with its draft decision, or nil: the number and code as typed, normalised as tracking does.
+    func tracked(_ req: Request, number: String, code: String) async throws -> Appeal? {
+        guard !number.isEmpty, !code.isEmpty, number.count <= 64, code.count <= 16 else { return nil }
+        return try await req.application.appealService.track(number: number, code: code)
+    }
+
+    /// The tracking page for `a`, in the page's language (the draft in Kazakh or Russian, Kazakh by default).
+    func trackPage(_ req: Request, _ a: Appeal, number: String, status: HTTPStatus = .ok,
+                   adjust: @escaping (inout TrackContent, Language) -> Void = { _, _ in }) async throws -> Response {
+        let service = req.application.appealService
+        let body = try await service.bodies().first { $0.id == a.bodyID }
+        let today = RegistrationDay.local(service.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
+        let calendar = try await req.application.calendarProvider.current()
+        let (content, draft) = Self.content(a, number: number, today: today, calendar: calendar, rules: req.application.termRules)
+        return try await req.page("track", status: status) { lang, t in
+            var c = content
+            c.stateText = c.state.map { t["state_" + $0] ?? $0 }
+            if lang == .ru, let ru = c.forwardedToRu { c.forwardedTo = ru }
+            c.draft = draft.map { $0.text(lang == .ru ? .ru : .kk) ?? $0.kk }
+            adjust(&c, lang)
+            return c
+        }
+    }
+
+    /// The same answer for a number and code that match nothing, whatever was asked (the throttle counts it).
+    func notFound(_ req: Request, number: String) async throws -> Response {
+        try await TrackingThrottle.missed(req)
+        return try await req.page("track", status: .notFound) { _, _ in TrackContent(number: number, searched: true, found: false) }
     }
 
     /// Public tracking (APPC 64(2)): the form. The number and the code are posted, never put in the page's
@@ -110,35 +182,35 @@ struct PagesController: RouteCollection {
         try await req.page("track", TrackContent(number: "", searched: false, found: false))
     }
 
-    /// The state and due date only, the same status the staff see, and where a forwarded appeal went. The
-    /// coupon's code is accepted in any letter case.
+    /// The state and due date only, the same status the staff see, and where a forwarded appeal went; while a
+    /// hearing waits, the draft decision and the objection form (APPC 73(3)). The coupon's code is accepted
+    /// in any letter case.
     @Sendable
     func track(req: Request) async throws -> Response {
-        try CSRF.verify(req)
-        try await TrackingThrottle.check(req)
-        let form = FormFields(req)
-        let number = (form.value("number") ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        let code = (form.value("code") ?? "").trimmingCharacters(in: .whitespaces)
-        var content = TrackContent(number: number, searched: !number.isEmpty || !code.isEmpty, found: false)
-        if !number.isEmpty, !code.isEmpty, number.count <= 64, code.count <= 16,
-           let a = try await req.application.appealService.track(number: number, code: code) {
-            content.found = true
-            content.state = a.state.rawValue
-            content.registeredOn = a.registration.registeredOn.dotted
-            content.due = a.term(.consideration)?.due.dotted
-            if let f = a.forwardings.last {
-                content.forwardedTo = f.targetName
-                content.forwardedToRu = f.targetNameRu
-                content.forwardedOn = f.forwardedOn.dotted
-                content.forwardedWhole = f.demands == nil
+        let (_, number, code) = try await Self.trackingForm(req)
+        guard !number.isEmpty || !code.isEmpty else { return try await req.page("track", TrackContent(number: number, searched: false, found: false)) }
+        guard let a = try await tracked(req, number: number, code: code) else { return try await notFound(req, number: number) }
+        return try await trackPage(req, a, number: number)
+    }
+
+    /// `POST /track/objection` (APPC 73(3)): the applicant objects to the draft decision with the appeal's
+    /// number and the coupon's code. Received: the page says so; after the window: refused with its last day;
+    /// a number and code that match nothing: the tracking page's own not-found answer. The text is never logged.
+    @Sendable
+    func objection(req: Request) async throws -> Response {
+        let (form, number, code) = try await Self.trackingForm(req)
+        let text = form.values["text"] ?? ""
+        guard let a = try await tracked(req, number: number, code: code) else { return try await notFound(req, number: number) }
+        do {
+            guard let after = try await req.application.appealService.submitObjection(number: number, code: code, text: text) else {
+                return try await notFound(req, number: number)
             }
-        }
-        if content.searched && !content.found { try await TrackingThrottle.missed(req) }
-        return try await req.page("track", status: content.searched && !content.found ? .notFound : .ok) { lang, t in
-            var c = content
-            c.stateText = c.state.map { t["state_" + $0] ?? $0 }
-            if lang == .ru, let ru = c.forwardedToRu { c.forwardedTo = ru }
-            return c
+            return try await trackPage(req, after, number: number) { c, _ in c.objectionReceived = true }
+        } catch let e as ProcedureError {
+            return try await trackPage(req, a, number: number, status: ProblemMiddleware.procedureProblem(e).status) { c, lang in
+                c.objectionError = e.text(lang)
+                c.objectionText = text
+            }
         }
     }
 }
