@@ -51,6 +51,11 @@ public struct AppealService: Sendable {
         RegistrationDay.local(now(), timeZone: body.timeZone).date
     }
 
+    /// Today in the installation's default time zone (for questions asked outside any body).
+    public func todayInDefaultZone() -> CivilDate {
+        RegistrationDay.local(now(), timeZone: AdministrativeBody.defaultTimeZone).date
+    }
+
     /// APPC 64 (R1): registers the appeal and returns it with its coupon data. With an idempotency key, a
     /// retried request returns the first registration and registers nothing twice.
     public func register(_ draft: Procedure.Draft, actor: Actor, idempotencyKey: String?) async throws -> (appeal: Appeal, replayed: Bool) {
