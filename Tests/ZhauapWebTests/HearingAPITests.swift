@@ -1,4 +1,5 @@
 import Foundation
+import NIOFoundationEssentialsCompat
 import Testing
 import VaporTesting
 import WorkingCalendar
@@ -129,11 +130,20 @@ struct HearingAPITests {
             #expect(v.terms.first { $0.purpose == "draft_lead" }?.due == "2024-05-10" && !(v.terms.first?.explanation["kk"] ?? []).isEmpty)
             // APPC 73(3): the applicant objects online with the number and the coupon's code, on the decreed working Saturday.
             clock.set(iso: "2024-05-04T20:00:00+05:00")
-            let objected = try await app.appealService.submitObjection(number: reg.coupon.number, code: reg.coupon.trackingCode.lowercased(),
-                                                                         text: "Келіспеймін: учаске бос, 2023 жылғы тексеру актісі қате.")
-            #expect(objected != nil)
-            #expect(try await app.appealService.submitObjection(number: reg.coupon.number, code: "WRONG", text: "x") == nil)
+            func object(_ code: String, _ text: String) async throws -> (HTTPStatus, Data) {
+                var out: (HTTPStatus, Data) = (.internalServerError, Data())
+                let json = try JSONEncoder().encode(["number": reg.coupon.number, "code": code, "text": text])
+                try await app.testing().test(.POST, "api/v1/track/objection", headers: ["Content-Type": "application/json"],
+                                             body: ByteBuffer(data: json)) { res async throws in out = (res.status, Data(buffer: res.body)) }
+                return out
+            }
+            (s, body) = try await object(reg.coupon.trackingCode.lowercased(), "Келіспеймін: учаске бос, 2023 жылғы тексеру актісі қате.")
+            #expect(s == .created && String(decoding: body, as: UTF8.self).contains("\"receivedOn\":\"2024-05-04\""))
+            (s, body) = try await object("WRONG", "x")
+            #expect(s == .notFound)
             clock.set(iso: "2024-05-06T10:00:00+05:00")
+            (s, body) = try await object(reg.coupon.trackingCode, "Кеш")
+            #expect(s == .unprocessableEntity && problem(body)?.code == "objection_window_closed")
             await #expect(throws: ProcedureError.objectionWindowClosed(until: CivilDate("2024-05-04")!)) {
                 _ = try await app.appealService.submitObjection(number: reg.coupon.number, code: reg.coupon.trackingCode, text: "Кеш")
             }

@@ -9,6 +9,7 @@ import ZhauapService
 struct HearingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("hearing-rule", use: rule)
+        routes.post("track", "objection", use: object)
         routes.grouped(BearerAuthMiddleware()).get("appeals", ":id", "hearing", use: show)
     }
 
@@ -33,6 +34,24 @@ struct HearingController: RouteCollection {
             throw APIError(.unprocessableEntity, code: "no_hearing_rule", detail: "no hearing rule is in force on \(day.dotted) for this case", field: "on")
         }
         return HearingRuleResponse(ruling)
+    }
+
+    struct ObjectionRequest: Content { var number: String; var code: String; var text: String }
+    struct ObjectionReceipt: Content { var number: String; var argument: Int; var receivedOn: CivilDate; var document: Int? }
+
+    /// APPC 73(3): the applicant's objection to the draft decision, proved with the appeal's number and the
+    /// coupon's code (throttled like tracking: a wrong pair counts as a miss).
+    @Sendable
+    func object(req: Request) async throws -> Response {
+        let body = try req.content.decode(ObjectionRequest.self)
+        try await TrackingThrottle.check(req)
+        guard let a = try await req.application.appealService.submitObjection(number: body.number, code: body.code, text: body.text),
+              let arg = a.hearing?.arguments.last else {
+            try await TrackingThrottle.missed(req)
+            throw ServiceError.notFound
+        }
+        let receipt = ObjectionReceipt(number: a.registration.number, argument: arg.number, receivedOn: arg.receivedOn, document: arg.document)
+        return try await receipt.encodeResponse(status: .created, for: req)
     }
 
     @Sendable
