@@ -23,8 +23,9 @@ struct HearingAPITests {
         struct Held: Decodable { struct P: Decodable { var secretaryName: String; var documents: [Int]; var draftReceivedOn: String? }; var form: String; var `protocol`: P? }
         struct Hearing: Decodable {
             var ruling: Rule; var participants: [Participant]; var arguments: [Argument]; var sendings: [Sending]; var status: String; var held: Held?
-            var drafts: [Draft]
+            var drafts: [Draft]; var invitations: [Invitation]
             struct Draft: Decodable { var version: Int; var documents: [Int] }
+            struct Invitation: Decodable { var form: String; var documents: [Int] }
         }
         struct Block: Decodable { var code: String; var earliest: String?; var participant: Int? }
         struct Adoption: Decodable { var allowed: Bool; var on: String; var earliest: String?; var blocks: [Block] }
@@ -154,6 +155,10 @@ struct HearingAPITests {
             #expect(desk.map(\.id) == [id], "the objection waits on the executor's desk")
             try await ok(app, w, id, #"{"action":"answer_argument","number":1,"accepted":false,"reasonKk":"2024 жылғы тексеру актісі учаскенің бос еместігін көрсетеді"}"#)
             #expect(try await app.appealService.objectionsAwaitingAnswer(actor: w.executor, mine: true).isEmpty)
+            // R32: the invitation, in Kazakh and Russian.
+            try await ok(app, w, id, #"{"action":"invite_to_hearing","form":"video_call","app":"WhatsApp","date":"2024-05-07","time":"10:00","place":"+7 701 111 11 11"}"#)
+            let invitationDocs = try #require(try await view(app, w, id).hearing?.invitations.first?.documents)
+            #expect(invitationDocs.count == 2, "Kazakh and Russian")
             // R37, APPC 74: a protocol without the secretary is refused by name; nothing is stored.
             clock.set(iso: "2024-05-07T15:00:00+05:00")
             let protocolJSON = #"{"action":"record_hearing","form":"video_call","place":"WhatsApp бейнебайланысы","startTime":"10:00","endTime":"10:35","presidingName":"Арман Қасымов","participantsPresent":["Нұрланов Ержан"],"matterKk":"Жер учаскесін беру туралы өтініш","contentKk":"Өтініш беруші қарсылығын түсіндірді; сұрақтарға жауап берді.","recordingMeans":"бейнежазбасыз","signedByPresiding":true,"signedBySecretary":true,"readingPlace":"Көкшетау, Абай к-сі 10, 204 каб.""#
@@ -171,7 +176,19 @@ struct HearingAPITests {
             #expect(cs == .ok)
             let caseText = String(decoding: caseBody, as: UTF8.self)
             #expect(caseText.contains("\"draft_decision\"") && caseText.contains("\"objection\"") && caseText.contains("\"hearing_protocol\""))
-            _ = draftDoc
+            // The documents as frozen in the case (R13): the draft with the right to object, the invitation in both languages, the protocol.
+            func document(_ n: Int) async throws -> String {
+                let (ds, d) = try await api.get(app, "api/v1/appeals/\(id)/case/documents/\(n)", headers: w.auth("executor"))
+                #expect(ds == .ok)
+                return String(decoding: d, as: UTF8.self)
+            }
+            let draftHTML = try await document(draftDoc)
+            #expect(draftHTML.contains("ЖОБА") && draftHTML.contains("Жер учаскесін беруден бас тарту") && draftHTML.contains("екі жұмыс күні"))
+            let invitationRu = try await document(invitationDocs[1])
+            #expect(invitationRu.contains("Приглашение на заслушивание") && invitationRu.contains("WhatsApp") && invitationRu.contains("10:00"))
+            let protocolHTML = try await document(prot.documents[0])
+            #expect(protocolHTML.contains("Тыңдау хаттамасы") && protocolHTML.contains("Дана Ахметова") && protocolHTML.contains("10:00–10:35"))
+            #expect(protocolHTML.contains("Адресат шешім жобасын алған күн"), "R37: when the addressee received the draft")
             // R33: the act — the day before, of and after.
             clock.set(iso: "2024-05-09T11:00:00+05:00")
             v = try await view(app, w, id)
