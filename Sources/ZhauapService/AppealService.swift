@@ -20,6 +20,8 @@ public struct AppealService: Sendable {
     public var observer: (@Sendable (Observation) -> Void)?
     /// The registry of normative acts, for the steps that read it (R24–R28).
     public var law: LawLibrary?
+    /// The hearing rules in force (R34, R35): the shipped ones unless the installation gives its own.
+    public var hearingRules: HearingRules? = HearingRules.shipped
 
     public enum Observation: Sendable {
         case registered(channel: String, seconds: Double)
@@ -134,6 +136,7 @@ public struct AppealService: Sendable {
             var context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, attachment: attachment?.meta)
             context.freezer = HTMLFreezer()
             context.law = registry
+            context.hearingRules = hearingRules
             let (changed, outcome) = try Procedure.run(command, on: current, context: context)
             let supplied = Dictionary(([attachment].compactMap { $0 } + files).map { ($0.meta.file.sha256, $0.content) }, uniquingKeysWith: { a, _ in a })
             for effect in outcome.effects {

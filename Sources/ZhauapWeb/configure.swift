@@ -27,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     var service = AppealService(storage: storage, calendars: app.calendarProvider, rules: app.termRules, serializeWrites: false, now: now)
     app.lawLibrary = LawLibrary(storage: storage, bundled: try LawRegistry.bundled(), termRules: app.termRules)
     service.law = app.lawLibrary
+    if let rules = config.hearingRules { service.hearingRules = rules }
     let metrics = app.metrics
     service.observer = { metrics.observe($0) }
     app.appealService = service

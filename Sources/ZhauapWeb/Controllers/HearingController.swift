@@ -29,7 +29,7 @@ struct HearingController: RouteCollection {
         let thirdParty = try req.optionalBool("burdensThirdParty") ?? false
         let exception = try value("exception", HearingException.self)
         let day = req.query[String.self, at: "on"] != nil ? try req.dateParameter("on") : req.application.appealService.todayInDefaultZone()
-        guard let rules = HearingRules.shipped,
+        guard let rules = req.application.appealService.hearingRules,
               let ruling = rules.decide(kind: kind, outcome: outcome, burdensThirdParty: thirdParty, exception: exception, on: day) else {
             throw APIError(.unprocessableEntity, code: "no_hearing_rule", detail: "no hearing rule is in force on \(day.dotted) for this case", field: "on")
         }
