@@ -74,6 +74,7 @@ public enum ZhauapCLI {
         app.asyncCommands.use(SuggestCommand(), as: "suggest")
         app.asyncCommands.use(SearchCommands(), as: "search")
         app.asyncCommands.use(LawCommands(), as: "law")
+        app.asyncCommands.use(HearingRulesCommands(), as: "hearing-rules")
     }
 
     /// `zhauap`, `zhauap serve …` and `zhauap --port 8081` all serve.

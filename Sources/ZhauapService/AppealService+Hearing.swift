@@ -26,7 +26,7 @@ extension AppealService {
         let calendar = try await calendars.current()
         let today = max(today(in: body), appeal.registration.registeredOn)
         var preview: [HearingOutcome: HearingRuling] = [:]
-        if let kind = appeal.kind, let hearingRules = HearingRules.shipped {
+        if let kind = appeal.kind, let hearingRules {
             for o in [HearingOutcome.favourable, .burdening] {
                 preview[o] = hearingRules.decide(kind: kind, outcome: o, burdensThirdParty: false, exception: nil, on: today)
             }

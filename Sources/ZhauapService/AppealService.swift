@@ -20,6 +20,8 @@ public struct AppealService: Sendable {
     public var observer: (@Sendable (Observation) -> Void)?
     /// The registry of normative acts, for the steps that read it (R24–R28).
     public var law: LawLibrary?
+    /// The hearing rules in force (R34, R35): the shipped ones unless the installation gives its own.
+    public var hearingRules: HearingRules? = HearingRules.shipped
 
     public enum Observation: Sendable {
         case registered(channel: String, seconds: Double)
@@ -49,6 +51,11 @@ public struct AppealService: Sendable {
     /// Today in the body's time zone, on the service's clock.
     public func today(in body: AdministrativeBody) -> CivilDate {
         RegistrationDay.local(now(), timeZone: body.timeZone).date
+    }
+
+    /// Today in the installation's default time zone (for questions asked outside any body).
+    public func todayInDefaultZone() -> CivilDate {
+        RegistrationDay.local(now(), timeZone: AdministrativeBody.defaultTimeZone).date
     }
 
     /// APPC 64 (R1): registers the appeal and returns it with its coupon data. With an idempotency key, a
@@ -129,6 +136,7 @@ public struct AppealService: Sendable {
             var context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, attachment: attachment?.meta)
             context.freezer = HTMLFreezer()
             context.law = registry
+            context.hearingRules = hearingRules
             let (changed, outcome) = try Procedure.run(command, on: current, context: context)
             let supplied = Dictionary(([attachment].compactMap { $0 } + files).map { ($0.meta.file.sha256, $0.content) }, uniquingKeysWith: { a, _ in a })
             for effect in outcome.effects {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhauapDomain
 import ZhauapStorage
 
 /// Everything Zhauap reads from its environment, read once at start-up. Every invalid variable is
@@ -27,6 +28,8 @@ public struct AppConfig: Sendable, Equatable {
     var checkpointDirectory: String?
     /// The largest file and the most a case may hold (`MAX_FILE_MB`, `MAX_CASE_MB`).
     public var caseLimits = CaseFileLimits()
+    /// The hearing rules an administrator gave (`HEARING_RULES`); nil: the shipped ones.
+    public var hearingRules: HearingRules?
     public var servedOverTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 
     public init(database: DatabaseLocation, host: String, port: Int, logLevel: String, chromium: String? = nil, publicURL: String? = nil) {
@@ -52,6 +55,7 @@ public struct AppConfig: Sendable, Equatable {
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or prefixes (127.0.0.1, 10.0.0.0/8) of proxies whose X-Forwarded-For names the client"),
         ("MAX_FILE_MB", "20", "the largest file a case document may be, in megabytes (1–200)"),
         ("MAX_CASE_MB", "200", "the most the files of one case may hold together, in megabytes (at least MAX_FILE_MB, at most 4000)"),
+        ("HEARING_RULES", "(shipped)", "a hearing rules file (the format of Resources/hearing-rules.json, `zhauap hearing-rules export`) used instead of the shipped rules"),
     ]
 
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -115,6 +119,17 @@ public struct AppConfig: Sendable, Equatable {
             if let n = Int(text), (limits.fileMB...4000).contains(n) { limits.caseMB = n }
             else { problems.append("MAX_CASE_MB: \"\(text)\" is not a number from MAX_FILE_MB (\(limits.fileMB)) to 4000") }
         } else if limits.caseMB < limits.fileMB { limits.caseMB = limits.fileMB }
+        var hearingRules: HearingRules? = nil
+        if let path = env["HEARING_RULES"], !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path) {
+                switch HearingRules.read(data) {
+                case .success(let r): hearingRules = r
+                case .failure(let p): problems += p.list.map { "HEARING_RULES: \($0)" }
+                }
+            } else {
+                problems.append("HEARING_RULES: cannot read \(path)")
+            }
+        }
         guard problems.isEmpty else { return .failure(ConfigError(problems: problems)) }
         var config = AppConfig(database: database, host: host, port: port, logLevel: logLevel, chromium: chromium, publicURL: publicURL)
         config.trustedProxies = proxies
@@ -122,6 +137,7 @@ public struct AppConfig: Sendable, Equatable {
         config.metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.checkpointDirectory = dir
         config.caseLimits = limits
+        config.hearingRules = hearingRules
         return .success(config)
     }
 }

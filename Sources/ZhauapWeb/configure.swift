@@ -27,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     var service = AppealService(storage: storage, calendars: app.calendarProvider, rules: app.termRules, serializeWrites: false, now: now)
     app.lawLibrary = LawLibrary(storage: storage, bundled: try LawRegistry.bundled(), termRules: app.termRules)
     service.law = app.lawLibrary
+    if let rules = config.hearingRules { service.hearingRules = rules }
     let metrics = app.metrics
     service.observer = { metrics.observe($0) }
     app.appealService = service
@@ -114,5 +115,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: CaseFileController())
     try api.register(collection: SearchController())
     try api.register(collection: CaseLawController())
+    try api.register(collection: HearingController())
     try api.register(collection: LawController())
 }

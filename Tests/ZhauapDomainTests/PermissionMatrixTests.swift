@@ -9,8 +9,9 @@ struct PermissionMatrixTests {
     /// that opens to the wrong role, or an action added without a line here, fails.
     static let expected: [String: Set<Action>] = [
         // R11, R22, R23: the registrar files what arrives (documents, answers, opinions); the executor and the head keep the case.
+        // R33, APPC 73(3): the registrar also records a delivery and files an objection that arrives.
         "registrar": [.checkCompetence, .recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending, .addDocument, .recordExport,
-                      .recordRequestAnswer, .recordExpertOpinion],
+                      .recordRequestAnswer, .recordExpertOpinion, .recordDelivery, .recordObjection],
         "assigned executor": Set<Action>([.checkCompetence, .recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
                               .requestExtension, .answer, .recordSending]).union(caseWork),
         "other executor": [],
@@ -23,7 +24,10 @@ struct PermissionMatrixTests {
     static let caseWork: Set<Action> = [.addDocument, .withdrawDocument, .recordExport, .recordFact, .reviseFact, .requestAssistance, .chaseRequest,
                                         .recordRequestAnswer, .recordRequestFailure, .involveExpert, .recordExpertOpinion,
                                         // R24–R28: the executor and the head find and apply the law.
-                                        .applyNorm, .withdrawNorm, .checkPrecondition, .recordAnalogy]
+                                        .applyNorm, .withdrawNorm, .checkPrecondition, .recordAnalogy,
+                                        // R30–R37: R31, the hearing is conducted by the executor or the head who issues the act.
+                                        .planHearing, .addParticipant, .prepareDraft, .recordDelivery, .inviteToHearing, .recordObjection,
+                                        .answerArgument, .recordHearing, .omitHearing]
 
     static func actor(_ role: String) -> Actor {
         switch role {
@@ -106,6 +110,13 @@ enum AppealCommandName {
             .applyNorm: AppealCommand(ApplyNorm(norm: "", reason: "")), .withdrawNorm: AppealCommand(WithdrawNorm(norm: "", reason: "")),
             .checkPrecondition: AppealCommand(CheckPrecondition(norm: "", precondition: 1, answer: .unclear)),
             .recordAnalogy: AppealCommand(RecordAnalogy(kind: .law, basis: "", reason: "")),
+            .planHearing: AppealCommand(PlanHearing(outcome: .burdening)),
+            .addParticipant: AppealCommand(AddParticipant(name: "", channel: .post)),
+            .prepareDraft: AppealCommand(PrepareDraft(summaryKk: "")), .recordDelivery: AppealCommand(RecordDelivery(sending: 1)),
+            .inviteToHearing: AppealCommand(InviteToHearing(form: .videoCall, date: F.d("2024-02-20"), time: "10:00", place: "")),
+            .recordObjection: AppealCommand(RecordObjection(channel: .oral, text: "")), .submitObjection: AppealCommand(SubmitObjection(text: "")),
+            .answerArgument: AppealCommand(AnswerArgument(number: 1, accepted: false, reasonKk: "")),
+            .recordHearing: AppealCommand(RecordHearing(form: .email)), .omitHearing: AppealCommand(OmitHearing(reason: .favourable)),
         ]
         return samples[action]?.name ?? ""
     }

@@ -65,6 +65,7 @@ struct AppealRecordTests {
             try await sql.raw("UPDATE appeals SET document = \(bind: text) WHERE id = \(bind: a.id)").run()
             try await MoveTermsAndSendings().prepare(on: app.db)
             try await AddWorklistColumns().prepare(on: app.db)
+            try await AddSendingDelivery().prepare(on: app.db)
             let read = try #require(try await FluentAppealStore(database: app.db).appeal(a.id, bodyID: w.bodyA.id)).appeal
             // A version-1 record knew no Russian reason (it came with 0010): all else reads the same.
             var expected = a

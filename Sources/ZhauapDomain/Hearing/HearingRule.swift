@@ -70,6 +70,10 @@ public struct HearingRules: Sendable, Hashable, Codable {
         /// The exceptions the rule is for; nil: whatever the exception; `[]`: only when there is none.
         public var exceptions: [HearingException]?
 
+        public init(kinds: [AppealKind]? = nil, outcomes: [HearingOutcome]? = nil, thirdParty: Bool? = nil, exceptions: [HearingException]? = nil) {
+            (self.kinds, self.outcomes, self.thirdParty, self.exceptions) = (kinds, outcomes, thirdParty, exceptions)
+        }
+
         public func holds(kind: AppealKind, outcome: HearingOutcome, thirdParty tp: Bool, exception: HearingException?) -> Bool {
             if let kinds, !kinds.contains(kind) { return false }
             if let outcomes, !outcomes.contains(outcome) { return false }
@@ -120,6 +124,43 @@ public struct HearingRules: Sendable, Hashable, Codable {
                        on day: CivilDate) -> HearingRuling? {
         rules.first { $0.isInForce(on: day) && $0.when.holds(kind: kind, outcome: outcome, thirdParty: burdensThirdParty, exception: exception) }
             .map { HearingRuling($0, exception: exception) }
+    }
+
+    /// A rules file an administrator gives (`HEARING_RULES`), or every problem it has.
+    public static func read(_ data: Data) -> Result<HearingRules, Problems> {
+        let rules: HearingRules
+        do { rules = try JSONDecoder().decode(HearingRules.self, from: data) } catch {
+            return .failure(Problems(list: ["not a hearing rules file: \(error)"]))
+        }
+        let problems = rules.problems()
+        return problems.isEmpty ? .success(rules) : .failure(Problems(list: problems))
+    }
+
+    public struct Problems: Error, Sendable, Hashable { public var list: [String] }
+
+    /// What is wrong with the rules: a duplicate or empty id, a rule without its articles, source or reason in
+    /// each language, a period that ends before it starts, and any case left undecided on a day some rule
+    /// starts or ends (from the earliest start on: a gap would leave a hearing question unanswered).
+    public func problems() -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        for r in rules {
+            if r.id.trimmingCharacters(in: .whitespaces).isEmpty { out.append("a rule without an id") }
+            if !seen.insert(r.id).inserted { out.append("\(r.id): the id is used twice") }
+            if r.articles.isEmpty { out.append("\(r.id): no articles cited") }
+            if r.source.trimmingCharacters(in: .whitespaces).isEmpty { out.append("\(r.id): no source") }
+            if [r.reason.kk, r.reason.ru, r.reason.en].contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                out.append("\(r.id): the reason must be given in kk, ru and en")
+            }
+            if let from = r.effectiveFrom, let to = r.effectiveTo, to < from { out.append("\(r.id): in force to \(to) before from \(from)") }
+        }
+        guard let first = rules.compactMap(\.effectiveFrom).min() else { return out + ["no rule says from when it is in force"] }
+        let days = Set([first] + rules.compactMap(\.effectiveFrom) + rules.compactMap { $0.effectiveTo?.adding(days: 1) }).sorted()
+        for day in days {
+            let gaps = gaps(on: day)
+            if !gaps.isEmpty { out.append("on \(day) no rule decides \(gaps.count) case(s), e.g. \(gaps[0]) (kind/outcome/third party/exception)") }
+        }
+        return out
     }
 
     /// The combinations no rule in force on `day` decides: a complete table has none.

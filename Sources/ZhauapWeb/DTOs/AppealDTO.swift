@@ -104,6 +104,14 @@ struct TermDTO: Content {
     var basis: String
     /// How the due date was reached, per language, on the calendar in force.
     var explanation: [String: [String]]
+
+    init(_ t: AppealTerm, calendar: WorkingDayCalendar) {
+        let lines = (try? calendar.term(t.request)).map { res in
+            Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, res.explanation.lines($0, unit: t.unit, amount: t.amount)) })
+        } ?? [:]
+        (purpose, status, start, unit, amount, due, originalDue, rule, basis, explanation) =
+            (t.purpose.rawValue, t.status.rawValue, t.start, t.unit.rawValue, t.amount, t.due, t.originalDue, t.ruleID, t.basis, lines)
+    }
 }
 
 struct AppealResponse: Content {
@@ -133,13 +141,7 @@ struct AppealResponse: Content {
         let r = a.registration
         coupon = CouponDTO(number: r.number, trackingCode: r.trackingCode, receivedAt: r.receivedAt, registeredOn: r.registeredOn,
                            receivedBy: r.receivedByName, position: r.receivedByPosition, bodyNameKk: body.nameKk, bodyNameRu: body.nameRu)
-        terms = a.terms.map { t in
-            let lines = (try? calendar.term(t.request)).map { res in
-                Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, res.explanation.lines($0, unit: t.unit, amount: t.amount)) })
-            } ?? [:]
-            return TermDTO(purpose: t.purpose.rawValue, status: t.status.rawValue, start: t.start, unit: t.unit.rawValue, amount: t.amount,
-                           due: t.due, originalDue: t.originalDue, rule: t.ruleID, basis: t.basis, explanation: lines)
-        }
+        terms = a.terms.map { TermDTO($0, calendar: calendar) }
         allowedActions = Permissions.available(actor: actor, appeal: a).map(\.rawValue)
         proposals = []
         if a.state == .awaitingCorrection, let due = a.correction?.due, today > due {

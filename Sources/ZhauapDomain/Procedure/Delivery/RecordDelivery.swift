@@ -10,6 +10,9 @@ public struct RecordDelivery: ProcedureStep {
     public static let allowedIn = Set(AppealState.allCases)
     public static let who: Who = [.assignedExecutor, .head, .registrar]
 
+    /// Offered while a sending waits for its delivery to be recorded.
+    public static func isOffered(on a: Appeal) -> Bool { a.sendings.contains { $0.deliveredOn == nil } }
+
     /// The sending's number, 1 for the first recorded.
     public var sending: Int
     /// Nil: today.

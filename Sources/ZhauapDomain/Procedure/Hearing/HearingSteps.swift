@@ -2,6 +2,12 @@ import Foundation
 import WorkingCalendar
 
 extension Appeal {
+    /// A hearing is planned, concerns this case, and is neither held nor omitted.
+    public var hearingIsOpen: Bool {
+        guard let h = hearing, h.ruling.decision.applies, case .pending = h.conduct else { return false }
+        return true
+    }
+
     /// The hearing as planned and still open to steps (neither held nor omitted).
     func openHearing() throws(ProcedureError) -> Hearing {
         guard let h = hearing else { throw .hearingNotPlanned }

@@ -10,6 +10,8 @@ public struct InviteToHearing: ProcedureStep {
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
 
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen && a.hearing?.draft != nil }
+
     public var form: HearingForm
     public var app: String?
     public var date: CivilDate

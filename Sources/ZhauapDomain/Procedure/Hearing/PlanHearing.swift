@@ -10,6 +10,12 @@ public struct PlanHearing: ProcedureStep {
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
 
+    /// Offered for the kinds that end in an act (applications and complaints) until the hearing is held or omitted.
+    public static func isOffered(on a: Appeal) -> Bool {
+        guard let kind = a.kind, !kind.isSimplified else { return false }
+        return a.hearing.map { $0.conduct == .pending } ?? true
+    }
+
     public var outcome: HearingOutcome
     public var burdensThirdParty: Bool?
     public var exception: HearingException?
@@ -54,6 +60,8 @@ public struct AddParticipant: ProcedureStep {
     public static let action = Action.addParticipant
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
+
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen }
 
     public var name: String
     public var contacts: String?

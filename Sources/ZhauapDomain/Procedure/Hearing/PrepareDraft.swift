@@ -10,6 +10,8 @@ public struct PrepareDraft: ProcedureStep {
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
 
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen }
+
     public var summaryKk: String
     public var factsKk: String?
     public var reasoningKk: String?

@@ -14,6 +14,8 @@ public struct RecordHearing: ProcedureStep {
     /// R31: the employee authorised to conduct the procedure (its executor) or to issue the act (the head).
     public static let who: Who = [.assignedExecutor, .head]
 
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen && a.hearing?.draft != nil }
+
     public var form: HearingForm
     public var heldOn: CivilDate?
     public var place: String?
@@ -104,6 +106,8 @@ public struct OmitHearing: ProcedureStep {
     public static let action = Action.omitHearing
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
+
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen && (a.hearing?.ruling.decision.mayOmit ?? false) }
 
     public var reason: OmissionReason
     public var note: String?

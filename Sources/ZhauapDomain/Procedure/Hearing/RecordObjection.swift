@@ -9,6 +9,8 @@ public struct RecordObjection: ProcedureStep {
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head, .registrar]
 
+    public static func isOffered(on a: Appeal) -> Bool { a.hearingIsOpen && a.hearing?.draft != nil }
+
     public var participant: Int?
     public var channel: ArgumentChannel
     public var text: String
@@ -43,6 +45,12 @@ public struct SubmitObjection: ProcedureStep {
     public static let viaActions = false
     /// The longest objection taken online, in characters.
     public static let maxLength = 10_000
+
+    /// Open while the hearing is pending and the draft was sent to the addressee.
+    public static func isOffered(on a: Appeal) -> Bool {
+        guard a.hearingIsOpen, let addressee = a.hearing?.addressee else { return false }
+        return !a.draftSendings(to: addressee.number).isEmpty
+    }
 
     public var text: String
 
@@ -87,6 +95,8 @@ public struct AnswerArgument: ProcedureStep {
     public static let action = Action.answerArgument
     public static let allowedIn: Set<AppealState> = [.underConsideration]
     public static let who: Who = [.assignedExecutor, .head]
+
+    public static func isOffered(on a: Appeal) -> Bool { !(a.hearing?.arguments.isEmpty ?? true) }
 
     public var number: Int
     public var accepted: Bool
