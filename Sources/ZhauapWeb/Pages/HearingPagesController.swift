@@ -44,11 +44,7 @@ struct HearingPagesController: RouteCollection {
 
     @Sendable
     func takeStep(req: Request) async throws -> Response {
-        let actor = try await AppealPagesController.signedIn(req)
-        try CSRF.verify(req)
-        let id = try req.appealID()
-        guard let name = req.parameters.get("action"), let action = Action(rawValue: name), Self.steps.contains(action) else { throw Abort(.notFound) }
-        let form = FormFields(req)
+        let (actor, id, action, form) = try await PageStep.posted(req, steps: Self.steps)
         // Which of the page's forms was sent (a delivery form names its sending, an answer form its argument).
         let key = form.value("_form").flatMap { HearingPage.action(ofForm: $0) == action.rawValue ? $0 : nil } ?? action.rawValue
         do {

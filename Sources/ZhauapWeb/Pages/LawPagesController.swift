@@ -39,11 +39,7 @@ struct LawPagesController: RouteCollection {
 
     @Sendable
     func takeStep(req: Request) async throws -> Response {
-        let actor = try await AppealPagesController.signedIn(req)
-        try CSRF.verify(req)
-        let id = try req.appealID()
-        guard let name = req.parameters.get("action"), let action = Action(rawValue: name), Self.steps.contains(action) else { throw Abort(.notFound) }
-        let form = FormFields(req)
+        let (actor, id, action, form) = try await PageStep.posted(req, steps: Self.steps)
         func refused(_ status: HTTPStatus, _ text: @escaping (Language, [String: String]) -> String) async throws -> Response {
             let lang = try await req.pageLanguage(user: actor)
             return try await render(req, actor: actor, id: id, markers: nil, status: status) { page, t in page.error = text(lang, t) }

@@ -16,6 +16,16 @@ enum PageStep {
         var text: @Sendable (Language, [String: String]) -> String
     }
 
+    /// A step's form posted to `/appeals/{id}/…/steps/{action}` by a signed-in browser (CSRF-checked): who,
+    /// on which appeal, which of `steps`, and the fields; a step the page does not take is not found.
+    static func posted(_ req: Request, steps: Set<Action>) async throws -> (actor: Actor, id: UUID, action: Action, form: FormFields) {
+        let actor = try await AppealPagesController.signedIn(req)
+        try CSRF.verify(req)
+        let id = try req.appealID()
+        guard let name = req.parameters.get("action"), let action = Action(rawValue: name), steps.contains(action) else { throw Abort(.notFound) }
+        return (actor, id, action, FormFields(req))
+    }
+
     static func command(_ action: Action, form: FormFields, listsAlwaysSent: [String] = []) throws -> AppealCommand {
         var fields = try JSONSerialization.jsonObject(with: try form.json(listsAlwaysSent: listsAlwaysSent)) as? [String: Any] ?? [:]
         fields["action"] = action.rawValue
