@@ -115,17 +115,22 @@ def add_user(d, base, login, name, roles):
     return d.find_element(By.ID, "shown-password").text.strip()
 
 
-def submit_action(d, action, fields=None, selects=None, pick=None):
-    """From the appeal card: opens the step from the menu, fills its form (`pick`: select the option whose
-    text contains the value), confirms a step that cannot be undone, submits, and checks the success message."""
-    click_and_wait(d, d.find_element(By.CSS_SELECTOR, f"a.step-link[data-action='{action}']"))
-    form = d.find_element(By.CSS_SELECTOR, "form.step")
+def fill(form, fields=None, selects=None):
+    """Types each of `fields` into its field (emptied first) and picks each of `selects` by its value."""
     for name, value in (fields or {}).items():
         el = form.find_element(By.NAME, name)
         el.clear()
         el.send_keys(value)
     for name, value in (selects or {}).items():
         Select(form.find_element(By.NAME, name)).select_by_value(value)
+
+
+def submit_action(d, action, fields=None, selects=None, pick=None):
+    """From the appeal card: opens the step from the menu, fills its form (`pick`: select the option whose
+    text contains the value), confirms a step that cannot be undone, submits, and checks the success message."""
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, f"a.step-link[data-action='{action}']"))
+    form = d.find_element(By.CSS_SELECTOR, "form.step")
+    fill(form, fields, selects)
     for name, text in (pick or {}).items():
         select = Select(form.find_element(By.NAME, name))
         select.select_by_value([o.get_attribute("value") for o in select.options if text in o.text][0])
@@ -709,6 +714,158 @@ def law_finder(d, base, password):
     d.set_window_size(1366, 768)
 
 
+def fits_phone(d, name, what):
+    """The page as it is, on a 390×844 phone: no sideways scrolling; a screenshot."""
+    d.set_window_size(390, 844)
+    try:
+        assert no_horizontal_scroll(d), what + " scrolls sideways on a phone"
+        shot(d, name)
+    finally:
+        d.set_window_size(1366, 768)
+
+
+def open_form(d, form_id):
+    """A hearing page's form, its <details> opened as a person would by clicking its summary."""
+    box = d.find_element(By.ID, form_id)
+    if box.get_attribute("open") is None:
+        box.find_element(By.TAG_NAME, "summary").click()
+    return box.find_element(By.TAG_NAME, "form")
+
+
+def hearing_done(d, action):
+    assert "done=" + action in d.current_url, (action, d.current_url, d.find_element(By.TAG_NAME, "body").text[:1500])
+    assert d.find_elements(By.ID, "hearing-done"), "a message after the step"
+
+
+def application_for_hearing(d, base, password, surname, essence):
+    """An application registered, assigned and its kind confirmed; returns its address and number."""
+    sign_in(d, base, password)
+    d.get(base + "/appeals/new")
+    d.find_element(By.ID, "surname").send_keys(surname)
+    d.find_element(By.ID, "givenName").send_keys("Айгүл")
+    d.find_element(By.ID, "postalAddress").send_keys("Астана, Сарыарқа ауданы, Жеңіс даңғылы 10")
+    d.find_element(By.ID, "essence").send_keys(essence)
+    d.find_element(By.NAME, "signaturePresent").click()
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+    appeal_url = d.current_url.split("?")[0]
+    number = re.search(r"DEMO-\d{4}-\d{5}", d.find_element(By.TAG_NAME, "body").text).group(0)
+    submit_action(d, "assign", pick={"executorId": "Әкімші"})
+    submit_action(d, "confirm_kind", selects={"kind": "application"})
+    return appeal_url, number
+
+
+def hearing_objection(d, base, password):
+    """R30–R37, APPC 73, 74 in Kazakh: the executor plans a burdening decision on an application — the hearing is
+    required; prepares the draft, records its sending and delivery; the applicant, in a fresh session without
+    signing in, objects on the tracking page with the number and the coupon's code; the executor finds it on the
+    desk, answers it, holds the hearing by a WhatsApp video call with a complete protocol and records the protocol's
+    copy sent by messenger. The hearing page and the tracking page fit a phone."""
+    appeal_url, number = application_for_hearing(d, base, password, "Омарова",
+                                                 "Маған жеке тұрғын үй құрылысы үшін жер учаскесін беруіңізді сұраймын.")
+    d.get(appeal_url + "/documents/coupon?lang=kk")
+    code = re.search(r"Бақылау коды\s*(\S+)", d.find_element(By.TAG_NAME, "body").text).group(1)
+    d.get(appeal_url)
+    click_and_wait(d, d.find_element(By.ID, "hearing-link"))
+    assert d.current_url.split("?")[0] == appeal_url + "/hearing", d.current_url
+    previews = d.find_element(By.CSS_SELECTOR, "ul.previews").text
+    assert "Тыңдау міндетті" in previews and "Тыңдау міндетті емес" in previews, previews
+    form = open_form(d, "form-plan_hearing")
+    fill(form, selects={"outcome": "burdening"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "plan_hearing")
+    assert "Тыңдау міндетті" in d.find_element(By.ID, "hearing-decision").text
+    shot(d, "80-hearing-required")
+    form = open_form(d, "form-prepare_draft")
+    fill(form, {"summaryKk": "Жер учаскесін беруден бас тарту көзделеді: ауылдық округте бос учаске жоқ.",
+                "reasoningKk": "Жер кодексінің 43-бабы"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "prepare_draft")
+    form = open_form(d, "form-record_sending")
+    fill(form, {"reference": "RR555666777KZ"}, {"document": "draft_decision", "participant": "1", "language": "kk", "channel": "post"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "record_sending")
+    box = d.find_element(By.CSS_SELECTOR, "details.delivery-form")
+    box.find_element(By.TAG_NAME, "summary").click()
+    form = box.find_element(By.TAG_NAME, "form")
+    fill(form, {"proof": "Хабарламаға өтініш беруші қол қойды"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "record_delivery")
+    row = d.find_element(By.ID, "participant-1")
+    until = row.find_element(By.CSS_SELECTOR, ".objection-until").text
+    earliest = row.find_element(By.CSS_SELECTOR, ".adoptable-from").text
+    assert re.match(r"\d\d\.\d\d\.\d{4}", until) and re.match(r"\d\d\.\d\d\.\d{4}", earliest), row.text
+    assert "үш жұмыс күні өтпеген" in d.find_element(By.ID, "gate").text
+    shot(d, "81-hearing-draft-delivered")
+
+    # The applicant: a fresh session, no sign-in.
+    track(d, base, number, code.lower())
+    draft = d.find_element(By.ID, "draft").text
+    assert "бос учаске жоқ" in draft and until in draft and "Омарова" not in d.find_element(By.TAG_NAME, "body").text, draft
+    d.find_element(By.ID, "objection-text").send_keys("Келіспеймін: көршімдегі учаске үш жылдан бері бос тұр.")
+    d.find_element(By.ID, "objection-code").send_keys(code)
+    shot(d, "82-track-objection")
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "#objection-form button.primary"))
+    received = d.find_element(By.ID, "objection-received").text
+    assert number in received, received
+    fits_phone(d, "83-track-objection-phone", "the tracking page with the draft")
+
+    # The executor: the objection on the desk, answered; the hearing held by video, the protocol's copy by messenger.
+    sign_in(d, base, password)
+    objections = d.find_element(By.ID, "objections").find_element(By.XPATH, "following-sibling::*[1]")
+    assert number in objections.text, objections.text
+    click_and_wait(d, objections.find_element(By.PARTIAL_LINK_TEXT, number))
+    assert "/hearing" in d.current_url, d.current_url
+    argument = d.find_element(By.ID, "argument-1")
+    assert "бақылау беті арқылы" in argument.text and "үш жылдан бері бос" in argument.text, argument.text
+    argument.find_element(By.CSS_SELECTOR, "details.answer-form summary").click()
+    form = argument.find_element(By.TAG_NAME, "form")
+    form.find_element(By.CSS_SELECTOR, "input[name='accepted'][value='false']").click()
+    fill(form, {"reasonKk": "Көрсетілген учаске 2025 жылы басқа азаматқа берілген."})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "answer_argument")
+    form = open_form(d, "form-record_hearing")
+    fill(form, {"place": "WhatsApp бейнеқоңырауы", "startTime": "15:00", "endTime": "15:25", "presidingName": "Демо Әкімші, бөлім басшысы",
+                "secretaryName": "Серікқызы Әлия", "presentText": "Омарова Айгүл\nДемо Әкімші\nСерікқызы Әлия",
+                "matterKk": "Жер учаскесін беру туралы өтініш", "contentKk": "Өтініш беруші қарсылығын түсіндірді; орган жауап берді.",
+                "recordingMeans": "жазба жүргізілмеді", "readingPlace": "Әкімдік, 12-кабинет"}, {"form": "video_call"})
+    form.find_element(By.NAME, "signedByPresiding").click()
+    form.find_element(By.NAME, "signedBySecretary").click()
+    shot(d, "84-hearing-protocol-form")
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "record_hearing")
+    held = d.find_element(By.ID, "hearing-held").text
+    assert "Серікқызы Әлия" in held and "15:00–15:25" in held and "Бейнеқоңырау" in held, held
+    form = open_form(d, "form-record_sending")
+    fill(form, {"reference": "WhatsApp +7 701 000 00 00"}, {"document": "hearing_protocol", "participant": "1", "language": "kk", "channel": "messenger"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "record_sending")
+    sent = d.find_element(By.CSS_SELECTOR, "ul.sendings").text
+    assert "Тыңдау хаттамасының көшірмесі" in sent and "Мессенджер" in sent, sent
+    gate = d.find_element(By.ID, "gate").text
+    assert "тыңдау өткізілмеген" not in gate and "үш жұмыс күні өтпеген" in gate, gate  # held: only the three working days remain
+    shot(d, "85-hearing-held")
+    fits_phone(d, "86-hearing-phone", "the hearing page")
+
+
+def hearing_omitted(d, base, password):
+    """R35: a favourable act that burdens nobody — the hearing is optional; the executor omits it and the page shows
+    the reason and the articles the act will state."""
+    appeal_url, _ = application_for_hearing(d, base, password, "Жақыпова", "Маған тұрғылықты жері туралы анықтама беруіңізді сұраймын.")
+    d.get(appeal_url + "/hearing")
+    form = open_form(d, "form-plan_hearing")
+    fill(form, selects={"outcome": "favourable"})
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "plan_hearing")
+    assert "Тыңдау міндетті емес" in d.find_element(By.ID, "hearing-decision").text
+    form = open_form(d, "form-omit_hearing")
+    assert "Акт адресаттың пайдасына" in form.text, form.text
+    click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+    hearing_done(d, "omit_hearing")
+    omitted = d.find_element(By.ID, "hearing-omitted").text
+    assert "Акт адресаттың пайдасына" in omitted and "APPC 73" in omitted, omitted
+    shot(d, "87-hearing-omitted")
+
+
 server, base, password, _ = start_server()
 driver = browser()
 try:
@@ -731,6 +888,17 @@ try:
           crime_report, driver, base, password)
     check("an executor runs the finder, applies a norm over a conflicting lower one, answers the checklist with a fact "
           "of the case file, and the checklist proposes the norm's consequence", law_finder, driver, base, password)
+    # The hearing on a working day (the server's clock from 10:00 on Tuesday 9 June 2026 in Kazakhstan).
+    hearing_server, hearing_base, hearing_password, _ = start_server(clock="2026-06-09 05:00:00")
+    try:
+        check("in Kazakh: a burdening decision needs the hearing; the draft sent and delivered; the applicant objects on the tracking "
+              "page; the executor sees it on the desk, holds the hearing by WhatsApp video with its protocol, sends the protocol by "
+              "messenger", hearing_objection, driver, hearing_base, hearing_password)
+        check("a favourable act burdening nobody: the hearing is omitted, its reason and articles on the page",
+              hearing_omitted, driver, hearing_base, hearing_password)
+    finally:
+        hearing_server.terminate()
+        hearing_server.wait(timeout=10)
 finally:
     driver.quit()
     server.terminate()
