@@ -201,15 +201,30 @@ struct HearingPagesTests {
         }
     }
 
-    @Test("APPC 74, R37: the protocol form missing the secretary is refused naming the field, the typed values kept; the complete one is recorded and its copy sent by messenger")
+    @Test("APPC 74, R37: the protocol form missing the secretary is refused naming the field, the typed values kept; the complete one is recorded and its copy sent by messenger (R32: the invitation to a WhatsApp call; R35: an interested person joins)")
     func protocolNeedsSecretary() async throws {
         try await Self.withCase(delivered: true) { app, c, _ in
+            // R32: invited to a WhatsApp call; a video call without its application is refused naming the field.
+            var invitation = ["form": "video_call", "date": "2026-06-09", "time": "15:00", "place": "+7 701 000 00 00", "_form": "invite_to_hearing"]
+            var (s, page, _) = try await Self.post(c.browser, app, c.path, "invite_to_hearing", invitation)
+            #expect(s == .unprocessableEntity && page.contains("Қолданба (WhatsApp, Zoom…)") && page.contains("value=\"+7 701 000 00 00\""))
+            invitation["app"] = "WhatsApp"
+            (s, _, _) = try await Self.post(c.browser, app, c.path, "invite_to_hearing", invitation)
+            #expect(s == .seeOther)
+            // R35: an interested person joins, with contacts and a channel.
+            (s, _, _) = try await Self.post(c.browser, app, c.path, "add_participant",
+                                            ["name": "Серікова Гүлжан", "contacts": "+7 702 111 22 33", "channel": "messenger", "_form": "add_participant"])
+            #expect(s == .seeOther)
+            (_, page, _) = try await c.browser.get(app, c.path + "/hearing")
+            #expect(page.contains("id=\"invitation-1\"") && page.contains("Бейнеқоңырау (WhatsApp, Zoom т.б.) (WhatsApp)"))
+            #expect(page.contains("id=\"participant-2\"") && page.contains("Серікова Гүлжан") && page.contains("мүдделі тұлға"))
+            #expect(page.contains("шешім жобасы қатысушыға табыс етілмеген: № 2 Серікова Гүлжан"), "the gate waits for the new participant's receipt")
             var fields = ["form": "video_call", "heldOn": "2026-06-09", "place": "WhatsApp бейнеқоңырауы", "startTime": "15:00", "endTime": "15:30",
                           "presidingName": "Арман Қасымов, бөлім басшысы", "presentText": "Нұрланов Ержан\nАрман Қасымов",
                           "matterKk": "Жер учаскесін беру туралы өтініш", "contentKk": "Өтініш беруші көрші учаске бос деп түсіндірді",
                           "signedByPresiding": "true", "signedBySecretary": "true", "readyOn": "2026-06-09", "readingPlace": "Әкімдік, 12-кабинет",
                           "_form": "record_hearing"]
-            var (s, page, _) = try await Self.post(c.browser, app, c.path, "record_hearing", fields)
+            (s, page, _) = try await Self.post(c.browser, app, c.path, "record_hearing", fields)
             #expect(s == .unprocessableEntity && page.contains("id=\"hearing-error\"") && page.contains("Хатшы (аты-жөні)"))
             #expect(page.contains("id=\"rh-secretaryName\" name=\"secretaryName\" value=\"\" maxlength=\"500\" required aria-invalid=\"true\""),
                     "the field is marked")
