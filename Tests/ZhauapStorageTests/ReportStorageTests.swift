@@ -22,7 +22,7 @@ struct ReportStorageTests {
             "0017-create-search-index",
             "0018-add-applicant-key",
             "0019-reshape-search-index",
-            "0020-create-law-registry", "0021-add-sending-delivery",
+            "0020-create-law-registry", "0021-add-sending-delivery", "0022-add-open-arguments",
         ])
     }
 

@@ -201,8 +201,8 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
             storage.read { d in
                 d.appeals.values.map(\.appeal).filter { a in
-                    a.bodyID == bodyID && a.state == .underConsideration && (executorID == nil || a.executorID == executorID)
-                        && a.documents.contains { $0.kind == .objection }
+                    a.bodyID == bodyID && a.state.isOpen && (executorID == nil || a.executorID == executorID)
+                        && !(a.hearing?.unanswered.isEmpty ?? true)
                 }.map(\.id)
             }
         }

@@ -155,6 +155,12 @@ struct HearingAPITests {
             #expect(desk.map(\.id) == [id], "the objection waits on the executor's desk")
             try await ok(app, w, id, #"{"action":"answer_argument","number":1,"accepted":false,"reasonKk":"2024 жылғы тексеру актісі учаскенің бос еместігін көрсетеді"}"#)
             #expect(try await app.appealService.objectionsAwaitingAnswer(actor: w.executor, mine: true).isEmpty)
+            // An oral objection the registrar records waits on the desk too, until answered.
+            try await ok(app, w, id, as: "registrar", #"{"action":"record_objection","channel":"oral","text":"Телефон арқылы: учаске бос"}"#)
+            #expect(try await app.appealService.objectionsAwaitingAnswer(actor: w.executor, mine: true).map(\.id) == [id])
+            #expect(try await app.appealService.objectionsAwaitingAnswer(actor: w.head, mine: false).map(\.id) == [id])
+            try await ok(app, w, id, #"{"action":"answer_argument","number":2,"accepted":true,"reasonKk":"Ескерілді: қосымша тексеру жүргізіледі"}"#)
+            #expect(try await app.appealService.objectionsAwaitingAnswer(actor: w.head, mine: false).isEmpty)
             // R32: the invitation, in Kazakh and Russian.
             try await ok(app, w, id, #"{"action":"invite_to_hearing","form":"video_call","app":"WhatsApp","date":"2024-05-07","time":"10:00","place":"+7 701 111 11 11"}"#)
             let invitationDocs = try #require(try await view(app, w, id).hearing?.invitations.first?.documents)

@@ -76,8 +76,8 @@ extension Appeal {
         let receipts = draftReceipts(calendar: calendar, rules: rules)
         if h.ruling.decision == .notApplicable || h.omission != nil { return AdoptionGate(receipts: receipts, earliest: nil, blocks: []) }
         var blocks: [AdoptionBlock] = []
-        if !h.isHeld && !h.ruling.decision.mayOmit { blocks.append(.hearingPending) }
-        if !h.isHeld && h.ruling.decision.mayOmit { blocks.append(.hearingPending) }
+        // Held, or omitted with its reason (above): until then the hearing question is open, required or not.
+        if !h.isHeld { blocks.append(.hearingPending) }
         if h.draft == nil { blocks.append(.noDraft) }
         let missing = receipts.filter { $0.receivedOn == nil }
         blocks += missing.map { .draftNotDelivered(participant: $0.participant) }

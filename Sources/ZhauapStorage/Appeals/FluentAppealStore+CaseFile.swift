@@ -92,11 +92,10 @@ extension FluentAppealStore {
 
     public func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
         var query: SQLQueryString = """
-            SELECT DISTINCT a.id, a.reg_year, a.reg_sequence FROM case_documents d JOIN appeals a ON a.id = d.appeal_id
-            WHERE d.body_id = \(bind: bodyID) AND d.kind = 'objection' AND a.state = 'under_consideration'
+            SELECT id FROM appeals WHERE body_id = \(bind: bodyID) AND open_arguments > 0
             """
-        if let executorID { query = query + " AND a.executor_id = \(bind: executorID)" }
-        query = query + " ORDER BY a.reg_year DESC, a.reg_sequence DESC LIMIT 200"
+        if let executorID { query = query + " AND executor_id = \(bind: executorID)" }
+        query = query + " ORDER BY reg_year DESC, reg_sequence DESC LIMIT 200"
         return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 

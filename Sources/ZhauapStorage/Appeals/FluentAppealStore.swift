@@ -66,6 +66,8 @@ public struct FluentAppealStore: Sendable {
         var recusalPending: Int?
         /// The day an executor asked to extend to, while the procedure is open and the head has not decided.
         var extensionUntil: String?
+        /// Objections and arguments of the hearing not answered yet while the procedure is open (APPC 73(3), R40).
+        var openArguments = 0
         var document = ""
     }
 
@@ -89,6 +91,7 @@ public struct FluentAppealStore: Sendable {
         let open = appeal.state.isOpen
         c.recusalPending = open && appeal.recusal != nil && appeal.recusal?.decision == nil ? 1 : nil
         if open, let r = appeal.extensionRequest, r.isPending { c.extensionUntil = r.until.description } else { c.extensionUntil = nil }
+        c.openArguments = open ? (appeal.hearing?.unanswered.count ?? 0) : 0
         c.document = String(decoding: try Self.encoder.encode(AppealRecord(appeal)), as: UTF8.self)
     }
 
@@ -109,13 +112,13 @@ public struct FluentAppealStore: Sendable {
         try await sql.raw("""
             INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
               executor_id, next_due, document, trail_length, trail_head, updated_at, answered_on, answered_late, recusal_pending,
-              extension_until, final_due, near_purpose, near_due, applicant, subject, case_index)
+              extension_until, final_due, near_purpose, near_due, applicant, subject, case_index, open_arguments)
             VALUES (\(bind: appeal.id), \(bind: appeal.bodyID), \(bind: appeal.registration.year), \(bind: appeal.registration.sequence),
               \(bind: appeal.registration.number), \(bind: appeal.registration.trackingCode), \(bind: appeal.registration.registeredOn.description),
               \(bind: c.state), \(bind: c.kind), \(bind: c.executorID), \(bind: c.nextDue), \(bind: c.document), \(bind: last?.seq ?? 0),
               \(bind: last?.hash ?? TrailHash.genesis), \(bind: recordedAt), \(bind: c.answeredOn), \(bind: c.answeredLate), \(bind: c.recusalPending),
               \(bind: c.extensionUntil), \(bind: c.finalDue), \(bind: c.nearPurpose), \(bind: c.nearDue), \(bind: c.applicant), \(bind: c.subject),
-              \(bind: appeal.caseFile.index))
+              \(bind: appeal.caseFile.index), \(bind: c.openArguments))
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
@@ -144,7 +147,8 @@ public struct FluentAppealStore: Sendable {
               trail_head = \(bind: entries.last?.hash ?? head), updated_at = \(bind: recordedAt), answered_on = \(bind: c.answeredOn),
               answered_late = \(bind: c.answeredLate), recusal_pending = \(bind: c.recusalPending), extension_until = \(bind: c.extensionUntil),
               final_due = \(bind: c.finalDue), near_purpose = \(bind: c.nearPurpose), near_due = \(bind: c.nearDue),
-              applicant = \(bind: c.applicant), subject = \(bind: c.subject), case_index = \(bind: appeal.caseFile.index)
+              applicant = \(bind: c.applicant), subject = \(bind: c.subject), case_index = \(bind: appeal.caseFile.index),
+              open_arguments = \(bind: c.openArguments)
             WHERE id = \(bind: appeal.id) AND trail_length = \(bind: length) RETURNING id
             """).first()
         guard updated != nil else { throw StorageError.concurrentChange }

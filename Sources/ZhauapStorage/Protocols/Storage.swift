@@ -37,7 +37,8 @@ public protocol AppealStore: Sendable {
     func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws
     /// Requests for assistance past their term or recorded as unanswerable (R22).
     func requestsNeedingAttention(bodyID: UUID, today: CivilDate, executorID: UUID?) async throws -> [RequestAlert]
-    /// Open appeals of the body (of one executor, if given) holding an objection to a draft decision, newest first (APPC 73(3)).
+    /// Open appeals of the body (of one executor, if given) whose hearing has an objection or argument not answered yet,
+    /// newest first (APPC 73(3), R40).
     func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID]
     /// Cases of the body by index or document title.
     func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit]
