@@ -106,6 +106,10 @@ struct HearingPagesTests {
             #expect(page.contains("id=\"gate-blocked\"") && page.contains("шешім жобасы дайындалмаған"), "the gate says what is missing")
             let stored = try await c.service.view(c.appeal.id, actor: c.executor).appeal
             #expect(stored.hearing?.ruling.decision == .required)
+            // The appeal page states the rules' answer with its reasoning, and that the hearing is still to come.
+            (_, page, _) = try await c.browser.get(app, c.path)
+            #expect(page.contains("id=\"hearing-summary\"") && page.contains("Тыңдау міндетті: Ауыртпалық түсіретін әкімшілік акт алдында")
+                    && page.contains("Тыңдау әлі өткізілген жоқ."))
             // In Russian.
             (_, page, _) = try await c.browser.get(app, c.path + "/hearing?lang=ru")
             #expect(page.contains("Заслушивание обязательно") && page.contains("Перед обременяющим административным актом") && page.contains("Участники"))

@@ -90,6 +90,8 @@ struct AppealPage: Encodable {
     var caseFile: CaseFilePage?
     /// R30–R37: the hearing page is linked for the kinds that end in an act (or once a hearing exists).
     var hearingLink: Bool = false
+    /// R34, R35: what the hearing rules decided for this appeal and why, and how the hearing stands.
+    var hearingSummary: String?
     /// The sendings not yet recorded as delivered (the delivery form's choices).
     var undelivered: [Choice] = []
 
@@ -222,6 +224,14 @@ struct AppealPage: Encodable {
             if let d = s.deliveredOn { page.sendings[i] += " · \(t["hearing_delivered_on"] ?? "") \(d.dotted)" }
         }
         page.hearingLink = a.hearing != nil || a.kind.map { !$0.isSimplified } ?? false
+        if let h = a.hearing {
+            let status = switch h.conduct {
+            case .pending: t["hearing_pending"] ?? ""
+            case .held(let x): "\(t["hearing_held"] ?? "") \(x.heldOn.dotted)."
+            case .omitted(let o): "\(t["hearing_omitted"] ?? "") \(o.decidedOn.dotted)."
+            }
+            page.hearingSummary = "\(t["hearing_decision_" + h.ruling.decision.rawValue] ?? h.ruling.decision.rawValue): \(h.ruling.reason[lang]) \(status)"
+        }
         page.undelivered = a.sendings.enumerated().filter { $0.element.deliveredOn == nil }.map { i, s in
             Choice(value: "\(i + 1)", label: "№ \(i + 1): \(t["doc_" + s.document.rawValue] ?? s.document.rawValue) · \(s.sentOn.dotted)")
         }
