@@ -132,6 +132,12 @@ struct HearingTests {
         #expect(throws: ProcedureError.objectionWindowClosed(until: F.d("2024-05-04"))) {
             try Self.run(SubmitObjection(text: "Кеш"), a, by: applicant, on: "2024-05-06")
         }
+        // The longest objection taken online, and one character more.
+        let longest = String(repeating: "ә", count: SubmitObjection.maxLength)
+        #expect(try Self.run(SubmitObjection(text: longest), a, by: applicant, on: "2024-05-04").hearing?.arguments.first?.text.count == 10_000)
+        #expect(throws: ProcedureError.textTooLong(field: "text", limit: 10_000)) {
+            try Self.run(SubmitObjection(text: longest + "ә"), a, by: applicant, on: "2024-05-04")
+        }
         // By the body's channels a late objection is still recorded (the act answers it), marked late.
         let oral = try Self.run(RecordObjection(channel: .oral, text: "Ауызша қарсылық", receivedOn: F.d("2024-05-07")), a, by: F.registrar, on: "2024-05-07")
         #expect(oral.hearing?.arguments.last?.late == true)

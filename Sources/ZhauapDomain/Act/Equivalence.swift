@@ -112,6 +112,10 @@ public enum ActEquivalence {
         return .date(date)
     }
 
+    /// Compiled once per language (matching with a compiled expression is safe from any thread).
+    nonisolated(unsafe) static let kkPatterns = patterns(.kk)
+    nonisolated(unsafe) static let ruPatterns = patterns(.ru)
+
     static func patterns(_ lang: Language) -> [Pattern] {
         let word = "(\\p{L}+)"
         var p: [Pattern] = [
@@ -160,7 +164,7 @@ public enum ActEquivalence {
     static func extract(_ text: String, _ lang: Language) -> [(Item, String)] {
         var remaining = text as NSString
         var out: [(Item, String)] = []
-        for pattern in patterns(lang) {
+        for pattern in lang == .ru ? ruPatterns : kkPatterns {
             let matches = pattern.regex.matches(in: remaining as String, range: NSRange(location: 0, length: remaining.length))
             for m in matches.reversed() {
                 let groups: [String?] = (0..<m.numberOfRanges).map { i in
