@@ -22,7 +22,7 @@ public enum CaseDocuments {
             return (kk ? "Сұрау салуға жауап: " : "Ответ на запрос: ") + d.title
         case .expertOpinion:
             return (kk ? "Сарапшы қорытындысы: " : "Заключение эксперта: ") + d.title
-        case .draftDecision, .hearingProtocol:
+        case .draftDecision, .hearingProtocol, .administrativeAct:
             return d.generated.map { documentName($0, lang) } ?? d.title
         case .objection where d.generated == nil && d.title == "objection":
             return kk ? "Алдын ала шешімге қарсылық (онлайн)" : "Возражение на предварительное решение (онлайн)"
@@ -43,6 +43,7 @@ public enum CaseDocuments {
         case .draftDecision: kk ? "Алдын ала шешім (шешім жобасы)" : "Предварительное решение (проект решения)"
         case .hearingInvitation: kk ? "Тыңдауға шақыру" : "Приглашение на заслушивание"
         case .hearingProtocol: kk ? "Тыңдау хаттамасы" : "Протокол заслушивания"
+        case .administrativeAct: kk ? "Әкімшілік акт" : "Административный акт"
         }
     }
 

@@ -102,3 +102,52 @@ extension AppealService {
         try await write { tx in try await tx.appeals.setNomenclature(n, bodyID: bodyID, year: year) }
     }
 }
+
+/// Complaints between bodies of the installation (APPC 91(4), 100).
+extension AppealService {
+    /// The body that decides complaints about `body`, if one is set up.
+    func higher(of body: AdministrativeBody) async throws -> AdministrativeBody? {
+        guard let id = body.higherBodyID else { return nil }
+        return try await storage.organisation.body(id)
+    }
+
+    /// APPC 91(4): the complaint arrives at the higher body as a registered complaint, the lower body's
+    /// case export attached, linked back so the decision returns.
+    func registerComplaint(from source: Appeal, link: ComplaintLink, export number: Int, id: UUID, body: AdministrativeBody,
+                           to target: AdministrativeBody, actor: Actor, calendar: WorkingDayCalendar, tx: any Storage, now: Date) async throws {
+        guard let complaint = source.complaints.first(where: { $0.number == link.complaint }),
+              let export = source.exports.first(where: { $0.number == number }) else { throw ServiceError.notFound }
+        let draft = Procedure.Draft(channel: .interagency, receivedAt: now, externalNumber: "\(source.registration.number)/Ш-\(complaint.number)",
+                                    applicant: source.applicant, addressedTo: target.nameRu, essence: complaint.text, language: source.language,
+                                    appealDate: complaint.filedOn, signaturePresent: true, sheets: 1)
+        let registrar = Actor(userID: actor.userID, bodyID: target.id, name: "\(actor.name) (\(body.code))", position: actor.position, roles: [.registrar])
+        let store = tx.appeals
+        let day = try RegistrationDay.of(receivedAt: now, body: target, calendar: calendar)
+        let sequence = try await store.nextSequence(bodyID: target.id, year: day.year)
+        let nomenclature = try await store.nomenclature(bodyID: target.id, year: day.year) ?? .standard
+        let context = ProcedureContext(actor: registrar, body: target, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
+        var (appeal, events) = try Procedure.register(draft, id: id, sequence: sequence, recordedAt: now, trackingCode: TrackingCode.make(),
+                                                      context: context)
+        events += try appeal.acceptPassedComplaint(link, export: export, from: body.nameKk, context: context)
+        try await store.insert(appeal, events: events, actor: registrar, recordedAt: now)
+    }
+
+    /// APPC 100: the higher body signed its decision; the decision, as frozen there, goes into the case of
+    /// the body whose act was appealed.
+    func returnComplaintDecision(_ decided: Appeal, to link: ComplaintLink, from body: AdministrativeBody, actor: Actor, tx: any Storage,
+                                 now: Date) async throws {
+        let store = tx.appeals
+        guard let signed = decided.signedAct, let (lower, length) = try await store.appeal(link.appealID, bodyID: link.bodyID),
+              let lowerBody = try await tx.organisation.body(link.bodyID) else { return }
+        let files = signed.documents.compactMap { n -> (Language, StoredFile, Int)? in
+            guard let d = decided.document(n), let f = d.file else { return nil }
+            return (d.language ?? .kk, f, d.sheets)
+        }
+        var changed = lower
+        let day = max(today(in: lowerBody), lower.registration.registeredOn)
+        let courier = Actor(userID: actor.userID, bodyID: link.bodyID, name: "\(actor.name) (\(body.code))", position: actor.position, roles: [.registrar])
+        guard let events = changed.receiveComplaintDecision(link.complaint, decision: signed, files: files, from: body.nameKk, by: courier, on: day)
+        else { return }
+        try await store.update(changed, events: events, actor: courier, recordedAt: now, expectedTrailLength: length)
+    }
+}

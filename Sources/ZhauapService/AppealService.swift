@@ -123,6 +123,7 @@ public struct AppealService: Sendable {
         let started = ContinuousClock.now
         // A step that reads the registry gets it as it stands now (read before the write lock is taken).
         let registry = type(of: command.step).needsLaw ? try await law?.current().registry : nil
+        let higherBody = type(of: command.step).needsHigherBody ? try await higher(of: body) : nil
         let result = try await write { tx -> Appeal in
             let store = tx.appeals
             guard let (current, length) = try await store.appeal(appealID, bodyID: body.id) else { throw ServiceError.notFound }
@@ -137,6 +138,7 @@ public struct AppealService: Sendable {
             context.freezer = HTMLFreezer()
             context.law = registry
             context.hearingRules = hearingRules
+            context.higherBody = higherBody
             let (changed, outcome) = try Procedure.run(command, on: current, context: context)
             let supplied = Dictionary(([attachment].compactMap { $0 } + files).map { ($0.meta.file.sha256, $0.content) }, uniquingKeysWith: { a, _ in a })
             for effect in outcome.effects {
@@ -163,6 +165,14 @@ public struct AppealService: Sendable {
                                                 tx: tx, now: now)
         case .returnAssistanceAnswer(let link):
             try await returnAssistanceAnswer(appeal, to: link, from: body, actor: actor, calendar: calendar, tx: tx, now: now)
+        case .requireColleague(let id):
+            guard let e = try await organisation.actor(id), e.bodyID == body.id else { throw ServiceError.invalidExecutor }
+        case .registerComplaint(let targetID, let newID, let link, let export):
+            guard let target = try await organisation.body(targetID), target.id != body.id else { throw ServiceError.invalidTarget }
+            try await registerComplaint(from: appeal, link: link, export: export, id: newID, body: body, to: target, actor: actor,
+                                        calendar: calendar, tx: tx, now: now)
+        case .returnComplaintDecision(let link):
+            try await returnComplaintDecision(appeal, to: link, from: body, actor: actor, tx: tx, now: now)
         case .requireExecutor(let id):
             guard let e = try await organisation.actor(id), e.bodyID == body.id, e.roles.contains(.executor) else {
                 throw ServiceError.invalidExecutor

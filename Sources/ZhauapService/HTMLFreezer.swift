@@ -32,6 +32,9 @@ public struct HTMLFreezer: DocumentFreezer {
         case .objection(let n):
             html = HearingDocuments.objection(appeal, number: n, body: body, lang: language)
             name = "\(appeal.registration.number)-objection-\(n)-\(language.rawValue).html"
+        case .act(let revision):
+            html = ActDocuments.act(appeal, body: body, lang: language)
+            name = "\(appeal.registration.number)-act-\(revision)-\(language.rawValue).html"
         }
         let data = Data(html.utf8)
         let file = StoredFile(sha256: Self.sha256(data), mediaType: "text/html", size: data.count, name: name)

@@ -62,6 +62,12 @@ public struct Appeal: Sendable, Hashable, Identifiable {
     public var law: CaseLaw = CaseLaw()
     /// The hearing before the act (R30–R37), once planned.
     public var hearing: Hearing?
+    /// The administrative act being drafted (R42, R43); once signed the stage carries its signature.
+    public var act: ActDraft?
+    /// Complaints against this body's act or its deemed refusal (APPC 91–100).
+    public var complaints: [ComplaintFiling] = []
+    /// Set when this appeal is a complaint passed by another body of the installation (APPC 91(4)).
+    public var complaintAgainst: ComplaintLink?
 
     public init(id: UUID, bodyID: UUID, registration: Registration, applicant: Applicant, addressedTo: String? = nil,
                 essence: String? = nil, language: Language? = nil, appealDate: CivilDate? = nil, signaturePresent: Bool? = nil,

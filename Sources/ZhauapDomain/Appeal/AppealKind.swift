@@ -40,8 +40,11 @@ public enum AppealState: String, Sendable, Hashable, Codable, CaseIterable {
     case terminated
     /// Answered in the simplified procedure. Final.
     case answered
+    /// Ended in a signed administrative act or complaint decision (R42–R44). Final; delivery and a
+    /// complaint follow.
+    case decided
 
-    public var isOpen: Bool { ![.forwarded, .terminated, .answered].contains(self) }
+    public var isOpen: Bool { ![.forwarded, .terminated, .answered, .decided].contains(self) }
 
     /// The states of appeals still being handled.
     public static var open: [AppealState] { allCases.filter(\.isOpen) }

@@ -16,6 +16,8 @@ public enum AppealStage: Sendable, Hashable {
     case terminated(Termination, executor: UUID?)
     /// Answered in the simplified procedure by its executor (APPC 87–89).
     case answered(Answer, executor: UUID)
+    /// Ended in an administrative act (or, on a complaint, the higher body's decision), signed and frozen (R42–R44).
+    case decided(SignedAct, executor: UUID)
 
     public var state: AppealState {
         switch self {
@@ -25,13 +27,14 @@ public enum AppealStage: Sendable, Hashable {
         case .forwarded: .forwarded
         case .terminated: .terminated
         case .answered: .answered
+        case .decided: .decided
         }
     }
 
     public var executor: UUID? {
         switch self {
         case .registered: nil
-        case .underConsideration(let e), .answered(_, let e): e
+        case .underConsideration(let e), .answered(_, let e), .decided(_, let e): e
         case .awaitingCorrection(_, let e), .forwarded(let e), .terminated(_, let e): e
         }
     }
@@ -42,7 +45,7 @@ public enum AppealStage: Sendable, Hashable {
         switch self {
         case .registered, .underConsideration: .underConsideration(executor: executor)
         case .awaitingCorrection(let r, _): .awaitingCorrection(r, executor: executor)
-        case .forwarded, .terminated, .answered: self
+        case .forwarded, .terminated, .answered, .decided: self
         }
     }
 }

@@ -21,9 +21,14 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
     case hearingInvitation = "hearing_invitation"
     /// A copy of the hearing's protocol (R36).
     case hearingProtocol = "hearing_protocol"
+    /// The signed administrative act (R44; APPC 66, 81).
+    case administrativeAct = "administrative_act"
 
     /// The hearing's documents are frozen in the case when prepared; sending one refers to that file.
     public var isHearingDocument: Bool { self == .draftDecision || self == .hearingInvitation || self == .hearingProtocol }
+
+    /// Frozen in the case when made (the hearing's documents, the signed act): a sending refers to that file.
+    public var isFrozenWhenMade: Bool { isHearingDocument || self == .administrativeAct }
 
     /// Whether the appeal has what this document tells.
     public func isAvailable(for a: Appeal) -> Bool {
@@ -37,6 +42,7 @@ public enum OutgoingDocument: String, Sendable, Hashable, Codable, CaseIterable 
         case .draftDecision: a.hearing?.draft != nil
         case .hearingInvitation: !(a.hearing?.invitations.isEmpty ?? true)
         case .hearingProtocol: a.hearing?.protocol_ != nil
+        case .administrativeAct: a.signedAct != nil
         }
     }
 

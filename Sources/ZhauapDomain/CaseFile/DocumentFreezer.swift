@@ -15,6 +15,8 @@ public enum GeneratedDocument: Sendable, Hashable {
     case hearingProtocol
     /// An objection the applicant submitted online, as received (APPC 73(3)).
     case objection(number: Int)
+    /// The administrative act as signed, revision `revision` (R43, R44).
+    case act(revision: Int)
 }
 
 /// Produces a generated document's file exactly as it goes out, so the case keeps that file and never

@@ -31,6 +31,16 @@ public enum AdoptionBlock: Sendable, Hashable {
     case draftNotDelivered(participant: Int)
     /// Fewer than three working days since the last participant received the draft.
     case tooEarly(earliest: CivilDate)
+
+    public var code: String {
+        switch self {
+        case .hearingNotPlanned: "hearing_not_planned"
+        case .hearingPending: "hearing_pending"
+        case .noDraft: "no_draft"
+        case .draftNotDelivered: "draft_not_delivered"
+        case .tooEarly: "too_early"
+        }
+    }
 }
 
 /// Whether, and from which day, the act may be adopted, with each participant's receipt of the draft.

@@ -43,6 +43,13 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case answerArgument = "answer_argument"
     case recordHearing = "record_hearing"
     case omitHearing = "omit_hearing"
+    case draftAct = "draft_act"
+    case editAct = "edit_act"
+    case approveAct = "approve_act"
+    case acknowledgeWarning = "acknowledge_warning"
+    case signAct = "sign_act"
+    case fileComplaint = "file_complaint"
+    case passComplaint = "pass_complaint"
 
     /// The step that takes this action (exhaustive: a new action without its step does not compile).
     public var step: any ProcedureStep.Type {
@@ -89,6 +96,13 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
         case .answerArgument: AnswerArgument.self
         case .recordHearing: RecordHearing.self
         case .omitHearing: OmitHearing.self
+        case .draftAct: DraftAct.self
+        case .editAct: EditAct.self
+        case .approveAct: ApproveAct.self
+        case .acknowledgeWarning: AcknowledgeWarning.self
+        case .signAct: SignAct.self
+        case .fileComplaint: FileComplaint.self
+        case .passComplaint: PassComplaint.self
         }
     }
 }

@@ -21,6 +21,8 @@ public struct ProcedureContext: Sendable {
     public var law: LawRegistry?
     /// The hearing rules in force (R34, R35): the shipped ones unless the service gives others.
     public var hearingRules: HearingRules? = HearingRules.shipped
+    /// The body that decides complaints about this one (`needsHigherBody` steps; nil otherwise or when none is set).
+    public var higherBody: AdministrativeBody?
 
     public init(actor: Actor, body: AdministrativeBody, today: CivilDate, calendar: WorkingDayCalendar, rules: TermRules,
                 newID: @escaping @Sendable () -> UUID = UUID.init, nomenclature: CaseNomenclature = .standard, attachment: FileMeta? = nil) {

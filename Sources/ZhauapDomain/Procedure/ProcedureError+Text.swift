@@ -176,6 +176,49 @@ extension ProcedureError {
                      "A protocol is drawn up only for an oral hearing (R37).")
         case .textTooLong(_, let n):
             return t("Мәтін тым ұзын: ең көбі \(n) таңба.", "Текст слишком длинный: не более \(n) знаков.", "The text is too long: at most \(n) characters.")
+        case .noAct:
+            return t("Алдымен актінің жобасын жасаңыз (R42, R43).", "Сначала подготовьте проект акта (R42, R43).", "Draft the act first (R42, R43).")
+        case .actKindNotAllowed:
+            return t("Актінің түрі өтініштің түріне сәйкес келмейді: өтініш бойынша — қолайлы немесе ауыртпалық түсіретін акт, шағым бойынша — шағым бойынша шешім.",
+                     "Вид акта не подходит к обращению: по заявлению — благоприятный или обременяющий акт, по жалобе — решение по жалобе.",
+                     "The act's kind does not fit the appeal: an application ends in a favourable or burdening act, a complaint in a complaint decision.")
+        case .adoptionBlocked:
+            return t("Тыңдау рәсімі актіні әлі қабылдауға мүмкіндік бермейді (ӘРПК 73-бабы, R33–R35).",
+                     "Процедура заслушивания пока не позволяет принять акт (АППК, ст. 73, R33–R35).",
+                     "The hearing does not allow the act yet (APPC 73, R33–R35).")
+        case .actHasErrors(let c):
+            return t("Негіздемені тексеру қол қоюға кедергі келтіретін қателерді тапты: \(c.joined(separator: ", ")).",
+                     "Проверка обоснованности нашла ошибки, препятствующие подписанию: \(c.joined(separator: ", ")).",
+                     "The justification check found errors that block signing: \(c.joined(separator: ", ")).")
+        case .warningsNotAcknowledged(let c):
+            return t("Қол қоюдан бұрын ескертулерді себебін көрсетіп қабылдаңыз: \(c.joined(separator: ", ")).",
+                     "Перед подписанием примите предупреждения, указав причину: \(c.joined(separator: ", ")).",
+                     "Acknowledge these warnings with a reason before signing: \(c.joined(separator: ", ")).")
+        case .approvalPending(let n):
+            return t("Келісушілер (\(n)) жобаның соңғы нұсқасын әлі келіскен жоқ.", "Согласующие (\(n)) ещё не согласовали текущую редакцию.",
+                     "\(n) approver(s) have not approved the current revision.")
+        case .unknownWarning:
+            return t("Бұл актіде мұндай ашық ескерту жоқ.", "В этом акте нет такого открытого предупреждения.", "The act has no such open warning.")
+        case .nothingToComplainAbout:
+            return t("Шағым жасайтын акт жоқ, мерзім де әлі өткен жоқ (ӘРПК 91-бабының 2-тармағы).",
+                     "Обжаловать нечего: акта нет, и срок ещё не истёк (АППК, ст. 91, п. 2).",
+                     "There is no act to complain about, and the term has not run out (APPC 91(2)).")
+        case .complaintGoesToCourt:
+            return t("Шағым бойынша шешімге әкімшілік сотқа шағым жасалады (ӘРПК 91-бабының 5-тармағы).",
+                     "Решение по жалобе обжалуется в административный суд (АППК, ст. 91, п. 5).",
+                     "A decision on a complaint is appealed to the administrative court (APPC 91(5)).")
+        case .unknownComplaint:
+            return t("Мұндай шағым жоқ.", "Такой жалобы нет.", "There is no such complaint.")
+        case .complaintPassed:
+            return t("Шағым жоғары тұрған органға жіберілді.", "Жалоба уже направлена в вышестоящий орган.", "The complaint was passed to the higher body already.")
+        case .noHigherBody:
+            return t("Органның жоғары тұрған органы көрсетілмеген (ӘРПК 91-бабының 4-тармағы): әкімші белгілейді.",
+                     "Для органа не указан вышестоящий орган (АППК, ст. 91, п. 4): его указывает администратор.",
+                     "The body has no higher body set up (APPC 91(4)): the administrator sets it.")
+        case .exportRequired:
+            return t("Алдымен істі экспорттаңыз: шағым жоғары тұрған органға әкімшілік іспен бірге жіберіледі (ӘРПК 91-бабының 4-тармағы).",
+                     "Сначала выгрузите дело: жалоба направляется в вышестоящий орган вместе с административным делом (АППК, ст. 91, п. 4).",
+                     "Export the case file first: the complaint goes to the higher body with it (APPC 91(4)).")
         case .omissionNotAllowed:
             return t("Бұл жағдайда тыңдауды өткізбеуге болмайды немесе көрсетілген себеп ережеге сәйкес келмейді (R34, R35).",
                      "В этом случае заслушивание нельзя не проводить, либо указанная причина не соответствует правилам (R34, R35).",

@@ -118,6 +118,31 @@ public enum ProcedureError: Error, Sendable, Equatable {
     case omissionNotAllowed(HearingDecision)
     /// A text longer than the step takes.
     case textTooLong(field: String, limit: Int)
+    /// Draft the act first (R42, R43).
+    case noAct
+    /// The act's kind does not fit the appeal: favourable or burdening on an application, a complaint decision on a complaint.
+    case actKindNotAllowed(ActKind)
+    /// APPC 73, R33–R35: the hearing does not allow the act yet.
+    case adoptionBlocked([AdoptionBlock])
+    /// R39–R43: the justification check found errors (their codes); they block signing.
+    case actHasErrors([String])
+    /// Warnings of the check not yet let pass with a reason (their codes).
+    case warningsNotAcknowledged([String])
+    /// Approvers named on the draft have not approved its current revision.
+    case approvalPending(Int)
+    /// The check raises no open warning with this code (and section, language).
+    case unknownWarning(String)
+    /// APPC 91: there is nothing to complain about — no act, and the term has not run out.
+    case nothingToComplainAbout
+    /// A complaint decision is appealed to the administrative court, not to another body (APPC 91(5)).
+    case complaintGoesToCourt
+    case unknownComplaint(Int)
+    /// The complaint was passed to the higher body already.
+    case complaintPassed(Int)
+    /// The body has no higher body set up to pass complaints to (APPC 91(4)).
+    case noHigherBody
+    /// Export the case file first: the complaint goes to the higher body with it (APPC 91(4)).
+    case exportRequired
 
     public var code: String {
         switch self {
@@ -185,6 +210,19 @@ public enum ProcedureError: Error, Sendable, Equatable {
         case .protocolNotForWritten: "protocol_not_for_written"
         case .omissionNotAllowed: "omission_not_allowed"
         case .textTooLong: "too_long"
+        case .noAct: "no_act"
+        case .actKindNotAllowed: "act_kind_not_allowed"
+        case .adoptionBlocked: "adoption_blocked"
+        case .actHasErrors: "act_has_errors"
+        case .warningsNotAcknowledged: "warnings_not_acknowledged"
+        case .approvalPending: "approval_pending"
+        case .unknownWarning: "unknown_warning"
+        case .nothingToComplainAbout: "nothing_to_complain_about"
+        case .complaintGoesToCourt: "complaint_goes_to_court"
+        case .unknownComplaint: "unknown_complaint"
+        case .complaintPassed: "complaint_passed"
+        case .noHigherBody: "no_higher_body"
+        case .exportRequired: "export_required"
         }
     }
 }
@@ -256,6 +294,19 @@ extension ProcedureError: CustomStringConvertible {
         case .unknownArgument(let n): "the hearing has no argument \(n)"
         case .protocolNotForWritten: "a protocol is drawn up only for an oral hearing (R37); a hearing by correspondence keeps its material in the case"
         case .textTooLong(let f, let n): "\(f) is longer than \(n) characters"
+        case .noAct: "draft the act first (R42, R43)"
+        case .actKindNotAllowed(let k): "a \(k.rawValue) act does not fit this appeal: an application ends in a favourable or burdening act, a complaint in a complaint decision"
+        case .adoptionBlocked(let b): "the hearing does not allow the act yet (APPC 73, R33–R35): \(b.map(\.code).joined(separator: ", "))"
+        case .actHasErrors(let c): "the justification check found errors that block signing (R39–R43): \(c.joined(separator: ", "))"
+        case .warningsNotAcknowledged(let c): "acknowledge these warnings with a reason before signing: \(c.joined(separator: ", "))"
+        case .approvalPending(let n): "\(n) approver(s) have not approved the current revision"
+        case .unknownWarning(let c): "the check raises no open warning \(c) on this act"
+        case .nothingToComplainAbout: "there is no act to complain about, and the term has not run out (APPC 91(2))"
+        case .complaintGoesToCourt: "a decision on a complaint is appealed to the administrative court (APPC 91(5))"
+        case .unknownComplaint(let n): "the appeal has no complaint \(n)"
+        case .complaintPassed(let n): "complaint \(n) was passed to the higher body already"
+        case .noHigherBody: "the body has no higher body set up to pass complaints to (APPC 91(4)): the administrator sets it"
+        case .exportRequired: "export the case file after the complaint was filed: the complaint goes to the higher body with it (APPC 91(4))"
         case .omissionNotAllowed(let d): "the hearing rules (\(d.rawValue)) do not allow omitting the hearing for this reason (R34, R35)"
         }
     }

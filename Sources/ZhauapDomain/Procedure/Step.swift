@@ -16,6 +16,8 @@ public protocol ProcedureStep: Sendable, Hashable, Decodable {
     static var viaActions: Bool { get }
     /// Whether the step reads the registry of normative acts (the service loads it into the context).
     static var needsLaw: Bool { get }
+    /// Whether the step reads the body that decides complaints about this one (the service loads it).
+    static var needsHigherBody: Bool { get }
     /// Whether the step is offered on this appeal beyond its state (e.g. only while a request waits).
     static func isOffered(on appeal: Appeal) -> Bool
     /// Changes the appeal; returns what happened and what the service must do besides storing it.
@@ -27,6 +29,7 @@ extension ProcedureStep {
     public static var takesFile: Bool { false }
     public static var viaActions: Bool { !takesFile }
     public static var needsLaw: Bool { false }
+    public static var needsHigherBody: Bool { false }
 }
 
 /// What a step did: the trail entries, and the effects the service carries out in the same transaction.
@@ -56,6 +59,12 @@ public enum Effect: Sendable, Hashable {
     case registerAssistanceRequest(targetBodyID: UUID, newAppealID: UUID, link: AssistanceLink)
     /// This appeal was another body's request for assistance: its answer goes back into that body's case.
     case returnAssistanceAnswer(AssistanceLink)
+    /// The person must be someone of the appeal's body (an approver of the act).
+    case requireColleague(UUID)
+    /// Register the complaint in the higher body of this installation with the case export attached (APPC 91(4)).
+    case registerComplaint(targetBodyID: UUID, newAppealID: UUID, link: ComplaintLink, export: Int)
+    /// This appeal was a complaint passed by another body: the decision goes back into that body's case (APPC 100).
+    case returnComplaintDecision(ComplaintLink)
 }
 
 /// The roles a step is open to. `assignedExecutor` means an executor assigned to this very appeal.
@@ -72,6 +81,8 @@ public struct Who: OptionSet, Sendable, Hashable {
     public static let administrator = Who(rawValue: 1 << 4)
     /// The applicant, through the public tracking page with the appeal's number and the coupon's code.
     public static let applicant = Who(rawValue: 1 << 5)
+    /// Someone of the body named as an approver of the act's draft, while the current revision awaits them (R44).
+    public static let actApprover = Who(rawValue: 1 << 6)
 
     public func admits(_ actor: Actor, appeal: Appeal?) -> Bool {
         let roles = actor.roles
@@ -80,6 +91,7 @@ public struct Who: OptionSet, Sendable, Hashable {
         if contains(.head) && roles.contains(.head) { return true }
         if contains(.registrar) && roles.contains(.registrar) { return true }
         if contains(.administrator) && !roles.isDisjoint(with: [.admin, .installationAdmin]) { return true }
+        if contains(.actApprover), let appeal, appeal.act?.awaitsApproval(by: actor.userID) == true { return true }
         // APPC 9: while a recusal request waits, the executor it concerns takes no step.
         if contains(.assignedExecutor) && roles.contains(.executor), let appeal, appeal.executorID == actor.userID,
            !appeal.recusalPending { return true }

@@ -17,10 +17,15 @@ public enum TermPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     /// The earliest day the act may be adopted: 3 working days after the draft decision reached the last
     /// participant (APPC 73, R33). Its "due" is a day from which, not by which.
     case draftLead = "draft_lead"
+    /// The applicant's three months to complain about the act, from its delivery (APPC 92).
+    case complaintFiling = "complaint_filing"
+    /// Passing a complaint with the case file to the higher body (APPC 91(4)).
+    case complaintPassing = "complaint_passing"
 
     /// Whether the body must act by the term's day (the desk's overdue counts only these): not the
-    /// applicant's correction, the participant's objection window or the day from which an act may be adopted.
-    public var bindsBody: Bool { self != .correction && self != .objection && self != .draftLead }
+    /// applicant's correction, the participant's objection window, the day from which an act may be adopted or
+    /// the applicant's time to complain.
+    public var bindsBody: Bool { ![.correction, .objection, .draftLead, .complaintFiling].contains(self) }
 }
 
 /// One tracked term of an appeal: counted by the term engine from `start`, due on `due`.

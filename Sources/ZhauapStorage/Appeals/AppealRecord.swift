@@ -63,6 +63,11 @@ struct AppealRecord: Codable {
     var law: CaseLaw?
     /// The hearing (R30–R37): absent until planned.
     var hearing: Hearing?
+    /// The act (R42–R44): the draft, and once signed the signature (state `decided`).
+    var act: ActDraft?
+    var signedAct: SignedAct?
+    var complaints: [ComplaintFiling]?
+    var complaintAgainst: ComplaintLink?
 
     init(_ a: Appeal) {
         schemaVersion = Self.currentVersion
@@ -105,6 +110,10 @@ struct AppealRecord: Codable {
         assistanceFor = a.assistanceFor
         law = a.law.isEmpty ? nil : a.law
         hearing = a.hearing
+        act = a.act
+        signedAct = a.signedAct
+        complaints = a.complaints.isEmpty ? nil : a.complaints
+        complaintAgainst = a.complaintAgainst
     }
 
     /// Whether the terms and sendings are stored apart (version 3 on) rather than in the record.
@@ -139,6 +148,9 @@ struct AppealRecord: Codable {
         a.crimeFlag = crimeFlag
         a.law = law ?? CaseLaw()
         a.hearing = hearing
+        a.act = act
+        a.complaints = complaints ?? []
+        a.complaintAgainst = complaintAgainst
         return a
     }
 
@@ -170,6 +182,10 @@ struct AppealRecord: Codable {
             guard let answer else { throw missing("the answer") }
             guard let executorID else { throw missing("an executor") }
             return .answered(answer, executor: executorID)
+        case .decided:
+            guard let signedAct else { throw missing("the signed act") }
+            guard let executorID else { throw missing("an executor") }
+            return .decided(signedAct, executor: executorID)
         }
     }
 }

@@ -81,12 +81,13 @@ public struct FluentAppealStore: Sendable {
             (row.nextDue, row.finalDue, row.nearPurpose, row.nearDue, row.applicant, row.subject)
         c.answeredOn = nil
         c.answeredLate = nil
-        if let answer = appeal.answer {
-            // The consideration term the answer closed (the answer closes the active one on its day).
+        // An answer or a signed act concludes the appeal (statistics count both).
+        if let concluded = appeal.answer?.answeredOn ?? appeal.signedAct?.signedOn {
+            // The consideration term the conclusion closed (it closes the active one on its day).
             let considered = appeal.terms.filter { $0.purpose == .consideration && $0.status != .cancelled }
-            let closed = considered.last { $0.closedOn == answer.answeredOn } ?? considered.last
-            c.answeredOn = answer.answeredOn.description
-            c.answeredLate = (closed.map { answer.answeredOn > $0.due } ?? false) ? 1 : 0
+            let closed = considered.last { $0.closedOn == concluded } ?? considered.last
+            c.answeredOn = concluded.description
+            c.answeredLate = (closed.map { concluded > $0.due } ?? false) ? 1 : 0
         }
         let open = appeal.state.isOpen
         c.recusalPending = open && appeal.recusal != nil && appeal.recusal?.decision == nil ? 1 : nil

@@ -179,11 +179,9 @@ struct HearingResponse: Content {
         let gate = v.gate
         adoption = Adoption(allowed: gate.allowed, on: v.today, earliest: gate.earliest, blocks: gate.blocks.map { b in
             switch b {
-            case .hearingNotPlanned: Block(code: "hearing_not_planned")
-            case .hearingPending: Block(code: "hearing_pending")
-            case .noDraft: Block(code: "no_draft")
-            case .draftNotDelivered(let p): Block(code: "draft_not_delivered", participant: p)
-            case .tooEarly(let d): Block(code: "too_early", earliest: d)
+            case .draftNotDelivered(let p): Block(code: b.code, participant: p)
+            case .tooEarly(let d): Block(code: b.code, earliest: d)
+            default: Block(code: b.code)
             }
         })
         hearing = a.hearing.map { h in

@@ -44,6 +44,13 @@ public struct RecordDelivery: ProcedureStep {
             let receipt = a.draftReceipts(calendar: c.calendar, rules: c.rules).first { $0.participant == (s.participant ?? 1) }
             (event.objectionUntil, event.adoptableFrom) = (receipt?.objectionUntil, receipt?.adoptableFrom)
         }
+        if s.document == .administrativeAct, a.signedAct != nil, a.kind != .complaint, a.complaintAgainst == nil {
+            // APPC 92: the three months to complain run from the day the addressee learned of the act.
+            let term = try Procedure.startTerm(.complaintFiling, for: a, from: day, context: c)
+            a.close([.complaintFiling], .cancelled, on: c.today)
+            a.terms.append(term)
+            event.complaintUntil = term.due
+        }
         return StepOutcome([AppealEvent(.deliveryRecorded(event), on: day)])
     }
 }

@@ -34,15 +34,21 @@ public struct RecordSending: ProcedureStep {
         // From the registration day through today, both included.
         guard day <= c.today, day >= a.registration.registeredOn else { throw .dateOutOfRange(day) }
         let ref = reference.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        if document.isHearingDocument {
-            // R33, R36: the hearing's documents are frozen when prepared; the sending names the file it sent.
-            guard let h = a.hearing else { throw .hearingNotPlanned }
+        if document.isFrozenWhenMade {
+            // R33, R36, R44: the hearing's documents and the act are frozen when made; the sending names the file it sent.
             let to = participant ?? 1
-            guard h.participant(to) != nil else { throw .unknownParticipant(to) }
-            let files = switch document {
-            case .draftDecision: h.draft?.documents ?? []
-            case .hearingInvitation: h.invitations.last?.documents ?? []
-            default: h.protocol_?.documents ?? []
+            let files: [Int]
+            if document == .administrativeAct {
+                guard to == 1 else { throw .unknownParticipant(to) }
+                files = a.signedAct?.documents ?? []
+            } else {
+                guard let h = a.hearing else { throw .hearingNotPlanned }
+                guard h.participant(to) != nil else { throw .unknownParticipant(to) }
+                files = switch document {
+                case .draftDecision: h.draft?.documents ?? []
+                case .hearingInvitation: h.invitations.last?.documents ?? []
+                default: h.protocol_?.documents ?? []
+                }
             }
             var s = Sending(document: document, language: language, channel: channel, sentOn: day, reference: ref, recordedBy: c.actor.userID)
             s.participant = to

@@ -69,6 +69,14 @@ public enum EventPayload: Sendable, Hashable {
     case argumentAnswered(ArgumentAnswered)
     case hearingHeld(HearingHeld)
     case hearingOmitted(HearingOmitted)
+    case actDrafted(ActDrafted)
+    case actEdited(ActEdited)
+    case actApproved(ActApproved)
+    case warningAcknowledged(WarningAcknowledged)
+    case actSigned(ActSigned)
+    case complaintFiled(ComplaintFiled)
+    case complaintPassed(ComplaintPassed)
+    case complaintDecided(ComplaintDecided)
 
     public var kind: String {
         switch self {
@@ -115,6 +123,14 @@ public enum EventPayload: Sendable, Hashable {
         case .argumentAnswered: "argument_answered"
         case .hearingHeld: "hearing_held"
         case .hearingOmitted: "hearing_omitted"
+        case .actDrafted: "act_drafted"
+        case .actEdited: "act_edited"
+        case .actApproved: "act_approved"
+        case .warningAcknowledged: "warning_acknowledged"
+        case .actSigned: "act_signed"
+        case .complaintFiled: "complaint_filed"
+        case .complaintPassed: "complaint_passed"
+        case .complaintDecided: "complaint_decided"
         }
     }
 
@@ -163,6 +179,14 @@ public enum EventPayload: Sendable, Hashable {
         case .argumentAnswered(let p): p
         case .hearingHeld(let p): p
         case .hearingOmitted(let p): p
+        case .actDrafted(let p): p
+        case .actEdited(let p): p
+        case .actApproved(let p): p
+        case .warningAcknowledged(let p): p
+        case .actSigned(let p): p
+        case .complaintFiled(let p): p
+        case .complaintPassed(let p): p
+        case .complaintDecided(let p): p
         }
     }
 

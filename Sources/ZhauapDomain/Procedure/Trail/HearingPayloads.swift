@@ -35,6 +35,8 @@ public struct DeliveryRecorded: Sendable, Hashable, Codable {
     /// For the draft decision: the objection window's last day and the earliest day of the act, as now computed.
     public var objectionUntil: CivilDate?
     public var adoptableFrom: CivilDate?
+    /// For the act: the last day of the three months to complain (APPC 92).
+    public var complaintUntil: CivilDate?
 }
 
 public struct InvitationIssued: Sendable, Hashable, Codable {
