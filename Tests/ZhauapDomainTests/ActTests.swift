@@ -71,6 +71,27 @@ struct ActTests {
         #expect(d.revision == 1 && a.state == .underConsideration)
     }
 
+    @Test("R42(2)–(3): the legal reasoning proposed from the applied norms — what each provides, why it applies, each precondition met or not with its facts, the competence norm named")
+    func reasoningFromNorms() throws {
+        var a = try LawTests.withFact()
+        a = try LawTests.step(ApplyNorm(norm: "land-code-50", purposes: [.decides, .empowers], reason: "ЖТҮҚ үшін жер беру"), a)
+        a = try LawTests.step(ApplyNorm(norm: "land-code-competence", purposes: [.competence], reason: "жер учаскелерін беру әкімдіктің құзыретінде"), a)
+        let count = try #require(a.law.applied.first?.pinned.version.preconditions.count)
+        for i in 1...count { a = try LawTests.step(CheckPrecondition(norm: "land-code-50", precondition: i, answer: i == 1 ? .notMet : .met, facts: [1]), a) }
+        a.kind = .application
+        let d = try #require(try Self.run(DraftAct(kind: .burdening), a, on: "2024-02-01").act)
+        let kk = try #require(d.kk[.legalReasoning]), ru = try #require(d.ru[.legalReasoning])
+        let norm = a.law.applied[0].pinned
+        #expect(kk.contains(norm.citation(.kk)) && ru.contains(norm.citation(.ru)))
+        #expect(kk.contains("Актіні қабылдау өкілеттігін") && ru.contains("Полномочие на принятие акта"))
+        #expect(kk.contains("Органның құзыреті") && ru.contains("Компетенция органа"))
+        #expect(kk.contains("себебі: ЖТҮҚ үшін жер беру") && ru.contains("поскольку: ЖТҮҚ үшін жер беру"))
+        let first = norm.version.preconditions[0]
+        #expect(kk.contains("«\(first.kk)» шарты орындалмады (№ 1 фактілер)") && ru.contains("Условие «\(first.ru)» не выполнено (факты № 1)"))
+        if let text = norm.version.textKk { #expect(kk.contains(text)) }
+        #expect(!kk.contains("Условие") && !ru.contains("шарты"), "each version in its own language")
+    }
+
     @Test("R43: the salutation suits the addressee — by the Russian patronymic's gender, or the organisation's representative")
     func salutation() {
         let kk = ActWording(.kk), ru = ActWording(.ru)
