@@ -142,6 +142,10 @@ struct ActAPITests {
             try await hearing.ok(app, w, id, as: "registrar", #"{"action":"record_delivery","sending":\#(sending),"deliveredOn":"2024-05-13","proof":"хабарламаға қол қойылды"}"#)
             v = try await view(app, w, id)
             #expect(v.terms.first { $0.purpose == "complaint_filing" }?.due == "2024-08-13")
+            // The applicant's tracking shows the act and the last day to complain, no personal data.
+            let (_, tracked) = try await api.get(app, "api/v1/track?number=\(reg.coupon.number)&code=\(reg.coupon.trackingCode)")
+            let trackedText = String(decoding: tracked, as: UTF8.self)
+            #expect(trackedText.contains("\"actNumber\":\"\(signed.number)\"") && trackedText.contains("\"complainBy\":\"2024-08-13\"") && trackedText.contains("\"state\":\"decided\""))
 
             // APPC 91(4): the applicant complains online; passed with the case export to the higher body.
             clock.set(iso: "2024-05-14T10:00:00+05:00")
@@ -195,6 +199,40 @@ struct ActAPITests {
             // APPC 91(5): the decision on the complaint goes to court, not to another complaint.
             (s, body) = try await api.act(app, w, incoming.id, as: "outsider", #"{"action":"file_complaint","text":"Келіспеймін"}"#)
             #expect(s == .conflict && hearing.problem(body)?.code == "complaint_goes_to_court")
+        }
+    }
+}
+
+extension ActAPITests {
+    @Test("APPC 91(2): the applicant's tracking says the application is deemed refused from the day after its term, and the online complaint is taken then, not before",
+          arguments: TestDatabases.all)
+    func deemedRefusal(database: DatabaseLocation) async throws {
+        let clock = TestClock(kz: "2024-01-25T10:00:00+06:00")
+        try await withZhauapApp(database: database, clock: clock) { app in
+            let w = try await World.make(app)
+            let reg = try #require(try await api.register(app, w).1)
+            try await hearing.ok(app, w, reg.appeal.id, as: "head", #"{"action":"assign","executorId":"\#(w.executor.userID)"}"#)
+            try await hearing.ok(app, w, reg.appeal.id, #"{"action":"confirm_kind","kind":"application","area":"land"}"#)
+            func tracked() async throws -> String {
+                String(decoding: try await api.get(app, "api/v1/track?number=\(reg.coupon.number)&code=\(reg.coupon.trackingCode)").1, as: UTF8.self)
+            }
+            func complain() async throws -> (HTTPStatus, Data) {
+                var out: (HTTPStatus, Data) = (.internalServerError, Data())
+                let json = try JSONEncoder().encode(["number": reg.coupon.number, "code": reg.coupon.trackingCode, "text": "Жауап жоқ"])
+                try await app.testing().test(.POST, "api/v1/track/complaint", headers: ["Content-Type": "application/json"],
+                                             body: ByteBuffer(data: json)) { res async throws in out = (res.status, Data(buffer: res.body)) }
+                return out
+            }
+            clock.set(iso: "2024-02-14T17:00:00+06:00")
+            #expect(try await !tracked().contains("deemedRefusalSince"))
+            var (s, body) = try await complain()
+            #expect(s == .conflict && hearing.problem(body)?.code == "nothing_to_complain_about")
+            clock.set(iso: "2024-02-15T09:00:00+06:00")
+            #expect(try await tracked().contains("\"deemedRefusalSince\":\"2024-02-15\""))
+            (s, body) = try await complain()
+            #expect(s == .created, "\(String(decoding: body, as: UTF8.self))")
+            let v = try await view(app, w, reg.appeal.id)
+            #expect(v.deemedRefusalSince == "2024-02-15" && v.complaints.first?.against == "deemed_refusal")
         }
     }
 }
