@@ -117,4 +117,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: CaseLawController())
     try api.register(collection: HearingController())
     try api.register(collection: LawController())
+    try api.register(collection: ActCheckController())
 }

@@ -47,10 +47,14 @@ extension ActCheck {
         let l = v.language
         if let given = input.arguments, !given.isEmpty {
             return given.filter { a in
-                // A version in the other language than the argument's is read by numbers only; when it has
-                // none, it follows its counterpart (the equivalence check compares the two).
+                // A version in the other language than the argument's is read by numbers only; without them,
+                // it answers when its counterpart does and it speaks of the arguments at all (the equivalence
+                // check compares the two).
                 if addresses(v, a) { return false }
-                if isKazakh(a.text) != (l == .kk), let other = versions.first(where: { $0.language != l }) { return !addresses(other, a) && v[.arguments] == nil }
+                if isKazakh(a.text) != (l == .kk), let other = versions.first(where: { $0.language != l }) {
+                    let speaks = v[.arguments] != nil || v.reasoning.contains { ActCues.argument.occurs(in: $0, l) }
+                    return !addresses(other, a) || !speaks
+                }
                 return true
             }.map { ActFinding(.argumentUnanswered, section: .arguments, language: l, excerpt: "\($0.number). \($0.text)") }
         }
