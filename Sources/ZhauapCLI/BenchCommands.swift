@@ -6,7 +6,7 @@ import WorkingCalendar
 /// `-c release` for figures worth writing down.
 struct BenchCommands: AsyncCommandGroup {
     var help: String { "Benchmarks (build with -c release)" }
-    var commands: [String: any AnyAsyncCommand] { ["terms": TermsBench(), "worklist": WorklistBench(), "http": HTTPBench(), "case": CaseBench(), "suggest": SuggestBench(), "search": SearchBench()] }
+    var commands: [String: any AnyAsyncCommand] { ["terms": TermsBench(), "worklist": WorklistBench(), "http": HTTPBench(), "case": CaseBench(), "suggest": SuggestBench(), "search": SearchBench(), "acts": ActBench()] }
 }
 
 struct TermsBench: AsyncCommand {

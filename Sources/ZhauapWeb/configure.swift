@@ -118,4 +118,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: HearingController())
     try api.register(collection: ActController())
     try api.register(collection: LawController())
+    try api.register(collection: ActCheckController())
 }

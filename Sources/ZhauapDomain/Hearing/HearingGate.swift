@@ -69,10 +69,7 @@ extension Appeal {
             let sent = draftSendings(to: p.number)
             // The earliest delivery counts: the participant had the draft from then on.
             let received = sent.compactMap(\.deliveredOn).min()
-            func term(_ purpose: TermPurpose, from day: CivilDate) -> CivilDate? {
-                guard let rule = rules.rule(for: purpose, kind: kind, special: nil, on: day) else { return nil }
-                return try? calendar.term(TermRequest(start: day, unit: rule.unit, amount: rule.amount, convention: rule.convention ?? .eventDay)).end
-            }
+            func term(_ purpose: TermPurpose, from day: CivilDate) -> CivilDate? { rules.end(of: purpose, from: day, kind: kind, calendar: calendar) }
             return DraftReceipt(participant: p.number, sentOn: sent.map(\.sentOn).min(), receivedOn: received,
                                 objectionUntil: received.flatMap { term(.objection, from: $0) }, adoptableFrom: received.flatMap { term(.draftLead, from: $0) })
         }

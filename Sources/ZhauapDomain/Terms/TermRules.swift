@@ -65,6 +65,13 @@ public struct TermRules: Sendable, Codable {
         rules.first { $0.id == term.ruleID }?.basis(lang) ?? term.basis
     }
 
+    /// The last day of the term for `purpose` started on `day`, counted on `calendar` by the rule in force
+    /// (nil when no rule applies or the calendar does not reach the day).
+    public func end(of purpose: TermPurpose, from day: CivilDate, kind: AppealKind?, calendar: WorkingDayCalendar) -> CivilDate? {
+        guard let rule = rule(for: purpose, kind: kind, special: nil, on: day) else { return nil }
+        return try? calendar.term(TermRequest(start: day, unit: rule.unit, amount: rule.amount, convention: rule.convention ?? .eventDay)).end
+    }
+
     /// Special-law codes known to the rules.
     public var specialCodes: [String] { rules.compactMap(\.special) }
 }
