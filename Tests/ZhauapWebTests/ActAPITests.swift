@@ -105,7 +105,9 @@ struct ActAPITests {
             #expect(s == .badRequest || s == .unprocessableEntity, "an unknown section is refused")
             try await hearing.ok(app, w, id, try edit(SoundAct.kk(number: reg.coupon.number), SoundAct.ru(number: reg.coupon.number)))
             v = try await view(app, w, id)
-            #expect(v.check?.errors == 0, "\(v.check?.findings.map { "\($0.code) \($0.section ?? "") \($0.language ?? "")" } ?? [])")
+            // R33: before the hearing's earliest day the only error is the draft's lead time.
+            #expect(v.check?.findings.filter { $0.severity == "error" }.map(\.code) == ["draft_too_late"],
+                    "\(v.check?.findings.map { "\($0.code) \($0.section ?? "") \($0.language ?? "")" } ?? [])")
             // APPC 73: not before the hearing's earliest day; R44: a head signs, an executor does not.
             (s, body) = try await api.act(app, w, id, as: "head", #"{"action":"sign_act"}"#)
             #expect(s == .conflict && hearing.problem(body)?.code == "adoption_blocked")
@@ -113,6 +115,7 @@ struct ActAPITests {
             (s, body) = try await api.act(app, w, id, as: "executor", #"{"action":"sign_act"}"#)
             #expect(s == .forbidden)
             v = try await view(app, w, id, as: "head")
+            #expect(v.check?.errors == 0 && v.check?.findings.isEmpty == true, "a sound act on its day: \(v.check?.findings.map(\.code) ?? [])")
             for f in v.check?.findings ?? [] where f.severity == "warning" {
                 let json = #"{"action":"acknowledge_warning","code":"\#(f.code)","reason":"Тексерілді, мәтін дұрыс"}"#
                 (s, body) = try await api.act(app, w, id, as: "executor", json)

@@ -13,7 +13,8 @@ public enum ActEquivalence {
         case identification(String)
         case registration(String)
         case norm(article: String, paragraph: String?, subparagraph: String?)
-        /// A surname, folded so that the Kazakh and Russian spellings meet (Нұрлановқа, Нурланову → нурланов).
+        /// A surname by its consonants, so that the Kazakh and Russian spellings and cases meet (Нұрлановқа,
+        /// Нурланову → нрлнв; Жақыпов, Жакупов → жкпв).
         case name(String)
         case number(String)
 
@@ -39,6 +40,12 @@ public enum ActEquivalence {
         }
 
         public static func < (l: Item, r: Item) -> Bool { (l.category, l.text) < (r.category, r.text) }
+
+        /// What a finding names: a surname as first written (its key is only its consonants), the rest as read.
+        func shown(_ spans: [Span]) -> String {
+            if case .name = self, let first = spans.first { return first.excerpt }
+            return text
+        }
     }
 
     /// Where an item stands in one version: the section and the words as written.
@@ -68,10 +75,10 @@ public enum ActEquivalence {
         }
         let a = items(kk, .kk), b = items(ru, .ru)
         for (item, spans) in a.sorted(by: { $0.key < $1.key }) where b[item] == nil {
-            out.append(Finding(code: item.category + "_differs", section: spans[0].section, item: item.text, onlyIn: .kk, spans: spans))
+            out.append(Finding(code: item.category + "_differs", section: spans[0].section, item: item.shown(spans), onlyIn: .kk, spans: spans))
         }
         for (item, spans) in b.sorted(by: { $0.key < $1.key }) where a[item] == nil {
-            out.append(Finding(code: item.category + "_differs", section: spans[0].section, item: item.text, onlyIn: .ru, spans: spans))
+            out.append(Finding(code: item.category + "_differs", section: spans[0].section, item: item.shown(spans), onlyIn: .ru, spans: spans))
         }
         return out
     }
@@ -114,6 +121,12 @@ public enum ActEquivalence {
     static func fold(_ s: String) -> String {
         let map: [Character: Character] = ["ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"]
         return String(s.lowercased().map { map[$0] ?? $0 })
+    }
+
+    /// A name's consonants after folding: transliterations differ in their vowels (Жақыпов, Жакупов; Ысқақов,
+    /// Искаков) and in б/п (Сәтбаев, Сатпаев).
+    static func skeleton(_ s: String) -> String {
+        String(fold(s).filter { !"аеиоуыэюяйьъ".contains($0) }.map { $0 == "б" ? "п" : $0 })
     }
 
     static func date(_ y: String?, _ m: Int?, _ d: String?) -> Item? {
@@ -161,11 +174,16 @@ public enum ActEquivalence {
                 },
             ]
         }
-        // A surname by its Russian-style ending (-ов, -ев, -ин, -енко), with a Russian case ending or a
-        // Kazakh suffix: Нұрлановқа, Нұрлановтың, Нурланову, Ахметовой. Patronymics differ between the
-        // languages (Серікқызы / Сериковна) and are not compared.
-        p.append(Pattern("(?-i)(?<!\\p{L})([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ов|ев|ёв|ин|ын|енко))(?:ий|ая|ой|ого|ому|им|ом|ым|ыми|ых|у|е|ы|а?(?:қа|ка|ға|га|ке|ге|тың|тің|дың|дің|ның|нің|ты|ті|ды|ді|ны|ні|мен|пен|бен|да|де|та|те|дан|ден|тан|тен|нан|нен|нікі)|а)?(?!\\p{L})") { g in
-            g[1].map { .name(Self.fold($0)) }
+        // A surname by its Russian-style ending (-ов, -ев, -енко; not -ин, which common nouns share: магазин,
+        // гражданин), with a case ending of the version's
+        // language: Нұрлановқа, Нұрлановтың; Нурланову, Ахметовой. Patronymics differ between the languages
+        // (Серікқызы / Сериковна) and are not compared; nor are common words that merely look so.
+        let endings = lang == .kk
+            ? "а?(?:қа|ка|ға|га|ке|ге|тың|тің|дың|дің|ның|нің|ты|ті|ды|ді|ны|ні|мен|пен|бен|да|де|та|те|дан|ден|тан|тен|нан|нен|нікі)|а"
+            : "ий|ая|ой|ого|ому|им|ом|ым|ыми|ых|у|е|ы|а"
+        p.append(Pattern("(?-i)(?<!\\p{L})([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ов|ев|ёв|енко))(?:\(endings))?(?!\\p{L})") { g in
+            // «Рассмотрев …» opens a sentence with a gerund, not a name.
+            g[1].flatMap { $0.lowercased().hasSuffix("мотрев") ? nil : .name(Self.skeleton($0)) }
         })
         // Numbers and amounts last, on what the others left: «1 250 000,50» is 1250000.50.
         p.append(Pattern("(?<![\\d.,])(\\d{1,3}(?:[ \\u00A0]\\d{3})+|\\d+)(?:[.,](\\d+))?(?![\\d])") { g in

@@ -62,16 +62,18 @@ public enum ActCheck {
         }
         var out: [ActFinding] = []
         var ruOnly = found.filter { $0.onlyIn == .ru }
+        // Surnames are read by a heuristic (their consonants): a difference is a warning to look at, not an error.
+        func code(_ f: ActEquivalence.Finding) -> ActFindingCode { f.code == "name_differs" ? .namesDiffer : .versionsDiffer }
         for f in found where f.onlyIn == .kk {
             let section = ActSection(rawValue: f.section)
             if let i = ruOnly.firstIndex(where: { $0.code == f.code && $0.section == f.section }) {
                 let other = ruOnly.remove(at: i)
-                out.append(ActFinding(.versionsDiffer, section: section, language: nil, excerpt: f.spans.first?.excerpt, otherExcerpt: other.spans.first?.excerpt))
+                out.append(ActFinding(code(f), section: section, language: nil, excerpt: f.spans.first?.excerpt, otherExcerpt: other.spans.first?.excerpt))
             } else {
-                out.append(ActFinding(.versionsDiffer, section: section, language: .kk, excerpt: f.spans.first?.excerpt))
+                out.append(ActFinding(code(f), section: section, language: .kk, excerpt: f.spans.first?.excerpt))
             }
         }
-        out += ruOnly.map { ActFinding(.versionsDiffer, section: ActSection(rawValue: $0.section), language: .ru, excerpt: $0.spans.first?.excerpt) }
+        out += ruOnly.map { ActFinding(code($0), section: ActSection(rawValue: $0.section), language: .ru, excerpt: $0.spans.first?.excerpt) }
         return out
     }
 

@@ -8,6 +8,7 @@ import WorkingCalendar
 /// | `section_missing` | error | R43; APPC 79 |
 /// | `single_language` | error | R42(4); Law "On languages" 8, 11 |
 /// | `versions_differ` | error | R42(4); Law "On languages" 8, 11 |
+/// | `names_differ` | warning | R42(4); Law "On languages" 8, 11 (surnames are compared by their consonants: a transliteration may differ) |
 /// | `summary_no_decision` | error | R43(4) |
 /// | `summary_not_first` | warning | R43(4) |
 /// | `summary_too_long` | warning | R43(4) |
@@ -30,6 +31,7 @@ public enum ActFindingCode: String, Sendable, CaseIterable {
     case sectionMissing = "section_missing"
     case singleLanguage = "single_language"
     case versionsDiffer = "versions_differ"
+    case namesDiffer = "names_differ"
     case summaryNoDecision = "summary_no_decision"
     case summaryNotFirst = "summary_not_first"
     case summaryTooLong = "summary_too_long"
@@ -51,7 +53,8 @@ public enum ActFindingCode: String, Sendable, CaseIterable {
 
     public var severity: ActFinding.Severity {
         switch self {
-        case .summaryNotFirst, .summaryTooLong, .factsUndated, .appealAddressMissing, .appealWayMissing, .appealCourtRouteMissing: .warning
+        case .summaryNotFirst, .summaryTooLong, .factsUndated, .appealAddressMissing, .appealWayMissing, .appealCourtRouteMissing,
+             .namesDiffer: .warning
         default: .error
         }
     }
@@ -59,7 +62,7 @@ public enum ActFindingCode: String, Sendable, CaseIterable {
     public var basis: String {
         switch self {
         case .sectionMissing: "R43; APPC 79"
-        case .singleLanguage, .versionsDiffer: "R42(4); Law \"On languages\" Arts. 8, 11"
+        case .singleLanguage, .versionsDiffer, .namesDiffer: "R42(4); Law \"On languages\" Arts. 8, 11"
         case .summaryNoDecision, .summaryNotFirst, .summaryTooLong: "R43(4)"
         case .templatePhrase: "R39; APPC 79, 80, 129(3)"
         case .bareNormReference: "R39, R42(2); APPC 80"
@@ -89,6 +92,10 @@ public enum ActFindingCode: String, Sendable, CaseIterable {
             LocalizedText(kk: "Акт тек бір тілде берілген; ол қазақ және орыс тілдерінде жасалуы тиіс.",
                           ru: "Акт дан только на одном языке; он должен быть составлен на казахском и русском языках.",
                           en: "The act is given in one language only; it must be produced in Kazakh and Russian.")
+        case .namesDiffer:
+            LocalizedText(kk: "Бір нұсқадағы тегі екіншісінде жоқ немесе басқаша жазылған.",
+                          ru: "Фамилия из одной версии отсутствует в другой или написана иначе.",
+                          en: "A surname in one version is missing from the other or spelled differently.")
         case .versionsDiffer:
             LocalizedText(kk: "Қазақ және орыс нұсқалары бірдей мазмұнды айтпайды: күн, нөмір, сома немесе норма сәйкес емес.",
                           ru: "Казахская и русская версии говорят не одно и то же: не совпадает дата, номер, сумма или норма.",
@@ -179,6 +186,10 @@ public enum ActFindingCode: String, Sendable, CaseIterable {
             LocalizedText(kk: "Актінің екінші тілдегі нұсқасын жеке құжат ретінде дайындаңыз.",
                           ru: "Подготовьте версию акта на втором языке отдельным документом.",
                           en: "Prepare the act's version in the other language as a separate document.")
+        case .namesDiffer:
+            LocalizedText(kk: "Екі нұсқадағы тектерді салыстырыңыз; бір адам болса, жазылуы әртүрлі болуы мүмкін — себебін көрсетіп қабылдаңыз.",
+                          ru: "Сверьте фамилии в обеих версиях; если это одно лицо в другой транслитерации, примите предупреждение, указав причину.",
+                          en: "Compare the surnames of both versions; if it is the same person transliterated differently, acknowledge with a reason.")
         case .versionsDiffer:
             LocalizedText(kk: "Екі нұсқаны салыстырып, күндерді, нөмірлерді, сомаларды және нормаларды бірдей етіңіз.",
                           ru: "Сверьте версии и приведите даты, номера, суммы и нормы к одному.",
