@@ -1,0 +1,46 @@
+import Foundation
+import WorkingCalendar
+import ZhauapDomain
+import ZhauapStorage
+
+/// The act of one case (R38–R44) as the executor, the head and the API see it: the draft's two versions,
+/// the justification check's findings, the hearing's gate, the approvals, the signed act and its delivery,
+/// the three months to complain, a deemed refusal, and the complaints with their way to the higher body.
+public struct ActView: Sendable {
+    public var appeal: Appeal
+    public var today: CivilDate
+    /// Nil before the act is drafted.
+    public var readiness: ActReadiness?
+    /// APPC 91(2): deemed refused from this day (no act by the end of the term).
+    public var deemedRefusal: CivilDate?
+    public var higherBody: AdministrativeBody?
+    /// The act's terms (APPC 92, 91(4)), explained like every term.
+    public var terms: [AppealTerm]
+    public var calendar: WorkingDayCalendar
+    public var rules: TermRules
+}
+
+extension AppealService {
+    public func actView(_ appealID: UUID, actor: Actor) async throws -> ActView {
+        guard let (appeal, _) = try await storage.appeals.appeal(appealID, bodyID: actor.bodyID) else { throw ServiceError.notFound }
+        let body = try await body(of: actor)
+        let calendar = try await calendars.current()
+        let today = max(today(in: body), appeal.registration.registeredOn)
+        return ActView(appeal: appeal, today: today, readiness: appeal.actReadiness(on: today, calendar: calendar, rules: rules),
+                       deemedRefusal: appeal.deemedRefusal(on: today), higherBody: try await higher(of: body),
+                       terms: appeal.terms.filter { $0.purpose == .complaintFiling || $0.purpose == .complaintPassing },
+                       calendar: calendar, rules: rules)
+    }
+
+    /// APPC 91(4), 92: the applicant files a complaint online on the public tracking page, proving the appeal
+    /// with its number and the coupon's code. Nil when no appeal has that number and code.
+    public func submitComplaint(number: String, code: String, text: String) async throws -> Appeal? {
+        guard let appeal = try await track(number: number, code: code) else { return nil }
+        return try await perform(AppealCommand(FileComplaint(text: text)), on: appeal.id, actor: Actor.applicant(of: appeal))
+    }
+
+    /// The justification check on an act written elsewhere (R39–R43), on the real calendar.
+    public func checkAct(_ input: ActCheckInput) async throws -> [ActFinding] {
+        ActCheck.findings(input, calendar: try await calendars.current())
+    }
+}
