@@ -997,7 +997,10 @@ def act_to_higher_body(d, lang):
         assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes), hashes
         # The frozen document in the UI's language (the Kazakh one is first, the Russian second).
         doc = d.find_elements(By.CSS_SELECTOR, "a.act-document")[0 if lang == "kk" else 1].get_attribute("href")
-        d.get(doc)
+        frozen = os.path.join(work, f"act-{lang}.html")
+        with open(frozen, "wb") as f:
+            f.write(fetch(d, doc))  # the case file serves it as a download: opened here as it was frozen
+        d.get("file://" + frozen)
         text = d.find_element(By.TAG_NAME, "body").text
         assert words["doc"] in text and number in text, text[:500]
         d.set_window_size(820, 1100)
@@ -1007,6 +1010,7 @@ def act_to_higher_body(d, lang):
             d.set_window_size(1366, 768)
         # Delivery: the sending in person, its delivery; the three months to complain.
         open_act(appeal_url)
+        assert words["signed"] in d.find_element(By.ID, "act-signed").text
         form = open_form(d, "form-record_sending")
         fill(form, selects={"language": lang, "channel": "in_person"})
         click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
