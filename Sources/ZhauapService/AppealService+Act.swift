@@ -39,6 +39,12 @@ extension AppealService {
         return try await perform(AppealCommand(FileComplaint(text: text)), on: appeal.id, actor: Actor.applicant(of: appeal))
     }
 
+    /// The appeal's legal day now, in its body's time zone (never before its registration day).
+    public func today(of a: Appeal) async throws -> CivilDate {
+        guard let body = try await storage.organisation.body(a.bodyID) else { return max(todayInDefaultZone(), a.registration.registeredOn) }
+        return max(today(in: body), a.registration.registeredOn)
+    }
+
     /// The justification check on an act written elsewhere (R39–R43), on the real calendar.
     public func checkAct(_ input: ActCheckInput) async throws -> [ActFinding] {
         ActCheck.findings(input, calendar: try await calendars.current())

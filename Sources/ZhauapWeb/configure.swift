@@ -117,5 +117,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: SearchController())
     try api.register(collection: CaseLawController())
     try api.register(collection: HearingController())
+    try api.register(collection: ActController())
     try api.register(collection: LawController())
 }

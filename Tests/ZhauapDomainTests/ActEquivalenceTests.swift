@@ -48,6 +48,22 @@ struct ActEquivalenceTests {
         #expect(findings.allSatisfy { !$0.spans.isEmpty && $0.section == key })
     }
 
+    @Test("R42(4): a surname reads alike in both spellings and cases (Нұрлановқа, Нурланову); a changed one is found, a patronymic is not compared")
+    func names() {
+        #expect(Set(ActEquivalence.extract("Нұрлановқа, Нұрлановтың, Ахметоваға", .kk).map(\.0)) == [.name("нурланов"), .name("ахметов")])
+        #expect(Set(ActEquivalence.extract("Нурланову, Нурланова, Ахметовой", .ru).map(\.0)) == [.name("нурланов"), .name("ахметов")])
+        #expect(ActEquivalence.extract("Основание и Положение", .ru).isEmpty, "a capitalised word is not a surname by its letters alone")
+        var kk = Self.kk
+        kk["operative_summary"] = kk["operative_summary"]!.replacingOccurrences(of: "Нұрланов Ержанға", with: "Нұржанов Ержанға")
+        let findings = ActEquivalence.compare(kk: kk, ru: Self.ru)
+        #expect(findings.map(\.code) == ["name_differs"] && findings.first?.item == "Нуржанов" && findings.first?.onlyIn == .kk, "\(findings)")
+        var ru = Self.ru
+        ru["introduction"] = ru["introduction"]! + " Представитель: Ахметова Айгүл Серікқызы."
+        var kk2 = Self.kk
+        kk2["introduction"] = kk2["introduction"]! + " Өкілі: Ахметова Айгүл Сериковна."
+        #expect(ActEquivalence.compare(kk: kk2, ru: ru).isEmpty)
+    }
+
     @Test("R42(4): a section filled in one version only is a finding naming it")
     func sectionMissing() {
         var ru = Self.ru

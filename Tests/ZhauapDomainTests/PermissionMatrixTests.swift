@@ -11,12 +11,16 @@ struct PermissionMatrixTests {
         // R11, R22, R23: the registrar files what arrives (documents, answers, opinions); the executor and the head keep the case.
         // R33, APPC 73(3): the registrar also records a delivery and files an objection that arrives.
         "registrar": [.checkCompetence, .recordCompleteness, .receiveCorrection, .requestRecusal, .recordSending, .addDocument, .recordExport,
-                      .recordRequestAnswer, .recordExpertOpinion, .recordDelivery, .recordObjection],
+                      .recordRequestAnswer, .recordExpertOpinion, .recordDelivery, .recordObjection,
+                      // APPC 91(4): a complaint arrives at the body whose act is appealed, which passes it on.
+                      .fileComplaint, .passComplaint],
         "assigned executor": Set<Action>([.checkCompetence, .recordCompleteness, .returnForCorrection, .receiveCorrection, .confirmKind, .forward, .requestRecusal,
                               .requestExtension, .answer, .recordSending]).union(caseWork),
         "other executor": [],
         "head": Set<Action>([.checkCompetence, .assign, .recordCompleteness, .returnForCorrection, .receiveCorrection, .resolveUncorrected, .confirmKind, .forward,
-                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending, .clearCrimeFlag]).union(caseWork),
+                 .requestRecusal, .decideRecusal, .terminate, .extend, .decideExtension, .recordSending, .clearCrimeFlag,
+                 // R44: the head signs the act; APPC 91(4): files and passes a complaint.
+                 .signAct, .fileComplaint, .passComplaint]).union(caseWork),
         // R13: an administrator hands a case over (the command line's export), nothing else.
         "admin": [.recordExport],
     ]
@@ -27,7 +31,9 @@ struct PermissionMatrixTests {
                                         .applyNorm, .withdrawNorm, .checkPrecondition, .recordAnalogy,
                                         // R30–R37: R31, the hearing is conducted by the executor or the head who issues the act.
                                         .planHearing, .addParticipant, .prepareDraft, .recordDelivery, .inviteToHearing, .recordObjection,
-                                        .answerArgument, .recordHearing, .omitHearing]
+                                        .answerArgument, .recordHearing, .omitHearing,
+                                        // R42, R43: the act is drafted and its warnings weighed by whoever conducts the case.
+                                        .draftAct, .editAct, .acknowledgeWarning]
 
     static func actor(_ role: String) -> Actor {
         switch role {
@@ -117,6 +123,9 @@ enum AppealCommandName {
             .recordObjection: AppealCommand(RecordObjection(channel: .oral, text: "")), .submitObjection: AppealCommand(SubmitObjection(text: "")),
             .answerArgument: AppealCommand(AnswerArgument(number: 1, accepted: false, reasonKk: "")),
             .recordHearing: AppealCommand(RecordHearing(form: .email)), .omitHearing: AppealCommand(OmitHearing(reason: .favourable)),
+            .draftAct: AppealCommand(DraftAct(kind: .burdening)), .editAct: AppealCommand(EditAct()), .approveAct: AppealCommand(ApproveAct()),
+            .acknowledgeWarning: AppealCommand(AcknowledgeWarning(code: "", reason: "")), .signAct: AppealCommand(SignAct()),
+            .fileComplaint: AppealCommand(FileComplaint(text: "")), .passComplaint: AppealCommand(PassComplaint()),
         ]
         return samples[action]?.name ?? ""
     }

@@ -13,6 +13,8 @@ public enum ActEquivalence {
         case identification(String)
         case registration(String)
         case norm(article: String, paragraph: String?, subparagraph: String?)
+        /// A surname, folded so that the Kazakh and Russian spellings meet (Нұрлановқа, Нурланову → нурланов).
+        case name(String)
         case number(String)
 
         public var category: String {
@@ -21,6 +23,7 @@ public enum ActEquivalence {
             case .identification: "identification_number"
             case .registration: "registration_number"
             case .norm: "norm_reference"
+            case .name: "name"
             case .number: "number"
             }
         }
@@ -30,6 +33,7 @@ public enum ActEquivalence {
             switch self {
             case .date(let d): d.dotted
             case .identification(let s), .registration(let s), .number(let s): s
+            case .name(let s): s.prefix(1).uppercased() + s.dropFirst()
             case .norm(let a, let p, let sp): ["art. \(a)", p.map { "p. \($0)" }, sp.map { "sp. \($0))" }].compactMap { $0 }.joined(separator: ", ")
             }
         }
@@ -45,7 +49,7 @@ public enum ActEquivalence {
 
     public struct Finding: Hashable, Sendable {
         /// `date_differs`, `identification_number_differs`, `registration_number_differs`, `norm_reference_differs`,
-        /// `number_differs`, `section_missing`.
+        /// `name_differs`, `number_differs`, `section_missing`.
         public var code: String
         public var section: String
         /// What one version has and the other lacks, with where it stands.
@@ -106,6 +110,12 @@ public enum ActEquivalence {
         }
     }
 
+    /// Kazakh letters to their Russian look-alikes, lower case, ё as е: the spellings of one name meet.
+    static func fold(_ s: String) -> String {
+        let map: [Character: Character] = ["ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"]
+        return String(s.lowercased().map { map[$0] ?? $0 })
+    }
+
     static func date(_ y: String?, _ m: Int?, _ d: String?) -> Item? {
         guard let y = y.flatMap({ Int($0) }), let m, let d = d.flatMap({ Int($0) }), (1...12).contains(m), (1...31).contains(d),
               let date = CivilDate(String(format: "%04d-%02d-%02d", y, m, d)) else { return nil }
@@ -151,6 +161,12 @@ public enum ActEquivalence {
                 },
             ]
         }
+        // A surname by its Russian-style ending (-ов, -ев, -ин, -енко), with a Russian case ending or a
+        // Kazakh suffix: Нұрлановқа, Нұрлановтың, Нурланову, Ахметовой. Patronymics differ between the
+        // languages (Серікқызы / Сериковна) and are not compared.
+        p.append(Pattern("(?-i)(?<!\\p{L})([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ов|ев|ёв|ин|ын|енко))(?:ий|ая|ой|ого|ому|им|ом|ым|ыми|ых|у|е|ы|а?(?:қа|ка|ға|га|ке|ге|тың|тің|дың|дің|ның|нің|ты|ті|ды|ді|ны|ні|мен|пен|бен|да|де|та|те|дан|ден|тан|тен|нан|нен|нікі)|а)?(?!\\p{L})") { g in
+            g[1].map { .name(Self.fold($0)) }
+        })
         // Numbers and amounts last, on what the others left: «1 250 000,50» is 1250000.50.
         p.append(Pattern("(?<![\\d.,])(\\d{1,3}(?:[ \\u00A0]\\d{3})+|\\d+)(?:[.,](\\d+))?(?![\\d])") { g in
             guard let whole = g[1]?.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "") else { return nil }

@@ -91,6 +91,12 @@ struct AppealsController: RouteCollection {
         var state: String
         var registeredOn: CivilDate
         var due: CivilDate?
+        /// APPC 91(2): no act by the term's day — deemed refused from this day (the applicant may complain).
+        var deemedRefusalSince: CivilDate?
+        /// The act adopted, once signed, and the last day to complain about it once delivered (APPC 92).
+        var actNumber: String?
+        var actSignedOn: CivilDate?
+        var complainBy: CivilDate?
     }
 
     /// Public: state and due date only, no personal data; the number and the coupon's code are both needed.
@@ -104,7 +110,8 @@ struct AppealsController: RouteCollection {
             throw ServiceError.notFound
         }
         return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,
-                        due: a.term(.consideration)?.due)
+                        due: a.term(.consideration)?.due, deemedRefusalSince: a.deemedRefusal(on: try await service(req).today(of: a)),
+                        actNumber: a.signedAct?.number, actSignedOn: a.signedAct?.signedOn, complainBy: a.term(.complaintFiling)?.due)
     }
 }
 

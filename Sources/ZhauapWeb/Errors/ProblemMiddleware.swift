@@ -102,8 +102,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .forbidden: .forbidden
         case .invalidState, .noPendingRecusal, .noPendingExtension, .extensionAlreadyRequested, .requestClosed, .opinionRecorded,
              .documentWithdrawn, .notFlagged, .normAlreadyApplied, .normNotApplied, .hearingNotPlanned, .hearingNotApplicable, .hearingConcluded,
-             .deliveryRecorded, .noDraft, .objectionNotOpen: .conflict
-        case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert: .notFound
+             .deliveryRecorded, .noDraft, .objectionNotOpen, .noAct, .adoptionBlocked, .actHasErrors, .warningsNotAcknowledged, .approvalPending,
+             .nothingToComplainAbout, .complaintGoesToCourt, .complaintPassed, .noHigherBody, .exportRequired: .conflict
+        case .unknownDocument, .unknownFact, .unknownRequest, .unknownExpert, .unknownComplaint: .notFound
         // The term rules in force are incomplete: the installation's configuration, not the request.
         case .noTermRule, .noHearingRule: .serviceUnavailable
         default: .unprocessableEntity
@@ -126,6 +127,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         case .unknownDocument, .documentWithdrawn, .documentNotWithdrawable, .unknownFact, .unknownRequest, .requestClosed, .unknownExpert,
              .opinionRecorded: "number"
         case .dueOutOfRange: "due"
+        case .actKindNotAllowed: "kind"
+        case .unknownWarning: "code"
+        case .unknownComplaint, .complaintPassed: "complaint"
         case .unknownNorm, .normAlreadyApplied, .normNotApplied: "norm"
         case .normNotInForce: "relevantOn"
         case .unknownPrecondition: "precondition"

@@ -10,8 +10,10 @@ public struct FileComplaint: ProcedureStep {
     public static let allowedIn: Set<AppealState> = [.decided, .registered, .underConsideration, .awaitingCorrection]
     public static let who: Who = [.registrar, .head, .applicant]
 
+    /// Offered once an act is signed; a deemed refusal (which depends on the day) is offered by the act's
+    /// view and page, and the step takes it all the same.
     public static func isOffered(on a: Appeal) -> Bool {
-        a.complaintAgainst == nil && a.kind == .application && (a.signedAct != nil || a.term(.consideration) != nil)
+        a.complaintAgainst == nil && a.kind == .application && a.signedAct != nil
     }
 
     public static let maxLength = 10_000
