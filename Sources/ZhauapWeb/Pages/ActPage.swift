@@ -160,7 +160,9 @@ struct ActPage: Encodable {
 
         var can: [String: Bool] = [:]
         for action in ActPagesController.steps { can[action.rawValue] = allowed.contains(action) }
-        can["file_complaint"] = allowed.contains(.fileComplaint) && (signedAct != nil || v.deemedRefusal != nil)
+        // APPC 91(2): a deemed refusal may be complained about too (the menu offers the step once an act is signed).
+        can["file_complaint"] = FileComplaint.who.admits(actor, appeal: a) && FileComplaint.allowedIn.contains(a.state)
+            && a.complaintAgainst == nil && a.kind == .application && (signedAct != nil || v.deemedRefusal != nil)
         can["record_sending"] = allowed.contains(.recordSending) && signedAct != nil
         // The head sees the sign button while a draft waits (disabled, with the reasons, until it is signable).
         can["sign_button"] = actor.roles.contains(.head) && d != nil && signedAct == nil && a.state == .underConsideration

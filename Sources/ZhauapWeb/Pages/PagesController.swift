@@ -138,7 +138,7 @@ struct PagesController: RouteCollection {
         if let s = a.signedAct { content.actSigned = "№ \(s.number) · \(s.signedOn.dotted)" }
         let refusedSince = a.deemedRefusal(on: today)
         content.deemedRefusal = refusedSince?.dotted
-        content.complaintOpen = FileComplaint.isOffered(on: a) && (a.signedAct != nil || refusedSince != nil)
+        content.complaintOpen = a.complaintAgainst == nil && a.kind == .application && (a.signedAct != nil || refusedSince != nil)
         // The draft in force, once it was sent to the addressee of a hearing still pending (R33).
         guard a.state.isOpen, let h = a.hearing, h.conduct == .pending, let draft = h.draft, let addressee = h.addressee,
               let receipt = a.draftReceipts(calendar: calendar, rules: rules).first(where: { $0.participant == addressee.number }),
