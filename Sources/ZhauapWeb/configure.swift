@@ -103,6 +103,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CaseFilePagesController(sessions: app.webSessions))
     try app.register(collection: LawPagesController(sessions: app.webSessions))
     try app.register(collection: HearingPagesController(sessions: app.webSessions))
+    try app.register(collection: ActPagesController(sessions: app.webSessions))
     try app.register(collection: AccountPagesController(sessions: app.webSessions))
     try app.register(collection: HeadPagesController(sessions: app.webSessions))
     try app.register(collection: AssetsController(assets: app.assets))

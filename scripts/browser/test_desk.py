@@ -866,6 +866,220 @@ def hearing_omitted(d, base, password):
     shot(d, "87-hearing-omitted")
 
 
+def act_page_done(d, action):
+    assert "done=" + action in d.current_url, (action, d.current_url, d.find_element(By.TAG_NAME, "body").text[:1500])
+    assert d.find_elements(By.ID, "act-done"), "a message after the step"
+
+
+def act_to_higher_body(d, lang):
+    """R38–R44, APPC 73, 79–81, 91–100 in the `lang` UI: an application from registration to a burdening act after a
+    hearing held in writing — drafted from the case in both languages, edited where the check asks, its warnings let
+    pass, signed by the head on the hearing's earliest day (a second server, a later clock, the same database), sent
+    and delivered, the three months to complain shown; then a complaint passed with the case export to the higher body
+    of the installation and decided there by its head, the decision back in the first body's case. The act page fits
+    a phone; the signed act's frozen document is kept as a screenshot."""
+    words = {"kk": {"signed": "Қол қойылған акт", "until": "Шағым жасау мерзімі", "decision": "Шағымды қанағаттандырусыз қалдыру",
+                    "refused": "Ауыртпалық түсіретін", "doc": "өтінішті қанағаттандырудан бас тарту туралы"},
+             "ru": {"signed": "Подписанный акт", "until": "Срок обжалования", "decision": "Оставить жалобу без удовлетворения",
+                    "refused": "Обременяющий", "doc": "Об отказе в удовлетворении заявления"}}[lang]
+    work = tempfile.mkdtemp(prefix=f"zhauap-browser-act-{lang}-")
+    env = dict(os.environ, TZ="UTC")
+    env.pop("DATABASE_URL", None)
+    lower_password, higher_password = "Ақмола-акт-құпия-2026", "Облыс-акт-құпия-2026"
+
+    def cli(*args):
+        r = subprocess.run([BINARY, *args], cwd=work, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"zhauap {args[0]} {args[1]} failed with {r.returncode}")
+
+    cli("bodies", "add", "--code", "OBL", "--name-kk", "Облыс әкімінің аппараты", "--name-ru", "Аппарат акима области")
+    cli("bodies", "add", "--code", "AKM", "--name-kk", "Ақмола ауданының әкімдігі", "--name-ru", "Акимат Акмолинского района", "--higher", "OBL")
+    cli("users", "add", "--body", "AKM", "--login", "bakyt", "--name", "Омаров Бақыт", "--position", "басшы",
+        "--roles", "head,registrar,executor", "--password", lower_password)
+    cli("users", "add", "--body", "OBL", "--login", "serik", "--name", "Ахметов Серік", "--position", "басшы",
+        "--roles", "head,registrar,executor", "--password", higher_password)
+
+    def open_act(url):
+        d.get(url + f"/act?lang={lang}")
+        return d.find_element(By.TAG_NAME, "body").text
+
+    # 9 June 2026, 10:00 in Kazakhstan: registration, the hearing, the draft act.
+    srv, base, _, _ = start_server(clock="2026-06-09 05:00:00", work=work)
+    try:
+        sign_in(d, base, lower_password, "bakyt")
+        d.get(base + f"/appeals/new?lang={lang}")
+        d.find_element(By.ID, "surname").send_keys("Серікова")
+        d.find_element(By.ID, "givenName").send_keys("Динара")
+        d.find_element(By.ID, "postalAddress").send_keys("Ақмола ауданы, Жібек жолы к-сі 7")
+        d.find_element(By.ID, "essence").send_keys("Маған жеке тұрғын үй салу үшін жер учаскесін беруіңізді сұраймын.")
+        d.find_element(By.NAME, "signaturePresent").click()
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "form[action='/appeals'] button.primary"))
+        appeal_url = d.current_url.split("?")[0]
+        number = re.search(r"AKM-\d{4}-\d{5}", d.find_element(By.TAG_NAME, "body").text).group(0)
+        submit_action(d, "assign", pick={"executorId": "Омаров"})
+        submit_action(d, "confirm_kind", selects={"kind": "application"})
+        d.get(appeal_url + "/hearing")
+        form = open_form(d, "form-plan_hearing")
+        fill(form, selects={"outcome": "burdening"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        hearing_done(d, "plan_hearing")
+        form = open_form(d, "form-prepare_draft")
+        fill(form, {"summaryKk": "Жер учаскесін беруден бас тарту көзделеді: бос учаске жоқ.", "reasoningKk": "Жер кодексінің 43-бабы",
+                    "summaryRu": "Предполагается отказ в предоставлении участка: свободных участков нет."})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        hearing_done(d, "prepare_draft")
+        form = open_form(d, "form-record_sending")
+        fill(form, {"reference": "RR777888999KZ"}, {"document": "draft_decision", "participant": "1", "language": "kk", "channel": "post"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        hearing_done(d, "record_sending")
+        box = d.find_element(By.CSS_SELECTOR, "details.delivery-form")
+        box.find_element(By.TAG_NAME, "summary").click()
+        form = box.find_element(By.TAG_NAME, "form")
+        fill(form, {"proof": "Хабарламаға қол қойылды"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        hearing_done(d, "record_delivery")
+        form = open_form(d, "form-record_hearing_written")
+        fill(form, selects={"form": "email"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        hearing_done(d, "record_hearing")
+
+        # The act: drafted from the case, both versions side by side, the check's errors fixed per language.
+        d.get(appeal_url)
+        click_and_wait(d, d.find_element(By.ID, "act-link"))
+        form = open_form(d, "form-draft_act")
+        fill(form, selects={"kind": "burdening"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        act_page_done(d, "draft_act")
+        assert d.find_element(By.ID, "section-introduction") and d.find_element(By.ID, "kk-facts") and d.find_element(By.ID, "ru-facts")
+        assert number in d.find_element(By.ID, "ru-title").get_attribute("value")
+        reasoning = {"kk": "Жер кодексінің 43-бабына сәйкес ауылдық округте бос жер учаскесі жоқ; өтініш беруші кезекке қойылды.",
+                     "ru": "Согласно статье 43 Земельного кодекса свободных участков в сельском округе нет; заявитель поставлен в очередь."}
+        for version in ["kk", "ru"]:
+            for finding in d.find_elements(By.CSS_SELECTOR, "li.finding-error"):
+                assert finding.get_attribute("id").startswith("finding-section_missing"), finding.text
+            area = d.find_element(By.ID, f"{version}-legal_reasoning")
+            if not area.get_attribute("value").strip():
+                area.send_keys(reasoning[version])
+            click_and_wait(d, d.find_element(By.ID, f"save-{version}"))
+            act_page_done(d, "edit_act")
+        assert not d.find_elements(By.CSS_SELECTOR, "li.finding-error"), d.find_element(By.ID, "findings").text
+        # Each open warning is let pass with a reason.
+        while d.find_elements(By.CSS_SELECTOR, "details.acknowledge-form"):
+            box = d.find_elements(By.CSS_SELECTOR, "details.acknowledge-form")[0]
+            box.find_element(By.TAG_NAME, "summary").click()
+            form = box.find_element(By.TAG_NAME, "form")
+            fill(form, {"reason": "Тексерілді: мәтін істің мән-жайына сәйкес."})
+            click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+            act_page_done(d, "acknowledge_warning")
+        sign = d.find_element(By.ID, "sign-act")
+        assert sign.get_attribute("disabled") is not None, "before the earliest day the button is disabled"
+        assert "үш жұмыс күні өтпеген" in d.find_element(By.ID, "sign-blocked").text or lang == "ru", d.find_element(By.ID, "sign-blocked").text
+        shot(d, f"90-act-draft-{lang}")
+        fits_phone(d, f"91-act-draft-phone-{lang}", "the act page with its draft")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=10)
+
+    # Monday 15 June 2026, 10:00: past the hearing's earliest day; the same database, a later clock.
+    srv, base, _, _ = start_server(clock="2026-06-15 05:00:00", work=work)
+    try:
+        sign_in(d, base, lower_password, "bakyt")
+        appeal_url = base + "/appeals/" + appeal_url.split("/appeals/")[1]
+        d.get(appeal_url + f"/act?lang={lang}")
+        sign = d.find_element(By.ID, "sign-act")
+        assert sign.get_attribute("disabled") is None, d.find_element(By.ID, "act-sign").text
+        click_and_wait(d, sign)
+        act_page_done(d, "sign_act")
+        signed = d.find_element(By.ID, "act-signed").text
+        assert words["signed"] in signed and "Омаров Бақыт" in signed and "SHA-256" in signed, signed
+        assert len(d.find_elements(By.CSS_SELECTOR, "a.act-document")) == 2
+        hashes = [c.text for c in d.find_elements(By.CSS_SELECTOR, ".sha256 code")]
+        assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes), hashes
+        # The frozen document in the UI's language (the Kazakh one is first, the Russian second).
+        doc = d.find_elements(By.CSS_SELECTOR, "a.act-document")[0 if lang == "kk" else 1].get_attribute("href")
+        frozen = os.path.join(work, f"act-{lang}.html")
+        with open(frozen, "wb") as f:
+            f.write(fetch(d, doc))  # the case file serves it as a download: opened here as it was frozen
+        d.get("file://" + frozen)
+        text = d.find_element(By.TAG_NAME, "body").text
+        assert words["doc"] in text and number in text, text[:500]
+        d.set_window_size(820, 1100)
+        try:
+            shot(d, f"act-signed-{lang}")
+        finally:
+            d.set_window_size(1366, 768)
+        # Delivery: the sending in person, its delivery; the three months to complain.
+        open_act(appeal_url)
+        assert words["signed"] in d.find_element(By.ID, "act-signed").text
+        form = open_form(d, "form-record_sending")
+        fill(form, selects={"language": lang, "channel": "in_person"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        act_page_done(d, "record_sending")
+        box = d.find_element(By.CSS_SELECTOR, "#act-delivery details.delivery-form")
+        box.find_element(By.TAG_NAME, "summary").click()
+        form = box.find_element(By.TAG_NAME, "form")
+        fill(form, {"proof": "Өтініш беруші қолын қойып алды"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        act_page_done(d, "record_delivery")
+        assert words["until"] in d.find_element(By.ID, "complaint-until").text
+        # A complaint, filed by the registrar, passed with the case export in one click.
+        form = open_form(d, "form-file_complaint")
+        fill(form, {"text": "Актімен келіспеймін: көрші учаске бос тұр."})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        act_page_done(d, "file_complaint")
+        d.find_element(By.CSS_SELECTOR, "#complaint-1 button.pass-complaint").click()
+        WebDriverWait(d, 120).until(lambda x: "done=pass_complaint" in x.current_url or x.find_elements(By.ID, "act-error"))
+        act_page_done(d, "pass_complaint")
+        assert "Облыс әкімінің аппараты" in d.find_element(By.ID, "complaint-1").text
+        shot(d, f"92-act-complaint-passed-{lang}")
+        d.get(appeal_url + f"?lang={lang}")
+        assert "№" in d.find_element(By.ID, "act-summary").text
+
+        # The higher body's head: the complaint registered with the case export; decided, signed.
+        sign_in(d, base, higher_password, "serik")
+        d.get(base + f"/desk?scope=unassigned&lang={lang}")
+        click_and_wait(d, d.find_element(By.PARTIAL_LINK_TEXT, "OBL-"))
+        higher_url = d.current_url.split("?")[0]
+        submit_action(d, "assign", pick={"executorId": "Ахметов"})
+        open_act(higher_url)
+        origin = d.find_element(By.ID, "act-origin").text
+        assert number in origin and d.find_elements(By.ID, "origin-export"), origin
+        form = open_form(d, "form-draft_act")
+        fill(form, selects={"kind": "complaint_decision", "outcome": "leave_unsatisfied"})
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+        act_page_done(d, "draft_act")
+        decision = {"kk": "ӘРПК 100-бабына сәйкес шағым негізсіз: бос учаске басқа азаматқа берілген.",
+                    "ru": "В соответствии со статьёй 100 АППК жалоба необоснованна: участок предоставлен другому гражданину."}
+        for version in ["kk", "ru"]:
+            area = d.find_element(By.ID, f"{version}-legal_reasoning")
+            if not area.get_attribute("value").strip():
+                area.send_keys(decision[version])
+            click_and_wait(d, d.find_element(By.ID, f"save-{version}"))
+            act_page_done(d, "edit_act")
+        while d.find_elements(By.CSS_SELECTOR, "details.acknowledge-form"):
+            box = d.find_elements(By.CSS_SELECTOR, "details.acknowledge-form")[0]
+            box.find_element(By.TAG_NAME, "summary").click()
+            form = box.find_element(By.TAG_NAME, "form")
+            fill(form, {"reason": "Тексерілді."})
+            click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button.primary"))
+            act_page_done(d, "acknowledge_warning")
+        click_and_wait(d, d.find_element(By.ID, "sign-act"))
+        act_page_done(d, "sign_act")
+        assert words["decision"] in d.find_element(By.ID, "act-signed").text
+
+        # Back in the first body: the higher body's decision with its documents.
+        sign_in(d, base, lower_password, "bakyt")
+        open_act(appeal_url)
+        complaint = d.find_element(By.ID, "complaint-1").text
+        assert words["decision"] in complaint, complaint
+        assert d.find_elements(By.CSS_SELECTOR, "#complaint-1 .complaint-decision a")
+        shot(d, f"93-act-complaint-decided-{lang}")
+        fits_phone(d, f"94-act-phone-{lang}", "the act page with the signed act and the complaint")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=10)
+
+
 server, base, password, _ = start_server()
 driver = browser()
 try:
@@ -899,6 +1113,10 @@ try:
     finally:
         hearing_server.terminate()
         hearing_server.wait(timeout=10)
+    for lang in ["kk", "ru"]:
+        check(f"in the {'Kazakh' if lang == 'kk' else 'Russian'} UI: an application to a burdening act after the hearing — drafted "
+              "from the case, edited where the check asks, signed by the head after the earliest day, delivered; a complaint "
+              "passed with the case export to the higher body and decided there", act_to_higher_body, driver, lang)
 finally:
     driver.quit()
     server.terminate()

@@ -92,8 +92,27 @@ struct AppealPage: Encodable {
     var hearingLink: Bool = false
     /// R34, R35: what the hearing rules decided for this appeal and why, and how the hearing stands.
     var hearingSummary: String?
+    /// R38–R44: the act page is linked where the hearing's is; one line says how the act stands.
+    var actLink: Bool = false
+    var actSummary: String?
     /// The sendings not yet recorded as delivered (the delivery form's choices).
     var undelivered: [Choice] = []
+
+    /// How the act stands, in one line: drafted, signed, delivered, deemed refused (APPC 91(2)), complained about.
+    static func actSummary(_ a: Appeal, on day: CivilDate, lang: Language, t: [String: String]) -> String? {
+        var parts: [String] = []
+        if let s = a.signedAct {
+            parts.append("\(t["act_summary_signed"] ?? "") № \(s.number) · \(s.signedOn.dotted)")
+            if let d = a.sendings.filter({ $0.document == .administrativeAct }).compactMap(\.deliveredOn).min() {
+                parts.append("\(t["act_summary_delivered"] ?? "") \(d.dotted)")
+            }
+        } else if let d = a.act {
+            parts.append("\(t["act_summary_drafted"] ?? "") \(d.draftedOn.dotted) · \(t["act_revision"] ?? "") \(d.revision)")
+        }
+        if let since = a.deemedRefusal(on: day) { parts.append("\(t["act_summary_deemed_refusal"] ?? "") \(since.dotted)") }
+        if !a.complaints.isEmpty { parts.append("\(t["act_summary_complaints"] ?? ""): \(a.complaints.count)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
 
     static func make(_ a: Appeal, trail: [TrailEntry], calendar: WorkingDayCalendar, actor: Actor, executors: [Actor],
                      bodies: [AdministrativeBody], rules: TermRules, lang: Language, t: [String: String], error: String?,
@@ -130,6 +149,7 @@ struct AppealPage: Encodable {
         // The hearing's own steps have their forms on the hearing page.
         let menu = StepForm.order(allowed.filter { $0.step.viaActions }).map { action -> MenuItem in
             let href = HearingPagesController.pageOnly.contains(action) ? "/appeals/\(a.id)/hearing#form-\(action.rawValue)"
+                : ActPagesController.pageOnly.contains(action) ? "/appeals/\(a.id)/act#form-\(action.rawValue)"
                 : "/appeals/\(a.id)/steps/\(action.rawValue)"
             return MenuItem(action: action.rawValue, label: t["action_" + action.rawValue] ?? action.rawValue, href: href)
         }
@@ -232,6 +252,8 @@ struct AppealPage: Encodable {
             }
             page.hearingSummary = "\(t["hearing_decision_" + h.ruling.decision.rawValue] ?? h.ruling.decision.rawValue): \(h.ruling.reason[lang]) \(status)"
         }
+        page.actLink = page.hearingLink || a.act != nil || !a.complaints.isEmpty
+        page.actSummary = Self.actSummary(a, on: legalDay, lang: lang, t: t)
         page.undelivered = a.sendings.enumerated().filter { $0.element.deliveredOn == nil }.map { i, s in
             Choice(value: "\(i + 1)", label: "№ \(i + 1): \(t["doc_" + s.document.rawValue] ?? s.document.rawValue) · \(s.sentOn.dotted)")
         }

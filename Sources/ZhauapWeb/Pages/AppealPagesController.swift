@@ -165,6 +165,10 @@ struct AppealPagesController: RouteCollection {
         if HearingPagesController.pageOnly.contains(action) {
             return req.redirect(to: "/appeals/\(try req.appealID())/hearing#form-\(action.rawValue)", redirectType: .normal)
         }
+        // The act's steps are taken on the act page (R38–R44).
+        if ActPagesController.pageOnly.contains(action) {
+            return req.redirect(to: "/appeals/\(try req.appealID())/act#form-\(action.rawValue)", redirectType: .normal)
+        }
         let correctionDays = (try? await req.application.appealService.body(of: actor))?.correctionDays ?? 5
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
             // A proposal's link may name the ground or the body proposed (the person still chooses and confirms).

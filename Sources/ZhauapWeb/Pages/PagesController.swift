@@ -20,6 +20,7 @@ struct PagesController: RouteCollection {
         web.get("track", use: trackForm)
         web.post("track", use: track)
         web.post("track", "objection", use: objection)
+        web.post("track", "complaint", use: complaint)
     }
 
     struct LoginContent: Encodable { var error: String? }
@@ -111,6 +112,14 @@ struct PagesController: RouteCollection {
         var objectionReceived: Bool = false
         var objectionError: String?
         var objectionText: String = ""
+        /// APPC 91, 92: the act adopted (its number and day) or the deemed refusal (from that day), and the
+        /// online complaint form while the applicant may complain; after a complaint: received, or why not.
+        var actSigned: String?
+        var deemedRefusal: String?
+        var complaintOpen: Bool = false
+        var complaintReceived: Bool = false
+        var complaintError: String?
+        var complaintText: String = ""
     }
 
     /// The tracked appeal's answer for the page: the state and due date, where it was forwarded, and the
@@ -126,6 +135,10 @@ struct PagesController: RouteCollection {
             content.forwardedOn = f.forwardedOn.dotted
             content.forwardedWhole = f.demands == nil
         }
+        if let s = a.signedAct { content.actSigned = "№ \(s.number) · \(s.signedOn.dotted)" }
+        let refusedSince = a.deemedRefusal(on: today)
+        content.deemedRefusal = refusedSince?.dotted
+        content.complaintOpen = a.complaintAgainst == nil && a.kind == .application && (a.signedAct != nil || refusedSince != nil)
         // The draft in force, once it was sent to the addressee of a hearing still pending (R33).
         guard a.state.isOpen, let h = a.hearing, h.conduct == .pending, let draft = h.draft, let addressee = h.addressee,
               let receipt = a.draftReceipts(calendar: calendar, rules: rules).first(where: { $0.participant == addressee.number }),
@@ -210,6 +223,28 @@ struct PagesController: RouteCollection {
             return try await trackPage(req, a, number: number, status: ProblemMiddleware.procedureProblem(e).status) { c, lang in
                 c.objectionError = e.text(lang)
                 c.objectionText = text
+            }
+        }
+    }
+
+    /// `POST /track/complaint` (APPC 91(4), 92): the applicant complains online about the act or the deemed
+    /// refusal with the appeal's number and the coupon's code. Received: the page says so; refused: why, the
+    /// text kept; a number and code that match nothing: the tracking page's own not-found answer. The text is
+    /// never logged.
+    @Sendable
+    func complaint(req: Request) async throws -> Response {
+        let (form, number, code) = try await Self.trackingForm(req)
+        let text = form.values["text"] ?? ""
+        guard let a = try await tracked(req, number: number, code: code) else { return try await notFound(req, number: number) }
+        do {
+            guard let after = try await req.application.appealService.submitComplaint(number: number, code: code, text: text) else {
+                return try await notFound(req, number: number)
+            }
+            return try await trackPage(req, after, number: number) { c, _ in c.complaintReceived = true; c.complaintOpen = false }
+        } catch let e as ProcedureError {
+            return try await trackPage(req, a, number: number, status: ProblemMiddleware.procedureProblem(e).status) { c, lang in
+                c.complaintError = e.text(lang)
+                c.complaintText = text
             }
         }
     }
