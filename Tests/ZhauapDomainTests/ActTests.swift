@@ -92,12 +92,14 @@ struct ActTests {
         #expect(!kk.contains("Условие") && !ru.contains("шарты"), "each version in its own language")
     }
 
-    @Test("R43: the salutation suits the addressee — by the Russian patronymic's gender, or the organisation's representative")
+    @Test("R43: the salutation suits the addressee — by the patronymic's or the surname's gender, or the organisation's representative")
     func salutation() {
         let kk = ActWording(.kk), ru = ActWording(.ru)
         #expect(ru.salutation(Applicant(surname: "Иванов", givenName: "Пётр", patronymic: "Сергеевич")) == "Уважаемый Пётр Сергеевич!")
         #expect(ru.salutation(Applicant(surname: "Ахметова", givenName: "Айгүл", patronymic: "Серікқызы")) == "Уважаемая Айгүл Серікқызы!")
         #expect(ru.salutation(Applicant(surname: "Ким", givenName: "Виктор")) == "Уважаемый(ая) Виктор!")
+        #expect(ru.salutation(Applicant(surname: "Серікова", givenName: "Динара")) == "Уважаемая Динара!")
+        #expect(ru.salutation(Applicant(surname: "Нұрланов", givenName: "Ержан")) == "Уважаемый Ержан!")
         #expect(kk.salutation(Applicant(surname: "Ким", givenName: "Виктор")) == "Құрметті Виктор!")
         #expect(kk.salutation(Applicant(kind: .legalEntity, organisationName: "«Дала» ЖШС", representative: "Серік Әлиев")) == "Құрметті Серік Әлиев!")
     }

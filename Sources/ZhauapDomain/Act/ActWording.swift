@@ -39,9 +39,13 @@ struct ActWording {
         let name = [p.givenName, p.patronymic].compactMap { $0 }.joined(separator: " ")
         let shown = name.isEmpty ? (p.displayName ?? applicantWord) : name
         guard ru else { return "Құрметті \(shown)!" }
-        let pat = (p.patronymic ?? "").lowercased()
-        let form = ["ович", "евич", "ич", "ұлы", "улы", "uly"].contains(where: pat.hasSuffix) ? "Уважаемый"
-            : ["овна", "евна", "ична", "инична", "қызы", "кызы", "kyzy"].contains(where: pat.hasSuffix) ? "Уважаемая" : "Уважаемый(ая)"
+        // The patronymic tells, or else a Russian-style surname (-ов/-ова, -ев/-ева, -ин/-ина, -ский/-ская).
+        let pat = (p.patronymic ?? "").lowercased(), sur = (p.surname ?? "").lowercased()
+        let male = ["ович", "евич", "ич", "ұлы", "улы", "uly"].contains(where: pat.hasSuffix)
+            || (pat.isEmpty && ["ов", "ев", "ёв", "ин", "ын", "ский", "цкий"].contains(where: sur.hasSuffix))
+        let female = ["овна", "евна", "ична", "инична", "қызы", "кызы", "kyzy"].contains(where: pat.hasSuffix)
+            || (pat.isEmpty && ["ова", "ева", "ёва", "ина", "ына", "ская", "цкая"].contains(where: sur.hasSuffix))
+        let form = male ? "Уважаемый" : female ? "Уважаемая" : "Уважаемый(ая)"
         return "\(form) \(shown)!"
     }
 
