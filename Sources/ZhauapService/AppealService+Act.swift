@@ -39,6 +39,16 @@ extension AppealService {
         return try await perform(AppealCommand(FileComplaint(text: text)), on: appeal.id, actor: Actor.applicant(of: appeal))
     }
 
+    /// Signed acts of the body with a complaint still to pass to the higher body (APPC 91(4)): the registrar's
+    /// and the head's list, the term nearest first.
+    public func complaintsToPass(actor: Actor) async throws -> [Appeal] {
+        var out: [Appeal] = []
+        for id in try await storage.appeals.appealsWithComplaintsToPass(bodyID: actor.bodyID) {
+            if let (a, _) = try await storage.appeals.appeal(id, bodyID: actor.bodyID), a.complaints.contains(where: { $0.passing == nil }) { out.append(a) }
+        }
+        return out
+    }
+
     /// The appeal's legal day now, in its body's time zone (never before its registration day).
     public func today(of a: Appeal) async throws -> CivilDate {
         guard let body = try await storage.organisation.body(a.bodyID) else { return max(todayInDefaultZone(), a.registration.registeredOn) }

@@ -198,6 +198,11 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         func setNomenclature(_ n: CaseNomenclature, bodyID: UUID, year: Int) async throws {
             storage.change { $0.nomenclatures["\(bodyID)/\(year)"] = n }
         }
+        func appealsWithComplaintsToPass(bodyID: UUID) async throws -> [UUID] {
+            storage.read { d in
+                d.appeals.values.map(\.appeal).filter { $0.bodyID == bodyID && $0.state == .decided && $0.complaints.contains { $0.passing == nil } }.map(\.id)
+            }
+        }
         func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
             storage.read { d in
                 d.appeals.values.map(\.appeal).filter { a in

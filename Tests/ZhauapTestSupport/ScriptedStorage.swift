@@ -86,6 +86,7 @@ public struct ScriptedStorage: Storage {
         }
         func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] { throw ScriptedStorage.unexpected("searchCases") }
         func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] { throw ScriptedStorage.unexpected("appealsWithObjections") }
+        func appealsWithComplaintsToPass(bodyID: UUID) async throws -> [UUID] { throw ScriptedStorage.unexpected("appealsWithComplaintsToPass") }
         func search(_ search: AppealSearch) async throws -> [SearchHit] { throw ScriptedStorage.unexpected("search") }
     }
 

@@ -270,6 +270,9 @@ struct ActPagesTests {
             #expect(s == .seeOther)
             (_, page, _) = try await registrar.get(app, c.path + "/act")
             #expect(page.contains("id=\"complaint-1\"") && page.contains("Актімен келіспеймін") && page.contains("pass-complaint"))
+            // APPC 91(4): the registrar's desk lists it with the day it must be passed by.
+            (_, page, _) = try await registrar.get(app, "/desk")
+            #expect(page.contains("id=\"complaints-to-pass\"") && page.contains("\(c.path)/act#complaint-1"))
             (s, page, _) = try await Self.post(registrar, app, c.path, "pass_complaint", ["complaint": "1", "_form": "pass_complaint-1"])
             #expect(s == .seeOther, "\(page.prefix(400))")
             var a = try await c.service.view(c.appeal.id, actor: c.executor).appeal
@@ -277,6 +280,8 @@ struct ActPagesTests {
             #expect(passing.higherBodyID == higher.body.id && passing.export == a.exports.last?.number)
             (_, page, _) = try await registrar.get(app, c.path + "/act")
             #expect(page.contains("Ақмола облысы әкімінің аппараты") && !page.contains("pass-complaint"))
+            (_, page, _) = try await registrar.get(app, "/desk")
+            #expect(!page.contains("id=\"complaints-to-pass\""), "passed: off the desk")
             // At the higher body: a complaint, from the lower body, with the export attached.
             let path = "/appeals/\(passing.complaintAppealID)"
             try await higher.browser.signIn(app, "hhead")

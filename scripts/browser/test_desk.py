@@ -8,6 +8,7 @@ account it prints, and takes an appeal written in Kazakh from registration to an
 publicly. Screenshots go to SCREENSHOT_DIR. Prints "browser: N passed, M failed"; exits non-zero on failure.
 """
 import os
+import signal
 import re
 import subprocess
 import sys
@@ -38,7 +39,8 @@ def start_server(clock=None, work=None):
     command = [BINARY, "serve", "--hostname", "127.0.0.1", "--port", "0"]
     if clock:
         command = ["faketime", "-m", clock] + command
-    proc = subprocess.Popen(command, cwd=work, stdout=out, stderr=err, env=env)
+    # Its own process group: faketime runs the server as a child, and stopping the group stops both.
+    proc = subprocess.Popen(command, cwd=work, stdout=out, stderr=err, env=env, start_new_session=True)
     for _ in range(300):
         time.sleep(0.1)
         err.seek(0)
@@ -47,9 +49,22 @@ def start_server(clock=None, work=None):
             out.seek(0)
             pw = re.search(r"password: (\S+)", out.read())
             return proc, f"http://127.0.0.1:{m.group(1)}", pw.group(1) if pw else None, work
-    proc.kill()
+    stop_server(proc)
     err.seek(0)
     raise RuntimeError("zhauap serve did not start:\n" + err.read()[-2000:])
+
+
+def stop_server(proc):
+    """Stops a server started by `start_server`, and the server faketime started for it."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
 
 
 def browser():
@@ -425,8 +440,7 @@ def after_hours(d):
         assert "08.12.2026" in journal and "DEMO-2026-00001" in journal and "DEMO-2026-00002" in journal, journal[:800]
         shot(d, "40-evening-journal")
     finally:
-        evening.terminate()
-        evening.wait(timeout=10)
+        stop_server(evening)
     sunday, base, _, _ = start_server(clock="2026-12-13 09:00:00", work=work)  # Sunday 13 Dec, 14:00
     try:
         sign_in(d, base, pw)
@@ -444,8 +458,7 @@ def after_hours(d):
         assert "10.12.2026" in unchecked.text, unchecked.text  # the forwarding term, named
         shot(d, "41-sunday-desk")
     finally:
-        sunday.terminate()
-        sunday.wait(timeout=10)
+        stop_server(sunday)
 
 
 def sample_pdf(path, pages):
@@ -594,8 +607,7 @@ def case_file(d):
         shot(d, "53-case-phone")
         d.set_window_size(1366, 768)
     finally:
-        srv.terminate()
-        srv.wait(timeout=10)
+        stop_server(srv)
 
 
 def crime_report(d, base, password):
@@ -987,8 +999,7 @@ def act_to_higher_body(d, lang):
         shot(d, f"90-act-draft-{lang}")
         fits_phone(d, f"91-act-draft-phone-{lang}", "the act page with its draft")
     finally:
-        srv.terminate()
-        srv.wait(timeout=10)
+        stop_server(srv)
 
     # Monday 15 June 2026, 10:00: past the hearing's earliest day; the same database, a later clock.
     srv, base, _, _ = start_server(clock="2026-06-15 05:00:00", work=work)
@@ -1090,8 +1101,7 @@ def act_to_higher_body(d, lang):
         shot(d, f"93-act-complaint-decided-{lang}")
         fits_phone(d, f"94-act-phone-{lang}", "the act page with the signed act and the complaint")
     finally:
-        srv.terminate()
-        srv.wait(timeout=10)
+        stop_server(srv)
 
 
 server, base, password, _ = start_server()
@@ -1125,16 +1135,14 @@ try:
         check("a favourable act burdening nobody: the hearing is omitted, its reason and articles on the page",
               hearing_omitted, driver, hearing_base, hearing_password)
     finally:
-        hearing_server.terminate()
-        hearing_server.wait(timeout=10)
+        stop_server(hearing_server)
     for lang in ["kk", "ru"]:
         check(f"in the {'Kazakh' if lang == 'kk' else 'Russian'} UI: an application to a burdening act after the hearing — drafted "
               "from the case, edited where the check asks, signed by the head after the earliest day, delivered; a complaint "
               "passed with the case export to the higher body and decided there", act_to_higher_body, driver, lang)
 finally:
     driver.quit()
-    server.terminate()
-    server.wait(timeout=10)
+    stop_server(server)
 print(f"screenshots: {SHOTS}")
 print(f"browser: {len(PASSED)} passed, {len(FAILED)} failed")
 sys.exit(1 if FAILED else 0)

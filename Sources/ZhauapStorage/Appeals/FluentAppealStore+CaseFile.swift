@@ -99,6 +99,13 @@ extension FluentAppealStore {
         return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    public func appealsWithComplaintsToPass(bodyID: UUID) async throws -> [UUID] {
+        // A decided appeal keeps a term the body must meet only while a complaint waits to be passed (APPC 91(4)).
+        try await sql.raw("""
+            SELECT id FROM appeals WHERE body_id = \(bind: bodyID) AND state = 'decided' AND next_due IS NOT NULL ORDER BY next_due LIMIT 200
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
     /// The body's cases whose index or a document's title contains `text` (letter case ignored), newest first.
     public func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit] {
         let pattern = "%" + Self.fold(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

@@ -40,6 +40,8 @@ public protocol AppealStore: Sendable {
     /// Open appeals of the body (of one executor, if given) whose hearing has an objection or argument not answered yet,
     /// newest first (APPC 73(3), R40).
     func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID]
+    /// The body's signed acts with a complaint still to pass to the higher body (APPC 91(4)), the term nearest first.
+    func appealsWithComplaintsToPass(bodyID: UUID) async throws -> [UUID]
     /// Cases of the body by index or document title.
     func searchCases(bodyID: UUID, text: String, limit: Int) async throws -> [CaseHit]
     /// The body's appeals holding every word of the search within the worklist's filters, best first (R47).

@@ -137,10 +137,12 @@ struct HeadPagesController: RouteCollection {
         let executors = try await service.colleagues(of: actor)
         let alerts = try await service.requestsNeedingAttention(actor: actor, mine: false)
         let objections = try await service.objectionsAwaitingAnswer(actor: actor, mine: false)
+        let complaints = try await service.complaintsToPass(actor: actor)
         return try await req.page("head") { lang, t in
             var page = HeadPage.make(stats: stats, atRisk: atRisk, overdue: overdue, executors: executors, today: today, t: t)
             page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
             page.objections = ObjectionAlertRow.rows(objections)
+            page.complaints = ComplaintAlertRow.rows(complaints, today: today)
             return page
         }
     }

@@ -43,6 +43,8 @@ struct DeskPage: Encodable {
     var alerts: [RequestAlertRow] = []
     /// R40: the executor's appeals whose hearing has objections awaiting an answer.
     var objections: [ObjectionAlertRow] = []
+    /// APPC 91(4): complaints to pass to the higher body (a registrar's or a head's desk).
+    var complaints: [ComplaintAlertRow] = []
     /// The search box: the words typed, whether a search ran (then `hits` replace the worklist), and the
     /// filters the search form carries along (as hidden fields).
     var query = ""

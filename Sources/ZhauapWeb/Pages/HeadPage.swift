@@ -29,6 +29,8 @@ struct HeadPage: Encodable {
     var alerts: [RequestAlertRow] = []
     /// R40: the body's appeals whose hearing has objections awaiting an answer.
     var objections: [ObjectionAlertRow] = []
+    /// APPC 91(4): complaints to pass to the higher body.
+    var complaints: [ComplaintAlertRow] = []
 
     static let weeks = 12
     static let chartHeight = 160

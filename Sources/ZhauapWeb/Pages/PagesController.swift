@@ -79,11 +79,14 @@ struct PagesController: RouteCollection {
         let alerts = try await service.requestsNeedingAttention(actor: actor, mine: true)
         // APPC 73(3), R40: objections to a draft decision waiting for the executor's answer.
         let objections = try await service.objectionsAwaitingAnswer(actor: actor, mine: true)
+        // APPC 91(4): the registrar (or the head) passes complaints on within three working days.
+        let complaints = actor.roles.isDisjoint(with: [.registrar, .head]) ? [] : try await service.complaintsToPass(actor: actor)
         return try await req.page("desk") { lang, t in
             var page = DeskPage.make(rows: rows, filter: filter, bodyName: (lang == .ru ? body?.nameRu : body?.nameKk) ?? "", today: today,
                                      calendar: calendar, colleagues: colleagues, t: t)
             page.alerts = RequestAlertRow.rows(alerts, today: today, ru: lang == .ru, t: t)
             page.objections = ObjectionAlertRow.rows(objections)
+            page.complaints = ComplaintAlertRow.rows(complaints, today: today)
             page.show(search: query, hits: hits, tooLong: tooLong, filter: filter, words: words, t: t)
             page.show(norms: norms, words: words, lang: lang, t: t)
             return page
