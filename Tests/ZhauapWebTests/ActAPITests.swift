@@ -239,3 +239,67 @@ extension ActAPITests {
         }
     }
 }
+
+extension ActAPITests {
+    /// A favourable act on the land application, written as the guide asks, in both languages.
+    static func favourable(_ number: String) -> (kk: ActSections, ru: ActSections) {
+        let kk: ActSections = [
+            .introduction: "Ақмола облысының әкімдігі, Көкшетау қ., Абай к-сі 83.\nЖауапты қызметкер: Арман Қасымов, бас маман.\nӨтініш № \(number).\nАдресат: Ержан Нұрланов, ЖСН 061211600012, Көкшетау, Абай к-сі 1.",
+            .title: "Жеке тұрғын үй құрылысы үшін жер учаскесін беру туралы",
+            .salutation: "Құрметті Ержан!",
+            .operativeSummary: "Ержан Нұрлановқа Көкшетау қаласында жеке тұрғын үй құрылысы үшін 0,10 га жер учаскесі берілді.",
+            .facts: "1) 29.04.2024 өтініш тіркелді (іс құжаты № 1).\n2) 30.04.2024 жер-кадастр картасы бойынша учаске бос екені анықталды (іс құжаты № 1, кадастр анықтамасы).",
+            .legalReasoning: "Жер кодексінің 43-бабының 1-тармағында жер учаскесі бос жерлерден өтініш бойынша берілетіні көзделген. Бұл шарт орындалды, себебі учаске бос (іс құжаты № 1) және өтініш берілген; сондықтан учаске беріледі. Әкімдіктің құзыреті Жер кодексінің 17-бабымен белгіленген: облыс әкімдігі жер учаскелерін беру туралы шешім қабылдайды.",
+            .hearing: "Тыңдау өткізілмеді, себебі шешім өтініш берушіге қолайлы және басқа тұлғалардың құқықтарын қозғамайды.",
+            .appealProcedure: "Актіге ол туралы білген күннен бастап үш ай ішінде шағым жасауға болады (ӘРПК 92-бабы). Шағымды жоғары тұрған орган — Қарағанды облысының әкімдігі (мекенжайы: Қарағанды қ., Бұқар жырау даңғылы, 47) қарайды. Шағым жазбаша немесе электрондық нысанда беріледі. Сотқа сотқа дейінгі тәртіппен шағым жасалғаннан кейін жүгінуге болады (ӘРПК 91-бабының 5-тармағы).",
+            .signature: "басшы Бақыт Омаров"]
+        let ru: ActSections = [
+            .introduction: "Акимат Акмолинской области, г. Кокшетау, ул. Абая, 83.\nОтветственный сотрудник: Арман Касымов, главный специалист.\nОбращение № \(number).\nАдресат: Ержан Нурланов, ИИН 061211600012, Кокшетау, ул. Абая, 1.",
+            .title: "О предоставлении земельного участка под индивидуальное жилищное строительство",
+            .salutation: "Уважаемый Ержан!",
+            .operativeSummary: "Ержану Нурланову предоставлен земельный участок площадью 0,10 га в городе Кокшетау под индивидуальное жилищное строительство.",
+            .facts: "1) 29.04.2024 зарегистрировано заявление (документ дела № 1).\n2) 30.04.2024 по земельно-кадастровой карте установлено, что участок свободен (документ дела № 1, кадастровая справка).",
+            .legalReasoning: "Пункт 1 статьи 43 Земельного кодекса предусматривает, что земельный участок предоставляется из свободных земель по заявлению. Это условие выполнено, поскольку участок свободен (документ дела № 1) и заявление подано; поэтому участок предоставляется. Компетенция акимата установлена статьей 17 Земельного кодекса: акимат области принимает решения о предоставлении земельных участков.",
+            .hearing: "Заслушивание не проводилось, так как решение благоприятно для заявителя и не затрагивает прав других лиц.",
+            .appealProcedure: "Акт может быть обжалован в течение трех месяцев со дня, когда вы узнали о нем (АППК, ст. 92). Жалобу рассматривает вышестоящий орган — акимат Карагандинской области (адрес: г. Караганда, пр. Бухар жырау, 47). Жалоба подается письменно или в электронной форме. Обращение в суд возможно после обжалования в досудебном порядке (АППК, ст. 91, п. 5).",
+            .signature: "аким Бакыт Омаров"]
+        return (kk, ru)
+    }
+
+    @Test("R38, R42, R44: a favourable act with the hearing omitted (R35) is drafted, written in both languages, signed the same day and read back as PDF from the exported case",
+          .enabled(if: CaseExportTests.available, "no Chromium, pdftotext or qpdf here (CI requires them)"), arguments: TestDatabases.all)
+    func favourableAct(database: DatabaseLocation) async throws {
+        guard let chromium = PDFTests.chromium else { Issue.record("Chromium is required"); return }
+        let clock = TestClock(kz: "2024-04-29T11:00:00+05:00")
+        try await withZhauapApp(database: database, clock: clock) { app in
+            app.pdfRenderer = PDFRenderer(executable: chromium)
+            let w = try await World.make(app)
+            let reg = try #require(try await api.register(app, w, HearingAPITests.application).1)
+            let id = reg.appeal.id
+            try await hearing.ok(app, w, id, as: "head", #"{"action":"assign","executorId":"\#(w.executor.userID)"}"#)
+            try await hearing.ok(app, w, id, #"{"action":"confirm_kind","kind":"application","area":"land"}"#)
+            clock.set(iso: "2024-04-30T11:00:00+05:00")
+            try await hearing.ok(app, w, id, #"{"action":"plan_hearing","outcome":"favourable","burdensThirdParty":false}"#)
+            try await hearing.ok(app, w, id, #"{"action":"omit_hearing","reason":"favourable_no_third_party"}"#)
+            try await hearing.ok(app, w, id, #"{"action":"draft_act","kind":"favourable"}"#)
+            var v = try await view(app, w, id)
+            #expect(v.draft?.versions["kk"]?["operative_summary"]?.contains("қанағаттандырылды") == true)
+            #expect(v.draft?.versions["kk"]?["hearing"]?.hasPrefix("Тыңдау өткізілмеді") == true, "R35: why no hearing, from the omission")
+            let act = Self.favourable(reg.coupon.number)
+            try await hearing.ok(app, w, id, try edit(act.kk, act.ru))
+            v = try await view(app, w, id, as: "head")
+            #expect(v.check?.findings.isEmpty == true && v.check?.signable == true, "\(v.check?.findings.map(\.code) ?? [])")
+            try await hearing.ok(app, w, id, as: "head", #"{"action":"sign_act"}"#)
+            v = try await view(app, w, id)
+            #expect(v.state == "decided" && v.signed?.signedOn == "2024-04-30" && v.signed?.sha256.count == 2)
+            try await app.testing().test(.POST, "api/v1/appeals/\(id)/case/exports?lang=ru", headers: w.auth("executor")) { res async throws in
+                #expect(res.status == .created)
+            }
+            let (_, pdf) = try await api.get(app, "api/v1/appeals/\(id)/case/exports/1/pdf", headers: w.auth("executor"))
+            // pdftotext breaks lines where the page does: the words read back in order.
+            let text = try PDFTests.text(of: pdf).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("Жеке тұрғын үй құрылысы үшін жер учаскесін беру туралы") && text.contains("О предоставлении земельного участка"))
+            #expect(text.contains("Құрметті Ержан!") && text.contains("Уважаемый Ержан!"))
+        }
+    }
+}
