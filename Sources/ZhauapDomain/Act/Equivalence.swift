@@ -153,7 +153,7 @@ public enum ActEquivalence {
                 Pattern("(\\d{1,2})\\s+\(word)\\s+(\\d{4})") { g in date(g[3], g[2].flatMap { month($0, .kk) }, g[1]) },
                 // «43-бабының 2-тармағының 1) тармақшасы», «43-бап», «90-5-бабы».
                 // The stems voice before a vowel: бап → бабы, тармақ → тармағы.
-                Pattern("(\\d+(?:-\\d+)?)-ба[пб]\\p{L}*(?:\\s+(\\d+)-тарма[қғ](?!ша)\\p{L}*)?(?:\\s+(\\d+)\\)\\s*тармақша\\p{L}*)?") { g in
+                Pattern("(?<!\\d)(\\d+(?:-\\d+)?)-ба[пб]\\p{L}*(?:\\s+(\\d+)-тарма[қғ](?!ша)\\p{L}*)?(?:\\s+(\\d+)\\)\\s*тармақша\\p{L}*)?") { g in
                     g[1].map { .norm(article: $0, paragraph: g[2], subparagraph: g[3]) }
                 },
             ]

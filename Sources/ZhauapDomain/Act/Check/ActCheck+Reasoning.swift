@@ -5,10 +5,10 @@ import ZhauapText
 extension ActCheck {
     /// A reference to a norm by its shape: «статья 43», «п. 2 ст. 43», «пункту 12»; «43-бабы», «12-тармағы».
     static let normReferenceRu = Regex.make("(?<![\\p{L}])(стать\\p{L}*|ст\\.|пункт\\p{L}*|п\\.|подпункт\\p{L}*|пп\\.)\\s*\\d")
-    static let normReferenceKk = Regex.make("\\d+(?:[.-]\\d+)?-(?:ба[пб]|тарма[қғ])\\p{L}*")
+    static let normReferenceKk = Regex.make("(?<!\\d)\\d+(?:[.-]\\d+)?-(?:ба[пб]|тарма[қғ])\\p{L}*")
     /// The article numbers a sentence cites.
     static let articleRu = Regex.make("(?:стать\\p{L}*|ст\\.|пункт\\p{L}*|п\\.)\\s*(\\d+(?:\\.\\d+)?)")
-    static let articleKk = Regex.make("(\\d+(?:\\.\\d+)?)-(?:ба[пб]|тарма[қғ])")
+    static let articleKk = Regex.make("(?<!\\d)(\\d+(?:\\.\\d+)?)-(?:ба[пб]|тарма[қғ])")
 
     static let datePattern = Regex.make(
         "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b" +
