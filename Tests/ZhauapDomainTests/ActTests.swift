@@ -234,6 +234,22 @@ struct ActTests {
         #expect(Self.refusal(PassComplaint(), passed, by: F.registrar, on: "2024-05-15") == .complaintPassed(1))
     }
 
+    @Test("APPC 100: the higher body's decision comes back into the case; cancel and cancel-and-adopt set the act aside, leave-unsatisfied does not",
+          arguments: ComplaintOutcome.allCases)
+    func decisionBack(outcome: ComplaintOutcome) throws {
+        var a = try Self.run(FileComplaint(text: "Актіге келіспеймін"), try Self.signedAndDelivered(), by: F.registrar, on: "2024-05-14")
+        let decision = SignedAct(kind: .complaintDecision, outcome: outcome, revision: 1, number: "KRG-2024-00007/1", signedOn: F.d("2024-05-20"),
+                                 signedBy: UUID(), signerName: "Сергей Ким", documents: [1, 2], sha256: [:])
+        let file = StoredFile(sha256: "c", mediaType: "text/html", size: 1, name: "d.html")
+        let received = a.receiveComplaintDecision(1, decision: decision, files: [(.kk, file, 1), (.ru, file, 1)], from: "Қарағанды облысының әкімдігі",
+                                                  by: F.registrar, on: F.d("2024-05-20"))
+        let events = try #require(received)
+        #expect(events.first?.type == "complaint_decided" && a.complaints.first?.decision?.documents.count == 2)
+        #expect((a.actCancelledBy != nil) == (outcome == .cancel || outcome == .cancelAndAdopt))
+        let again = a.receiveComplaintDecision(1, decision: decision, files: [], from: "", by: F.registrar, on: F.d("2024-05-21"))
+        #expect(again == nil, "decided once")
+    }
+
     @Test("APPC 91(5): a complaint decision is appealed to the court, not to another body")
     func decisionGoesToCourt() throws {
         var a = try Self.signedAndDelivered()

@@ -21,7 +21,7 @@ struct ActAPITests {
         struct Draft: Decodable { var kind: String; var revision: Int; var versions: [String: [String: String]] }
         struct Finding: Decodable { var code: String; var severity: String; var section: String?; var language: String? }
         struct Check: Decodable { var findings: [Finding]; var errors: Int; var signable: Bool; var blocks: [String]; var earliest: String? }
-        struct Signed: Decodable { var number: String; var signedOn: String; var documents: [Int]; var sha256: [String: String] }
+        struct Signed: Decodable { var number: String; var signedOn: String; var documents: [Int]; var sha256: [String: String]; var cancelledBy: String? }
         struct Delivery: Decodable { var sending: Int; var deliveredOn: String? }
         struct Term: Decodable { var purpose: String; var due: String }
         struct Decision: Decodable { var outcome: String; var number: String; var documents: [Int] }
@@ -198,6 +198,7 @@ struct ActAPITests {
             v = try await view(app, w, id)
             let decision = try #require(v.complaints.first?.decision)
             #expect(decision.outcome == "leave_unsatisfied" && decision.documents.count == 2)
+            #expect(v.signed?.cancelledBy == nil, "left unsatisfied: the act stands")
             #expect(try await api.get(app, "api/v1/appeals/\(incoming.id)/act", headers: w.auth("executor")).0 == .notFound)
             // APPC 91(5): the decision on the complaint goes to court, not to another complaint.
             (s, body) = try await api.act(app, w, incoming.id, as: "outsider", #"{"action":"file_complaint","text":"Келіспеймін"}"#)

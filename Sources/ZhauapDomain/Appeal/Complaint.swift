@@ -61,4 +61,10 @@ extension Appeal {
     }
 
     public var signedAct: SignedAct? { if case .decided(let s, _) = stage { s } else { nil } }
+
+    /// APPC 100: the higher body's decision that cancelled this act (cancel, or cancel and adopt a new one):
+    /// the act no longer stands. Nil while it stands.
+    public var actCancelledBy: ComplaintDecisionRecord? {
+        complaints.compactMap(\.decision).last { $0.outcome == .cancel || $0.outcome == .cancelAndAdopt }
+    }
 }

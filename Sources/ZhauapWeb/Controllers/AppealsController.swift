@@ -97,6 +97,8 @@ struct AppealsController: RouteCollection {
         var actNumber: String?
         var actSignedOn: CivilDate?
         var complainBy: CivilDate?
+        /// APPC 100: the act was cancelled by the higher body's decision of this number.
+        var actCancelledBy: String?
     }
 
     /// Public: state and due date only, no personal data; the number and the coupon's code are both needed.
@@ -111,7 +113,8 @@ struct AppealsController: RouteCollection {
         }
         return Tracking(number: a.registration.number, state: a.state.rawValue, registeredOn: a.registration.registeredOn,
                         due: a.term(.consideration)?.due, deemedRefusalSince: a.deemedRefusal(on: try await service(req).today(of: a)),
-                        actNumber: a.signedAct?.number, actSignedOn: a.signedAct?.signedOn, complainBy: a.term(.complaintFiling)?.due)
+                        actNumber: a.signedAct?.number, actSignedOn: a.signedAct?.signedOn, complainBy: a.term(.complaintFiling)?.due,
+                        actCancelledBy: a.actCancelledBy?.number)
     }
 }
 

@@ -55,6 +55,8 @@ struct ActResponse: Content {
         var documents: [Int]
         var sha256: [String: String]
         var revision: Int
+        /// APPC 100: the higher body's decision that cancelled the act (its number), while nil the act stands.
+        var cancelledBy: String?
     }
     struct Delivery: Content { var sending: Int; var language: String; var channel: String; var sentOn: CivilDate; var deliveredOn: CivilDate?; var proof: String?; var proofDocument: Int? }
     struct Complaint: Content {
@@ -112,7 +114,7 @@ struct ActResponse: Content {
                          blocks: blocks, earliest: r.gate?.earliest)
         }
         signed = a.signedAct.map { Signed(number: $0.number, signedOn: $0.signedOn, signerName: $0.signerName, documents: $0.documents,
-                                         sha256: $0.sha256, revision: $0.revision) }
+                                         sha256: $0.sha256, revision: $0.revision, cancelledBy: a.actCancelledBy?.number) }
         deliveries = a.sendings.enumerated().filter { $0.element.document == .administrativeAct }.map { i, s in
             Delivery(sending: i + 1, language: s.language.rawValue, channel: s.channel.rawValue, sentOn: s.sentOn, deliveredOn: s.deliveredOn,
                      proof: s.proof, proofDocument: s.proofDocument)

@@ -32,7 +32,11 @@ struct ActPage: Encodable {
     struct Acknowledged: Encodable { var code: String; var section: String?; var language: String?; var reason: String; var by: String; var on: String }
     struct Approval: Encodable { var name: String; var state: String; var pending: Bool; var comment: String? }
     struct Document: Encodable { var label: String; var href: String; var language: String; var sha256: String }
-    struct Signed: Encodable { var kind: String; var outcome: String?; var number: String; var signedOn: String; var signer: String; var documents: [Document] }
+    struct Signed: Encodable {
+        var kind: String; var outcome: String?; var number: String; var signedOn: String; var signer: String; var documents: [Document]
+        /// APPC 100: cancelled by the higher body's decision of this number and day.
+        var cancelledBy: String?
+    }
     struct Sent: Encodable {
         var number: Int; var language: String; var channel: String; var sentOn: String; var reference: String?
         var deliveredOn: String?; var proof: String?; var delivery: RowForm?
@@ -218,7 +222,7 @@ struct ActPage: Encodable {
                    documents: s.documents.map { n in
                        let l = a.document(n)?.language
                        return Document(label: link(n).label, href: base + "\(n)", language: langName(l) ?? "", sha256: l.flatMap { s.sha256[$0.rawValue] } ?? "")
-                   })
+                   }, cancelledBy: a.actCancelledBy.map { "№ \($0.number), \($0.decidedOn.dotted)" })
         }
         let canDeliver = allowed.contains(.recordDelivery)
         let sendings = a.sendings.enumerated().filter { $0.element.document == .administrativeAct }.map { i, s -> Sent in
