@@ -28,7 +28,7 @@ struct AppealStorageTests {
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
             #expect(Set(numbers).count == 40)
-            #expect(numbers.sorted() == (1...20).map { String(format: "AKM-2024-%05d", $0) })
+            #expect(numbers.sorted() == (1...40).map { String(format: "AKM-2024-%05d", $0) })
         }
     }
 
