@@ -62,9 +62,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     public func configurationFactory() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
-            // Writes to one SQLite file take their turn: under a burst a request waits in the queue rather than
-            // failing after the pool's default 10 s.
-            return .sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: .debug)
+            return .sqlite(.file(path), sqlLogLevel: .debug)
         case .sqliteMemory:
             return .sqlite(.memory, sqlLogLevel: .debug)
         case .postgres(let url):
