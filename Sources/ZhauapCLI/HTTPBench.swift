@@ -32,6 +32,8 @@ struct HTTPBench: AsyncCommand {
         @Option(name: "server-log-level", help: "LOG_LEVEL of the server (default info, as in production)") var serverLogLevel: String?
         @Option(name: "database-url", help: "scratch database (default: a new SQLite file in the temp directory); it must be empty")
         var databaseURL: String?
+        @Option(name: "file", help: "the SQLite file to fill (it must not exist) and keep afterwards, to look at its plans")
+        var file: String?
     }
 
     var help: String { "Time registrations, worklists and pages over real HTTP against the raw database work" }
@@ -51,7 +53,8 @@ struct HTTPBench: AsyncCommand {
             location = l
             url = u
         } else {
-            let path = dir.appendingPathComponent("bench.sqlite").path
+            if let f = s.file, FileManager.default.fileExists(atPath: f) { throw CLIError("--file \(f) exists already") }
+            let path = s.file ?? dir.appendingPathComponent("bench.sqlite").path
             location = .sqliteFile(path: path)
             url = "sqlite://" + path
         }

@@ -288,21 +288,16 @@ public struct FluentAppealStore: Sendable {
     }
 
     func worklistRows(where filters: [SQLQueryString], order: String, limit: Int) async throws -> [WorklistRow] {
-        try await sql.raw("""
+        try await plainRows("""
             SELECT id, reg_number, state, kind, executor_id, registered_on, next_due, final_due, near_purpose, near_due, applicant, subject
             FROM appeals
             WHERE \(filters.joined(separator: " AND ")) ORDER BY \(unsafeRaw: order) LIMIT \(unsafeRaw: String(limit))
-            """).all().map { r in
-            WorklistRow(id: try r.decode(column: "id", as: UUID.self), number: try r.decode(column: "reg_number", as: String.self),
-                        state: try r.decode(column: "state", as: String.self), kind: try r.decode(column: "kind", as: String?.self),
-                        executorID: try r.decode(column: "executor_id", as: UUID?.self),
-                        registeredOn: try r.decode(column: "registered_on", as: String.self),
-                        nextDue: try r.decode(column: "next_due", as: String?.self),
-                        finalDue: try r.decode(column: "final_due", as: String?.self),
-                        nearPurpose: try r.decode(column: "near_purpose", as: String?.self),
-                        nearDue: try r.decode(column: "near_due", as: String?.self),
-                        applicant: try r.decode(column: "applicant", as: String?.self),
-                        subject: try r.decode(column: "subject", as: String?.self))
+            """).map { r in
+            guard let id = try r.uuid("id") else { throw StorageError.unreadableRecord("appeal without an id") }
+            return WorklistRow(id: id, number: try r.required("reg_number"), state: try r.required("state"), kind: try r.text("kind"),
+                               executorID: try r.uuid("executor_id"), registeredOn: try r.required("registered_on"),
+                               nextDue: try r.text("next_due"), finalDue: try r.text("final_due"), nearPurpose: try r.text("near_purpose"),
+                               nearDue: try r.text("near_due"), applicant: try r.text("applicant"), subject: try r.text("subject"))
         }
     }
 

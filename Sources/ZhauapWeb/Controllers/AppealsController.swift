@@ -75,7 +75,7 @@ struct AppealsController: RouteCollection {
         let actor = try req.actor
         let limit = try req.optionalInt("limit", range: 1...500) ?? 100
         let filter = try WorklistParameters(req, mineByDefault: !actor.roles.contains(.head))
-        let sortText = req.query[String.self, at: "sort"] ?? "due"
+        let sortText = req.queryText("sort") ?? "due"
         guard let sort = WorklistSort(rawValue: sortText) else {
             throw APIError.invalid("sort", code: "invalid_value", "sort must be one of due, final, number")
         }
@@ -104,8 +104,8 @@ struct AppealsController: RouteCollection {
     /// Public: state and due date only, no personal data; the number and the coupon's code are both needed.
     @Sendable
     func track(req: Request) async throws -> Tracking {
-        guard let number = req.query[String.self, at: "number"] else { throw APIError.missing("number") }
-        guard let code = req.query[String.self, at: "code"] else { throw APIError.missing("code") }
+        guard let number = req.queryText("number") else { throw APIError.missing("number") }
+        guard let code = req.queryText("code") else { throw APIError.missing("code") }
         try await TrackingThrottle.check(req)
         guard let a = try await service(req).track(number: number, code: code) else {
             try await TrackingThrottle.missed(req)
@@ -132,14 +132,14 @@ struct WorklistParameters {
 
     init(_ req: Request, mineByDefault: Bool) throws {
         within = try req.optionalInt("dueWithin", range: 1...60)
-        state = req.query[String.self, at: "state"]
+        state = req.queryText("state")
         if let state, AppealState(rawValue: state) == nil { throw APIError.invalid("state", code: "invalid_value", "unknown state") }
-        kind = req.query[String.self, at: "kind"]
+        kind = req.queryText("kind")
         if let kind, AppealKind(rawValue: kind) == nil { throw APIError.invalid("kind", code: "invalid_value", "unknown kind") }
         let mine = try req.optionalBool("mine") ?? mineByDefault
         overdue = try req.optionalBool("overdue") ?? false
         unassigned = try req.optionalBool("unassigned") ?? false
-        if let text = req.query[String.self, at: "executor"] {
+        if let text = req.queryText("executor") {
             guard let id = UUID(uuidString: text) else { throw APIError.invalid("executor", code: "invalid_value", "executor must be a user id") }
             executor = id
         }
@@ -154,7 +154,7 @@ extension Request {
     }
 
     func optionalInt(_ name: String, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = query[String.self, at: name] else { return nil }
+        guard let text = queryText(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
             throw APIError.invalid(name, code: "invalid_value", "\(name) must be a whole number \(range.lowerBound)–\(range.upperBound)")
         }
@@ -163,7 +163,7 @@ extension Request {
 
     /// `true` or `false` (nothing else: `maybe`, `null` or `1` are refused, naming the parameter).
     func optionalBool(_ name: String) throws -> Bool? {
-        guard let text = query[String.self, at: name] else { return nil }
+        guard let text = queryText(name) else { return nil }
         switch text {
         case "true": return true
         case "false": return false
@@ -185,7 +185,7 @@ struct DocumentsController: RouteCollection {
         guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal) else {
             throw APIError(.notFound, code: "not_found", detail: "no such document for this appeal")
         }
-        let langText = req.query[String.self, at: "lang"] ?? "kk"
+        let langText = req.queryText("lang") ?? "kk"
         guard let lang = Language(rawValue: langText), lang != .en else {
             throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru")
         }

@@ -142,7 +142,7 @@ struct CaseFileController: RouteCollection {
     }
 
     static func lang(_ req: Request) throws -> Language {
-        let text = req.query[String.self, at: "lang"] ?? "kk"
+        let text = req.queryText("lang") ?? "kk"
         guard let lang = Language(rawValue: text), lang != .en else { throw APIError.invalid("lang", code: "invalid_language", "lang must be kk or ru") }
         return lang
     }
@@ -211,7 +211,7 @@ struct CaseFileController: RouteCollection {
     @Sendable
     func search(req: Request) async throws -> Hits {
         let actor = try req.actor
-        guard let given = req.query[String.self, at: "q"], (1...200).contains(given.count) else {
+        guard let given = req.queryText("q"), (1...200).contains(given.count) else {
             throw APIError.invalid("q", code: "invalid_value", "q must be 1–200 characters: a case index or words of a document's title")
         }
         let limit = try req.optionalInt("limit", range: 1...200) ?? 50
@@ -273,7 +273,7 @@ extension CaseExport {
 enum CaseDocumentResponse {
     static func make(_ req: Request, html: String, name: String) async throws -> Response {
         var headers = HTTPHeaders()
-        switch req.query[String.self, at: "format"] ?? "html" {
+        switch req.queryText("format") ?? "html" {
         case "html":
             headers.contentType = .html
             headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documents)

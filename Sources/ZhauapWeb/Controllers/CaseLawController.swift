@@ -32,7 +32,7 @@ struct CaseLawController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> CaseLawResponse {
         let view = try await req.application.appealService.lawView(try req.appealID(), actor: try req.actor,
-                                                                   markers: try Self.markers(req.query[String.self, at: "markers"]))
+                                                                   markers: try Self.markers(req.queryText("markers")))
         return CaseLawResponse(view)
     }
 
@@ -40,7 +40,7 @@ struct CaseLawController: RouteCollection {
 
     @Sendable
     func searchNorms(req: Request) async throws -> NormHits {
-        let text = try SearchController.query(req.query[String.self, at: "q"])
+        let text = try SearchController.query(req.queryText("q"))
         let limit = try req.optionalInt("limit", range: 1...100) ?? 20
         return NormHits(items: try await req.application.appealService.searchNorms(text, actor: try req.actor, limit: limit).map(NormSummary.init))
     }

@@ -17,7 +17,7 @@ struct HearingController: RouteCollection {
     @Sendable
     func rule(req: Request) async throws -> HearingRuleResponse {
         func value<E: RawRepresentable<String> & CaseIterable>(_ name: String, _: E.Type) throws -> E? {
-            guard let text = req.query[String.self, at: name] else { return nil }
+            guard let text = req.queryText(name) else { return nil }
             guard let e = E(rawValue: text) else {
                 throw APIError(.unprocessableEntity, code: "invalid_value",
                                detail: "\(name) must be one of \(E.allCases.map(\.rawValue).joined(separator: ", "))", field: name)
@@ -28,7 +28,7 @@ struct HearingController: RouteCollection {
         guard let outcome = try value("outcome", HearingOutcome.self) else { throw APIError.missing("outcome") }
         let thirdParty = try req.optionalBool("burdensThirdParty") ?? false
         let exception = try value("exception", HearingException.self)
-        let day = req.query[String.self, at: "on"] != nil ? try req.dateParameter("on") : req.application.appealService.todayInDefaultZone()
+        let day = req.queryText("on") != nil ? try req.dateParameter("on") : req.application.appealService.todayInDefaultZone()
         guard let rules = req.application.appealService.hearingRules,
               let ruling = rules.decide(kind: kind, outcome: outcome, burdensThirdParty: thirdParty, exception: exception, on: day) else {
             throw APIError(.unprocessableEntity, code: "no_hearing_rule", detail: "no hearing rule is in force on \(day.dotted) for this case", field: "on")

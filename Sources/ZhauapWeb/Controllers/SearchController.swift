@@ -51,7 +51,7 @@ struct SearchController: RouteCollection {
     @Sendable
     func search(req: Request) async throws -> Hits {
         let actor = try req.actor
-        let text = try Self.query(req.query[String.self, at: "q"])
+        let text = try Self.query(req.queryText("q"))
         let limit = try req.optionalInt("limit", range: 1...100) ?? 20
         let offset = try req.optionalInt("offset", range: 0...10_000) ?? 0
         // The worklist's filters, the body's appeals by default (the worklist defaults to an executor's own).

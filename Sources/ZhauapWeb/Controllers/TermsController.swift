@@ -15,18 +15,18 @@ struct TermsController: RouteCollection {
     @Sendable
     func term(req: Request) async throws -> TermResponse {
         let start = try req.dateParameter("from")
-        guard let unitText = req.query[String.self, at: "unit"] else { throw APIError.missing("unit") }
+        guard let unitText = req.queryText("unit") else { throw APIError.missing("unit") }
         guard let unit = TermUnit(rawValue: unitText) else {
             throw APIError.invalid("unit", code: "invalid_unit",
                                    "unit must be one of \(TermUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let amountText = req.query[String.self, at: "amount"] else { throw APIError.missing("amount") }
+        guard let amountText = req.queryText("amount") else { throw APIError.missing("amount") }
         guard let amount = Int(amountText), (1...TermRequest.maximumAmount).contains(amount) else {
             throw APIError.invalid("amount", code: "invalid_amount",
                                    "amount must be a whole number from 1 to \(TermRequest.maximumAmount)")
         }
         var convention = CountingConvention.eventDay
-        if let text = req.query[String.self, at: "convention"] {
+        if let text = req.queryText("convention") {
             guard let c = CountingConvention(flexible: text) else {
                 throw APIError.invalid("convention", code: "invalid_convention", "convention must be event-day or next-day")
             }
@@ -68,7 +68,7 @@ struct TermsController: RouteCollection {
 extension Request {
     /// A required `YYYY-MM-DD` query parameter; a clear 400 naming the field otherwise.
     func dateParameter(_ name: String) throws -> CivilDate {
-        guard let text = query[String.self, at: name] else { throw APIError.missing(name) }
+        guard let text = queryText(name) else { throw APIError.missing(name) }
         do {
             return try CivilDate(iso: text)
         } catch {

@@ -12,7 +12,7 @@ enum DocumentResponse {
                      toolbar: Bool = false) async throws -> Response {
         let html = document.render(appeal, body: body, lang: lang)
         var headers = HTTPHeaders()
-        switch req.query[String.self, at: "format"] ?? "html" {
+        switch req.queryText("format") ?? "html" {
         case "html":
             headers.contentType = .html
             guard toolbar else {

@@ -87,3 +87,26 @@ struct SafeRequestLogging: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 }
+
+extension Request {
+    private struct QueryParametersKey: StorageKey { typealias Value = [String: String] }
+
+    /// The query's plain parameters (`name=value`, `+` a space, percent-decoded; the last of a repeated name),
+    /// parsed once per request — Vapor's `query[_:at:]` parses the whole query again for every name asked.
+    /// A name with brackets (`a[b]=…`) or an undecodable one is not a plain parameter, as in Vapor's reading.
+    var queryParameters: [String: String] {
+        if let known = storage[QueryParametersKey.self] { return known }
+        var found: [String: String] = [:]
+        for pair in (url.query ?? "").split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard kv.count == 2, let name = kv[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+                  !name.contains("[") else { continue }
+            found[name] = kv[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        storage[QueryParametersKey.self] = found
+        return found
+    }
+
+    /// One plain query parameter's text (see `queryParameters`).
+    func queryText(_ name: String) -> String? { queryParameters[name] }
+}

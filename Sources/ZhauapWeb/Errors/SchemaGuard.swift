@@ -35,7 +35,7 @@ struct SchemaGuard: AsyncMiddleware {
         for p in (op["parameters"] as? [[String: Any]]) ?? [] {
             guard let name = p["name"] as? String, let schema = p["schema"] as? [String: Any] else { continue }
             let text: String? = switch p["in"] as? String {
-            case "query": req.query[String.self, at: name]
+            case "query": req.queryText(name)
             case "header": req.headers.first(name: name)
             default: nil
             }

@@ -56,7 +56,7 @@ struct AccountPagesController: RouteCollection {
         let calendar = try await req.application.calendarProvider.current()
         let current = body.flatMap { try? RegistrationDay.of(receivedAt: now, body: $0, calendar: calendar) }
             ?? RegistrationDay.local(now, timeZone: tz).date
-        let day = (req.query[String.self, at: "day"]).flatMap { CivilDate($0) } ?? current
+        let day = (req.queryText("day")).flatMap { CivilDate($0) } ?? current
         // One page of the day in number order (an index range), and the day's count.
         let after = max(0, req.query[Int.self, at: "after"] ?? 0)
         let (appeals, total) = try await req.application.appealService.journal(actor: actor, day: day, after: after, limit: Self.journalPage)

@@ -24,7 +24,7 @@ struct ActPagesController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> Response {
         let actor = try await AppealPagesController.signedIn(req)
-        let done = req.query[String.self, at: "done"]
+        let done = req.queryText("done")
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, adjust: { page, t in
             if let done { page.done = t["done_" + done] }
         })

@@ -197,7 +197,7 @@ struct AdminLawPagesController: RouteCollection {
         let current = try await req.application.lawLibrary.current()
         let registry = current.registry
         let today = Self.today(req)
-        let message = req.query[String.self, at: "saved"] == nil ? nil : "admin_saved"
+        let message = req.queryText("saved") == nil ? nil : "admin_saved"
         return try await req.page("admin-law-act", status: status) { lang, t in
             ActContent(creating: creating, revision: revision ?? LawController.label(current.revision), f: fields.filled(LawFields.actKeys),
                        levels: registry.hierarchy.sorted { $0.rank < $1.rank }.map { Option(value: $0.code, label: "\($0.rank). " + $0.name(lang), selected: $0.code == fields["level"]) },
@@ -287,7 +287,7 @@ struct AdminLawPagesController: RouteCollection {
         let current = try await req.application.lawLibrary.current()
         let registry = current.registry
         let stored = creating ? nil : registry.norm(fields["id"])
-        let message = req.query[String.self, at: "saved"] == nil ? nil : "admin_saved"
+        let message = req.queryText("saved") == nil ? nil : "admin_saved"
         return try await req.page("admin-law-norm", status: status) { lang, t in
             NormContent(creating: creating, revision: revision ?? LawController.label(current.revision), f: fields.filled(LawFields.normKeys),
                         actTitle: registry.act(fields["act"])?.title(lang), citation: stored?.citation(lang) ?? "",
@@ -316,7 +316,7 @@ struct AdminLawPagesController: RouteCollection {
     @Sendable
     func newNorm(req: Request) async throws -> Response {
         let actor = try await AdminPagesController.admin(req)
-        let act = req.query[String.self, at: "act"] ?? ""
+        let act = req.queryText("act") ?? ""
         let from = try await req.application.lawLibrary.current().registry.act(act)?.versions.first?.from.description ?? ""
         let fields = LawFields(["act": act, "status": Verification.unverified.rawValue, "consequenceStatus": Verification.unverified.rawValue, "from": from])
         return try await renderNorm(req, actor: actor, fields: fields, creating: true)

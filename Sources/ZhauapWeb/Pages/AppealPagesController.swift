@@ -120,7 +120,7 @@ struct AppealPagesController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> Response {
         let actor = try await Self.signedIn(req)
-        let done = req.query[String.self, at: "done"]
+        let done = req.queryText("done")
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok) { page, _, t in
             if let done { page.done = t["done_" + done] }
             if done == "registered" { page.coupons = page.documents.filter { $0.value.contains("/documents/coupon?") } }
@@ -173,7 +173,7 @@ struct AppealPagesController: RouteCollection {
         return try await render(req, actor: actor, id: try req.appealID(), status: .ok, template: "appeal-step") { page, lang, t in
             // A proposal's link may name the ground or the body proposed (the person still chooses and confirms).
             var values = page.defaults(for: action, correctionDays: correctionDays)
-            for key in ["ground", "targetBodyId"] { if let v = req.query[String.self, at: key], !v.isEmpty { values[key] = v } }
+            for key in ["ground", "targetBodyId"] { if let v = req.queryText(key), !v.isEmpty { values[key] = v } }
             page.step = StepForm.make(action, values: values, errorField: nil, t: t)
             if page.actions[action.rawValue] != true { page.error = ProcedureError.invalidState(action: action.rawValue, state: .registered).text(lang) }
         }
@@ -216,7 +216,7 @@ struct AppealPagesController: RouteCollection {
         let view = try await req.application.appealService.view(try req.appealID(), actor: actor)
         guard let name = req.parameters.get("name"), let doc = AppealDocument(rawValue: name), doc.isAvailable(for: view.appeal),
               let body = try? await req.application.appealService.body(of: actor) else { throw Abort(.notFound) }
-        let lang = Language(rawValue: req.query[String.self, at: "lang"] ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
+        let lang = Language(rawValue: req.queryText("lang") ?? "kk").flatMap { $0 == .en ? nil : $0 } ?? .kk
         // Only the languages the document is produced in (an answer typed in Kazakh alone has no Russian letter).
         guard doc.languages(for: view.appeal).contains(lang) else { throw Abort(.notFound) }
         return try await DocumentResponse.make(req, document: doc, appeal: view.appeal, body: body, lang: lang, toolbar: true)

@@ -18,7 +18,7 @@ enum ErrorPage {
     /// from `?lang=` or the cookie. Nil when even this cannot be rendered.
     static func render(_ req: Request, problem: APIError) async -> Response? {
         let status = problem.status
-        let lang = req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:))
+        let lang = req.queryText("lang").flatMap(Language.init(rawValue:))
             ?? req.cookies[PageLanguage.cookie].flatMap { Language(rawValue: $0.string) } ?? .kk
         let t = req.application.strings[lang]
         let key = switch status.code {

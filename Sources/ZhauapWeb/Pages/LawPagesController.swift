@@ -20,8 +20,8 @@ struct LawPagesController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> Response {
         let actor = try await AppealPagesController.signedIn(req)
-        let done = req.query[String.self, at: "done"]
-        let markers = (try? CaseLawController.markers(req.query[String.self, at: "markers"])) ?? nil
+        let done = req.queryText("done")
+        let markers = (try? CaseLawController.markers(req.queryText("markers"))) ?? nil
         return try await render(req, actor: actor, id: try req.appealID(), markers: markers, status: .ok) { page, t in
             if let done { page.done = t["done_" + done] }
         }

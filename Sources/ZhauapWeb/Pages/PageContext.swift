@@ -26,7 +26,7 @@ extension Request {
     /// The page language: `?lang=` (remembered in a cookie and, when signed in, on the user), else the
     /// user's choice, else the cookie, else Kazakh.
     func pageLanguage(user: Actor?) async throws -> Language {
-        if let q = query[String.self, at: "lang"], let lang = Language(rawValue: q) {
+        if let q = queryText("lang"), let lang = Language(rawValue: q) {
             if let user { try await FluentOrganisationStore(database: db).setLanguage(q, for: user.userID) }
             storage[ChosenLanguageKey.self] = lang
             return lang

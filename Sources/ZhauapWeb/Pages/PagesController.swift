@@ -56,9 +56,9 @@ struct PagesController: RouteCollection {
         let body = try? await req.application.appealService.body(of: actor)
         let calendar = try await req.application.calendarProvider.current()
         let today = RegistrationDay.local(req.application.appealService.now(), timeZone: body?.timeZone ?? AdministrativeBody.defaultTimeZone).date
-        let filter = DeskPage.Filter.read(scope: req.query[String.self, at: "scope"], state: req.query[String.self, at: "state"],
-                                          kind: req.query[String.self, at: "kind"], executor: req.query[String.self, at: "executor"],
-                                          sort: req.query[String.self, at: "sort"], roles: actor.roles)
+        let filter = DeskPage.Filter.read(scope: req.queryText("scope"), state: req.queryText("state"),
+                                          kind: req.queryText("kind"), executor: req.queryText("executor"),
+                                          sort: req.queryText("sort"), roles: actor.roles)
         let service = req.application.appealService
         // Without a state chosen, the appeals still being handled; sorted by the nearest due date.
         let state = filter.state == "any" ? nil : filter.state
@@ -67,7 +67,7 @@ struct PagesController: RouteCollection {
             kind: filter.kind, openOnly: filter.state == nil, executorID: filter.executorID, unassigned: filter.scope == "unassigned",
             sort: filter.sort, limit: 200)
         // The search box: within the same filters; its hits replace the worklist (the words are never logged).
-        let query = req.query[String.self, at: "q"] ?? ""
+        let query = req.queryText("q") ?? ""
         let tooLong = query.count > SearchController.maxQueryLength
         let words = tooLong ? [] : SearchText.words(query)
         let hits: [SearchHit]? = tooLong || Clean.isBlank(query) ? nil
