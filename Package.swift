@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "ZhauapText", swiftSettings: strict),
         .target(
             name: "ZhauapDomain", dependencies: ["WorkingCalendar", "ZhauapText"],
-            resources: [.copy("Resources/term-rules.json"), .copy("Resources/reading-cues.json"), .copy("Resources/reading-corpus.jsonl"), .copy("Resources/law-registry.json"), .copy("Resources/hearing-rules.json")], swiftSettings: strict
+            resources: [.copy("Resources/term-rules.json"), .copy("Resources/reading-cues.json"), .copy("Resources/reading-corpus.jsonl"), .copy("Resources/reading-corpus-crime.jsonl"), .copy("Resources/law-registry.json"), .copy("Resources/hearing-rules.json")], swiftSettings: strict
         ),
         // Documents the applicant receives, each language a separate document (coupon, notices).
         .target(name: "ZhauapDocuments", dependencies: ["WorkingCalendar", "ZhauapDomain"], swiftSettings: strict),

@@ -12,6 +12,7 @@ struct SuggestBench: AsyncCommand {
         @Option(name: "corpus", help: "a JSONL corpus of appeals (default Corpus/appeals/heldout.jsonl)") var corpus: String?
         @Option(name: "folds", help: "cross-validate on the bundled training corpus in K folds instead") var folds: Int?
         @Flag(name: "misses", help: "list the appeals read wrongly (ids and kinds only)") var misses: Bool
+        @Flag(name: "fit-crime", help: "with --folds: search the crime reading's thresholds by cross-validation and print the best") var fitCrime: Bool
         @Option(name: "model-weight", help: "how much the statistical model counts beside the phrases (for fitting on the training corpus)") var modelWeight: Double?
     }
 
@@ -21,7 +22,12 @@ struct SuggestBench: AsyncCommand {
         let report: SuggestionReport
         if let k = s.folds {
             guard (2...20).contains(k) else { throw CLIError("--folds must be 2–20") }
-            report = SuggestionReport.crossValidated(KindModel.bundledCorpus, folds: k, modelWeight: s.modelWeight ?? KindSuggester.modelWeight)
+            let corpus = KindModel.bundledCorpus + KindModel.bundledCrimeCorpus
+            if s.fitCrime {
+                context.console.print(CrimeFit.search(corpus, folds: k))
+                return
+            }
+            report = SuggestionReport.crossValidated(corpus, folds: k, modelWeight: s.modelWeight ?? KindSuggester.modelWeight)
         } else {
             let path = s.corpus ?? "Corpus/appeals/heldout.jsonl"
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the corpus \(path)") }
@@ -52,13 +58,13 @@ struct SuggestionReport {
         for fold in 0..<k {
             let test = corpus.enumerated().filter { $0.offset % k == fold }.map(\.element)
             let train = corpus.enumerated().filter { $0.offset % k != fold }.map(\.element)
-            lines += evaluate(test, model: KindModel.train(train.map { KindModel.Example(text: $0.text, kind: $0.kind) }),
+            lines += evaluate(test, model: KindModel.train(train.filter(\.teachesKind).map { KindModel.Example(text: $0.text, kind: $0.kind) }),
                               crimeModel: CrimeModel.train(train.map { ($0.text, $0.crime) }), modelWeight: modelWeight).lines
         }
         return SuggestionReport(lines: lines, title: "training corpus, \(k)-fold cross-validation")
     }
 
-    var right: Int { lines.filter { $0.suggestion.kind == $0.appeal.kind }.count }
+    var right: Int { lines.filter { $0.appeal.teachesKind && $0.suggestion.kind == $0.appeal.kind }.count }
 
     func share(_ subset: [Line]) -> String {
         guard !subset.isEmpty else { return "—" }
@@ -67,25 +73,27 @@ struct SuggestionReport {
     }
 
     func text(misses: Bool) -> String {
+        // The kinds are measured on the appeals whose kind was reviewed; the crime reading on every appeal.
+        let kinds = lines.filter(\.appeal.teachesKind)
         var out = "reading appeals — \(title): \(lines.count) appeals\n"
-        out += "kind right: \(share(lines))\n"
+        out += "kind right: \(share(kinds))\(kinds.count < lines.count ? " (of the \(kinds.count) appeals whose kind was reviewed)" : "")\n"
         out += "\nper kind:\n"
-        for k in AppealKind.allCases { out += "  \(k.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(share(lines.filter { $0.appeal.kind == k }))\n" }
+        for k in AppealKind.allCases { out += "  \(k.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(share(kinds.filter { $0.appeal.kind == k }))\n" }
         out += "per language:\n"
-        for l in Set(lines.map(\.appeal.lang)).sorted() { out += "  \(l.padding(toLength: 12, withPad: " ", startingAt: 0)) \(share(lines.filter { $0.appeal.lang == l }))\n" }
+        for l in Set(kinds.map(\.appeal.lang)).sorted() { out += "  \(l.padding(toLength: 12, withPad: " ", startingAt: 0)) \(share(kinds.filter { $0.appeal.lang == l }))\n" }
         out += "per typing habit:\n"
-        for t in Set(lines.map(\.appeal.typing)).sorted() {
-            out += "  \(t.padding(toLength: 18, withPad: " ", startingAt: 0)) \(share(lines.filter { $0.appeal.typing == t }))\n"
+        for t in Set(kinds.map(\.appeal.typing)).sorted() {
+            out += "  \(t.padding(toLength: 18, withPad: " ", startingAt: 0)) \(share(kinds.filter { $0.appeal.typing == t }))\n"
         }
-        let unsure = lines.filter { $0.suggestion.lowConfidence }
+        let unsure = kinds.filter { $0.suggestion.lowConfidence }
         let secondRight = unsure.filter { s in s.suggestion.alternatives?.contains { $0.kind == s.appeal.kind } == true }.count
         out += "unsure (confidence < \(KindSuggester.confidentAbove)): \(unsure.count), the right kind among the two shown: \(secondRight)\n"
-        out += "confident and wrong: \(lines.filter { !$0.suggestion.lowConfidence && $0.suggestion.kind != $0.appeal.kind }.count)\n"
+        out += "confident and wrong: \(kinds.filter { !$0.suggestion.lowConfidence && $0.suggestion.kind != $0.appeal.kind }.count)\n"
         out += "\nconfusion (rows: the kind a person gave; columns: suggested)\n"
         let short = AppealKind.allCases.map { String($0.rawValue.prefix(5)) }
         out += "              " + short.map { $0.padding(toLength: 6, withPad: " ", startingAt: 0) }.joined() + "\n"
         for k in AppealKind.allCases {
-            let row = AppealKind.allCases.map { c in String(lines.filter { $0.appeal.kind == k && $0.suggestion.kind == c }.count) }
+            let row = AppealKind.allCases.map { c in String(kinds.filter { $0.appeal.kind == k && $0.suggestion.kind == c }.count) }
             out += "  " + k.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + row.map { $0.padding(toLength: 6, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
         let crimes = lines.filter(\.appeal.crime)

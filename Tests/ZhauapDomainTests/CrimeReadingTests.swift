@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhauapDomain
+import ZhauapText
 
 /// APPC 88 on texts written for these tests (never the corpora): crime and threat reports told without
 /// the law's words are flagged at registration, harmless mentions are not, and a possible crime below the
@@ -62,5 +63,42 @@ struct CrimeReadingTests {
         #expect(!ReadingProposal.of(a).contains { $0.action == .terminate })
         a.suggestion?.possibleCrime = nil
         #expect(ReadingProposal.of(a).contains { $0.kind == .terminateRepeat }, "without it the repeat is proposed")
+    }
+
+    @Test("APPC 88: the flag's thresholds at their edges — phrases alone, the model alone, both leaning")
+    func thresholdEdges() {
+        let t = KindSuggester.CrimeThresholds.fitted, phrase = ReadingCues.bundled.crimeThreshold
+        typealias E = KindSuggester.CrimeEvidence
+        let below = 0.01
+        // The phrases alone: at their threshold flagged, just under not (with a model that does not lean).
+        #expect(E(phrases: phrase, model: 0).flags(t, phraseThreshold: phrase))
+        #expect(!E(phrases: phrase - below, model: 0).flags(t, phraseThreshold: phrase))
+        // The model alone: at its threshold flagged, just under not; no phrase at all.
+        #expect(E(phrases: nil, model: t.modelAlone).flags(t, phraseThreshold: phrase))
+        #expect(!E(phrases: nil, model: t.modelAlone - below).flags(t, phraseThreshold: phrase))
+        // Both leaning: each at its own threshold flagged; either just under not.
+        #expect(E(phrases: t.cuesWithModel, model: t.modelWithCues).flags(t, phraseThreshold: phrase))
+        #expect(!E(phrases: t.cuesWithModel - below, model: t.modelWithCues).flags(t, phraseThreshold: phrase))
+        #expect(!E(phrases: t.cuesWithModel, model: t.modelWithCues - below).flags(t, phraseThreshold: phrase))
+        // A model leaning that far without any phrase is not enough.
+        #expect(!E(phrases: nil, model: t.modelWithCues).flags(t, phraseThreshold: phrase))
+        #expect(t.modelWithCues < t.modelAlone && t.cuesWithModel < phrase)
+    }
+
+    @Test("APPC 88: the appeals written to teach the crime reading train the crime model, never the kinds'")
+    func crimeCorpusTrainsCrimeOnly() {
+        let extra = KindModel.bundledCrimeCorpus
+        #expect(extra.count >= 100 && extra.allSatisfy { !$0.teachesKind } && KindModel.bundledCorpus.allSatisfy(\.teachesKind))
+        #expect(extra.filter(\.crime).count >= 50 && extra.contains { !$0.crime })
+        let ids = Set(KindModel.bundledCorpus.map(\.id))
+        #expect(extra.allSatisfy { !ids.contains($0.id) }, "an appeal in both corpora")
+        // The kinds' model is the one trained on the reviewed corpus alone.
+        let kindsOnly = KindModel.train(KindModel.bundledCorpus.map { KindModel.Example(text: $0.text, kind: $0.kind) })
+        let text = extra[0].text
+        #expect(KindModel.bundled.score(KindModel.features(Tokens.of(Clean.text(text)))).mapValues(\.score)
+                == kindsOnly.score(KindModel.features(Tokens.of(Clean.text(text)))).mapValues(\.score))
+        // The crime model knows what only the added appeals hold.
+        let onlyCrime = CrimeModel.train(KindModel.bundledCorpus.map { ($0.text, $0.crime) })
+        #expect(CrimeModel.bundled.weights.count > onlyCrime.weights.count)
     }
 }

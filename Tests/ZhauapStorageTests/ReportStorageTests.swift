@@ -22,7 +22,7 @@ struct ReportStorageTests {
             "0017-create-search-index",
             "0018-add-applicant-key",
             "0019-reshape-search-index",
-            "0020-create-law-registry", "0021-add-sending-delivery", "0022-add-open-arguments",
+            "0020-create-law-registry", "0021-add-sending-delivery", "0022-add-open-arguments", "0023-index-waiting-arguments",
         ])
     }
 
@@ -156,6 +156,30 @@ struct ReportStorageTests {
             open.states = AppealState.open.map(\.rawValue)
             try await sql.raw("UPDATE appeals SET state = 'answered' WHERE id = \(bind: ids[0])").run()
             #expect(try await store.worklist(open).map(\.id) == [ids[3], ids[2], ids[1]])
+        }
+    }
+
+    @Test("R40: appeals with unanswered objections are listed newest first from their own index, never by walking the body's appeals",
+          arguments: TestDatabases.all)
+    func waitingArguments(database: DatabaseLocation) async throws {
+        try await withZhauapApp(database: database) { app in
+            let w = try await World.make(app)
+            let s = app.appealService
+            var ids: [UUID] = []
+            for _ in 0..<5 { ids.append(try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now), actor: w.registrar, idempotencyKey: nil).appeal.id) }
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE appeals SET open_arguments = 2 WHERE id IN (\(bind: ids[1]), \(bind: ids[3]))").run()
+            let store = FluentAppealStore(database: app.db)
+            #expect(try await store.appealsWithObjections(bodyID: w.bodyA.id, executorID: nil) == [ids[3], ids[1]])
+            #expect(try await store.appealsWithObjections(bodyID: w.bodyB.id, executorID: nil).isEmpty)
+            #expect(try await store.appealsWithObjections(bodyID: w.bodyA.id, executorID: w.executor.userID).isEmpty)
+            if sql.dialect.name == "sqlite" {
+                let plan = try await sql.raw("""
+                    EXPLAIN QUERY PLAN SELECT id FROM appeals INDEXED BY appeals_waiting_arguments WHERE body_id = \(bind: w.bodyA.id)
+                    AND open_arguments > 0 ORDER BY reg_year DESC, reg_sequence DESC LIMIT 200
+                    """).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                #expect(plan.contains("appeals_waiting_arguments") && !plan.contains("TEMP B-TREE"), "\(plan)")
+            }
         }
     }
 

@@ -52,5 +52,5 @@ public struct CrimeModel: Sendable {
     }
 
     /// The model trained on the bundled corpus (once, on first use).
-    public static let bundled: CrimeModel = train(KindModel.bundledCorpus.map { ($0.text, $0.crime) })
+    public static let bundled: CrimeModel = train((KindModel.bundledCorpus + KindModel.bundledCrimeCorpus).map { ($0.text, $0.crime) })
 }

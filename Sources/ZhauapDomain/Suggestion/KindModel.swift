@@ -76,11 +76,22 @@ public struct KindModel: Sendable {
     public static let bundled: KindModel = train(bundledCorpus.map { KindModel.Example(text: $0.text, kind: $0.kind) })
 
     /// The bundled corpus of appeals, with every field it records.
-    public static let bundledCorpus: [CorpusAppeal] = {
-        guard let url = Bundle.module.url(forResource: "reading-corpus", withExtension: "jsonl"),
-              let data = try? Data(contentsOf: url) else { fatalError("reading-corpus.jsonl is missing from the bundle") }
+    public static let bundledCorpus: [CorpusAppeal] = resource("reading-corpus")
+
+    /// Appeals written to teach the crime and threat reading (APPC 88) what reports without a word of the
+    /// law look like, and what harmless appeals share their words: labelled for `crime`, their kinds not
+    /// reviewed, so they train the crime model only, never the kinds'.
+    public static let bundledCrimeCorpus: [CorpusAppeal] = resource("reading-corpus-crime").map { a in
+        var a = a
+        a.teachesKind = false
+        return a
+    }
+
+    static func resource(_ name: String) -> [CorpusAppeal] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "jsonl"),
+              let data = try? Data(contentsOf: url) else { fatalError("\(name).jsonl is missing from the bundle") }
         return (try? CorpusAppeal.lines(data)) ?? []
-    }()
+    }
 }
 
 /// One appeal of a corpus (`*.jsonl`): the text and what a person decided about it.
@@ -98,6 +109,12 @@ public struct CorpusAppeal: Sendable, Decodable {
     public var topic: String
     public var repeatOf: String?
     public var newArguments: Bool?
+    /// Whether the appeal's kind was reviewed, so that it trains and measures the kinds (not read from the file).
+    public var teachesKind = true
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, kind, lang, typing, crime, anonymous, noEssence, applicant, iin, topic, repeatOf, newArguments
+    }
 
     public static func lines(_ data: Data) throws -> [CorpusAppeal] {
         try data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.map { try JSONDecoder().decode(CorpusAppeal.self, from: Data($0)) }

@@ -56,8 +56,7 @@ public enum KindSuggester {
         let c = crimeCues(x, text: text, cues: cues)
         let m = model.score(KindModel.features(x.tokens))
         let t = CrimeThresholds.fitted
-        let flagged = (!c.categories.isEmpty && c.score >= cues.crimeThreshold) || m.logOdds >= t.modelAlone
-            || (!c.categories.isEmpty && c.score >= t.cuesWithModel && m.logOdds >= t.modelWithCues)
+        let flagged = CrimeEvidence(phrases: c.categories.isEmpty ? nil : c.score, model: m.logOdds).flags(t, phraseThreshold: cues.crimeThreshold)
         let possible = !flagged && ((!c.categories.isEmpty && c.score >= t.possibleCues) || m.logOdds >= t.possibleModel)
         guard flagged || possible else { return (nil, nil) }
         // The phrases' words once each, then the model's reasons (content words, not «что», «бир»).
@@ -67,6 +66,27 @@ public enum KindSuggester {
         let finding = CrimeFinding(categories: c.categories, words: Array(words.prefix(6)), score: (c.score * 10).rounded() / 10,
                                    model: (m.logOdds * 10).rounded() / 10)
         return flagged ? (finding, nil) : (nil, finding)
+    }
+
+    /// What the crime reading weighs: the cited phrases' score (nil when no category's phrase occurs) and the
+    /// model's log-odds. Public so that the thresholds can be fitted by cross-validation (`zhauap bench suggest --fit-crime`).
+    public struct CrimeEvidence: Sendable {
+        public var phrases: Double?
+        public var model: Double
+
+        /// Flagged: the phrases alone reach their threshold, or the model alone, or both lean that way.
+        public func flags(_ t: CrimeThresholds, phraseThreshold: Double) -> Bool {
+            if let p = phrases, p >= phraseThreshold || (p >= t.cuesWithModel && model >= t.modelWithCues) { return true }
+            return model >= t.modelAlone
+        }
+    }
+
+    /// The crime reading's evidence for a text, as `suggest` weighs it.
+    public static func crimeEvidence(_ text: String, cues: ReadingCues = .bundled, model: CrimeModel = .bundled) -> CrimeEvidence {
+        let text = Clean.text(text)
+        let x = TokenIndex(Tokens.of(text))
+        let c = crimeCues(x, text: text, cues: cues)
+        return CrimeEvidence(phrases: c.categories.isEmpty ? nil : c.score, model: model.score(KindModel.features(x.tokens)).logOdds)
     }
 
     /// The thresholds of the crime reading beside the cited phrases' own (`reading-cues.json`).
@@ -79,8 +99,13 @@ public enum KindSuggester {
         /// A possible crime: phrases or model at least this.
         public var possibleCues: Double
         public var possibleModel: Double
+        public init(modelAlone: Double, cuesWithModel: Double, modelWithCues: Double, possibleCues: Double, possibleModel: Double) {
+            (self.modelAlone, self.cuesWithModel, self.modelWithCues) = (modelAlone, cuesWithModel, modelWithCues)
+            (self.possibleCues, self.possibleModel) = (possibleCues, possibleModel)
+        }
+
         /// Chosen by cross-validation on the training corpus (`zhauap bench suggest --folds 5`).
-        public static let fitted = CrimeThresholds(modelAlone: 6.1, cuesWithModel: 0.5, modelWithCues: 4.25, possibleCues: 0.8, possibleModel: 3.5)
+        public static let fitted = CrimeThresholds(modelAlone: 5.0, cuesWithModel: 0.25, modelWithCues: 3.75, possibleCues: 0.8, possibleModel: 3.5)
     }
 
     /// A model's reasons (features), as the words of the text they came from, added to `words` up to a count.

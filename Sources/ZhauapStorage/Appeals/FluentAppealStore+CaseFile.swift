@@ -91,8 +91,11 @@ extension FluentAppealStore {
     }
 
     public func appealsWithObjections(bodyID: UUID, executorID: UUID?) async throws -> [UUID] {
+        // The partial index of such appeals (migration 0023), named on SQLite: without statistics its planner
+        // may prefer the body's number order and check every appeal of the body in turn.
         var query: SQLQueryString = """
-            SELECT id FROM appeals WHERE body_id = \(bind: bodyID) AND open_arguments > 0
+            SELECT id FROM appeals \(unsafeRaw: try isSQLite ? "INDEXED BY appeals_waiting_arguments " : "")WHERE body_id = \(bind: bodyID)
+            AND open_arguments > 0
             """
         if let executorID { query = query + " AND executor_id = \(bind: executorID)" }
         query = query + " ORDER BY reg_year DESC, reg_sequence DESC LIMIT 200"
