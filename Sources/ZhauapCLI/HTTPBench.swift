@@ -161,8 +161,10 @@ struct HTTPBench: AsyncCommand {
             let calendar = try await app.calendarProvider.current()
             let q = try AppealService.query(bodyID: body.id, executorID: nil, today: today, calendar: calendar, dueWithinWorkingDays: 3,
                                             overdue: false, state: nil, kind: nil, limit: 100)
+            // The statement the API runs for this worklist (`FluentAppealStore.worklistRows`), its columns and order.
             let rawSQL: SQLQueryString = """
-                SELECT id, reg_number, state, kind, executor_id, registered_on, next_due FROM appeals
+                SELECT id, reg_number, state, kind, executor_id, registered_on, next_due, final_due, near_purpose, near_due, applicant, subject
+                FROM appeals
                 WHERE body_id = \(bind: body.id) AND next_due IS NOT NULL AND next_due >= \(bind: q.dueOnOrAfter!.description)
                 AND next_due <= \(bind: q.dueOnOrBefore!.description) ORDER BY next_due, reg_number LIMIT 100
                 """

@@ -22,6 +22,8 @@ public struct AppealService: Sendable {
     public var law: LawLibrary?
     /// The hearing rules in force (R34, R35): the shipped ones unless the installation gives its own.
     public var hearingRules: HearingRules? = HearingRules.shipped
+    /// The earlier essences' content stems, kept for the next registration of the same applicant (R8).
+    let repeatContents = RepeatCheck.Contents(capacity: 4096)
 
     public enum Observation: Sendable {
         case registered(channel: String, seconds: Double)
@@ -83,6 +85,13 @@ public struct AppealService: Sendable {
         var draft = draft
         _ = draft.clean()
         draft.suggestion = KindSuggester.suggest(draft.essence, areas: body.competenceAreas)
+        // R6: the other bodies' competence, for a text outside this body's; APPC 88, R8: the same applicant's
+        // earlier appeals, for a repeated appeal — suggestions too, read before the write lock is taken.
+        if !body.competenceAreas.isEmpty && draft.suggestion?.area == nil { draft.installationBodies = try await storage.organisation.bodies() }
+        if let key = draft.applicant.matchKey {
+            let earlier = try await storage.appeals.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20)
+            draft.repeatOf = RepeatCheck.find(draft.essence, among: earlier, contents: repeatContents)
+        }
         let cleaned = draft
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
@@ -94,14 +103,7 @@ public struct AppealService: Sendable {
             let nomenclature = try await store.nomenclature(bodyID: body.id, year: day.year) ?? .standard
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
-            // R6: the other bodies' competence, for a text outside this body's; APPC 88, R8: the same
-            // applicant's earlier appeals, for a repeated appeal.
-            var prepared = cleaned
-            if !body.competenceAreas.isEmpty && cleaned.suggestion?.area == nil { prepared.installationBodies = try await tx.organisation.bodies() }
-            if let key = cleaned.applicant.matchKey {
-                prepared.repeatOf = RepeatCheck.find(cleaned.essence, among: try await store.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20))
-            }
-            let (appeal, events) = try Procedure.register(prepared, id: UUID(), sequence: sequence, recordedAt: now,
+            let (appeal, events) = try Procedure.register(cleaned, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
             let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
             if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }

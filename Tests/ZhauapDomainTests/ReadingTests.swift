@@ -81,6 +81,25 @@ struct ReadingTests {
         #expect(RepeatCheck.find("Ит серуендету алаңын салуды ұсынамын.", among: earlier) == nil)
     }
 
+    @Test("R8: the kept content of earlier essences gives the same findings, an essence changed under its id is read again, and a full store starts again")
+    func repeatContents() {
+        let id = UUID()
+        let light = RepeatCheck.Earlier(id: id, number: "AKM-2026-00001", essence: "Көшемізде үш айдан бері жарық жоқ, бағандағы шамдар жанбайды, жөндеуді сұраймын.")
+        let school = RepeatCheck.Earlier(id: UUID(), number: "AKM-2026-00002", essence: "Балама мектептен орын беруіңізді сұраймын.")
+        let text = "Тағы да жазамын: көшемізде жарық жоқ, шамдар жанбайды. Жөндеуді сұраймын."
+        for capacity in [1, 2, 100] {
+            let kept = RepeatCheck.Contents(capacity: capacity)
+            for _ in 0..<3 {
+                #expect(RepeatCheck.find(text, among: [light, school], contents: kept) == RepeatCheck.find(text, among: [light, school]))
+            }
+            // The same appeal whose essence was corrected to another subject is no longer a repeat of this text.
+            var corrected = light
+            corrected.essence = "Ит серуендету алаңын салуды ұсынамын."
+            #expect(RepeatCheck.find(text, among: [corrected, school], contents: kept) == nil)
+            #expect(RepeatCheck.find(text, among: [light], contents: kept)?.number == "AKM-2026-00001")
+        }
+    }
+
     @Test("R6: the applicant is recognised by a valid IIN, else by the folded name; an anonymous one is not")
     func applicantKey() {
         #expect(Applicant(surname: "Нұрланов", givenName: "Ержан", iin: "061211600012").matchKey == "iin:061211600012")

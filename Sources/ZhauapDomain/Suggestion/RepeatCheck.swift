@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ZhauapText
 
 extension Applicant {
@@ -42,14 +43,35 @@ public enum RepeatCheck {
         }.map(\.stem))
     }
 
+    /// Content stems already read, by appeal and essence: a frequent applicant's earlier appeals are read for
+    /// every new one, and their essences do not change. Bounded: full, it starts again empty.
+    public final class Contents: Sendable {
+        private let known = Mutex<[Key: Set<String>]>([:])
+        private let capacity: Int
+        struct Key: Hashable { var id: UUID; var essence: String }
+
+        public init(capacity: Int) { self.capacity = capacity }
+
+        func content(of e: Earlier, cues: ReadingCues) -> Set<String> {
+            let key = Key(id: e.id, essence: e.essence)
+            if let c = known.withLock({ $0[key] }) { return c }
+            let c = RepeatCheck.content(e.essence, cues: cues)
+            known.withLock { k in
+                if k.count >= capacity { k.removeAll(keepingCapacity: true) }
+                k[key] = c
+            }
+            return c
+        }
+    }
+
     /// The earlier appeal most like this text, if it is on the same subject.
-    public static func find(_ text: String?, among earlier: [Earlier], cues: ReadingCues = .bundled) -> RepeatFinding? {
+    public static func find(_ text: String?, among earlier: [Earlier], cues: ReadingCues = .bundled, contents: Contents? = nil) -> RepeatFinding? {
         guard let text, !earlier.isEmpty else { return nil }
         let now = content(text, cues: cues)
         guard !now.isEmpty else { return nil }
         var best: (Earlier, Double, Set<String>)? = nil
         for e in earlier {
-            let then = content(e.essence, cues: cues)
+            let then = contents?.content(of: e, cues: cues) ?? content(e.essence, cues: cues)
             guard !then.isEmpty else { continue }
             let dice = 2 * Double(now.intersection(then).count) / Double(now.count + then.count)
             if dice > (best?.1 ?? 0) { best = (e, dice, then) }
