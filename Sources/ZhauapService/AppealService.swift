@@ -85,14 +85,8 @@ public struct AppealService: Sendable {
         var draft = draft
         _ = draft.clean()
         draft.suggestion = KindSuggester.suggest(draft.essence, areas: body.competenceAreas)
-        // R6: the other bodies' competence, for a text outside this body's; APPC 88, R8: the same applicant's
-        // earlier appeals, for a repeated appeal — suggestions too, read before the write lock is taken.
-        if !body.competenceAreas.isEmpty && draft.suggestion?.area == nil { draft.installationBodies = try await storage.organisation.bodies() }
-        if let key = draft.applicant.matchKey {
-            let earlier = try await storage.appeals.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20)
-            draft.repeatOf = RepeatCheck.find(draft.essence, among: earlier, contents: repeatContents)
-        }
         let cleaned = draft
+        let repeatContents = self.repeatContents
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
@@ -103,7 +97,17 @@ public struct AppealService: Sendable {
             let nomenclature = try await store.nomenclature(bodyID: body.id, year: day.year) ?? .standard
             let sequence = try await store.nextSequence(bodyID: body.id, year: day.year)
             let context = ProcedureContext(actor: actor, body: body, today: day, calendar: calendar, rules: rules, nomenclature: nomenclature)
-            let (appeal, events) = try Procedure.register(cleaned, id: UUID(), sequence: sequence, recordedAt: now,
+            // R6: the other bodies' competence, for a text outside this body's; APPC 88, R8: the same
+            // applicant's earlier appeals, for a repeated appeal (read in the transaction: on SQLite a read
+            // outside it would queue for a connection behind the writers). The earlier essences' content
+            // stems are kept between registrations, so a frequent applicant's check costs little under the lock.
+            var prepared = cleaned
+            if !body.competenceAreas.isEmpty && cleaned.suggestion?.area == nil { prepared.installationBodies = try await tx.organisation.bodies() }
+            if let key = cleaned.applicant.matchKey {
+                prepared.repeatOf = RepeatCheck.find(cleaned.essence, among: try await store.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20),
+                                                     contents: repeatContents)
+            }
+            let (appeal, events) = try Procedure.register(prepared, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
             let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
             if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }
