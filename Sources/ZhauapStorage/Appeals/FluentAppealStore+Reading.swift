@@ -6,12 +6,6 @@ import ZhauapDomain
 
 /// What registration reads before it reads an appeal: the same applicant's earlier appeals (APPC 88).
 extension FluentAppealStore {
-    /// Keeps how the applicant is recognised again beside the appeal (in the registration's transaction).
-    func writeApplicantKey(_ appeal: Appeal) async throws {
-        guard let key = appeal.applicant.matchKey else { return }
-        try await sql.raw("UPDATE appeals SET applicant_key = \(bind: key) WHERE id = \(bind: appeal.id)").run()
-    }
-
     /// The essence is read from the search index's row (written with the appeal, in its transaction), so no
     /// earlier appeal is decoded whole: a frequent applicant's registration costs no more than anyone's.
     public func earlierAppeals(bodyID: UUID, applicantKey: String, limit: Int) async throws -> [RepeatCheck.Earlier] {

@@ -57,7 +57,7 @@ extension FluentAppealStore {
     var isSQLite: Bool { get throws { try sql.dialect.name == "sqlite" } }
 
     /// The FTS5 token that confines a SQLite search to one body (its own column, weighted 0 in the rank).
-    static func bodyToken(_ id: UUID) -> String { "b" + id.uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
+    static func bodyToken(_ id: UUID) -> String { "b" + String(id.uuidString.lowercased().filter { $0 != "-" }) }
 
     /// Writes (or rewrites) the index rows of these appeals. `fresh`: none of them is indexed yet (a new
     /// registration), so nothing needs removing first; `force`: rewrite rows even where the digest says they

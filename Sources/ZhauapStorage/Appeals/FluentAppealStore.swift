@@ -12,8 +12,18 @@ import ZhauapDomain
 /// columns they show.
 public struct FluentAppealStore: Sendable {
     let db: any Database
+    /// What this store's transaction has read already (nil outside one).
+    let memo: TransactionMemo?
 
-    public init(database: any Database) { db = database }
+    public init(database: any Database) {
+        db = database
+        memo = nil
+    }
+
+    init(database: any Database, memo: TransactionMemo?) {
+        db = database
+        self.memo = memo
+    }
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -33,13 +43,28 @@ public struct FluentAppealStore: Sendable {
     /// The next registration number of the body's year, inside the caller's transaction: an upsert that
     /// row-locks the counter (PostgreSQL) or runs under the single writer (SQLite). A rolled-back
     /// registration rolls its number back too, so numbers stay gapless.
+    ///
+    /// On SQLite (one writer: whatever was committed before is visible to the statement) the same statement
+    /// reads the registration link before the number, kept for `chainRegistration` in the transaction's memo.
+    /// On PostgreSQL the link is read after the row lock is taken, by a statement of its own: a subquery
+    /// here would see the snapshot from before the wait, without the link the previous holder committed.
     public func nextSequence(bodyID: UUID, year: Int) async throws -> Int {
+        let sqlite = try isSQLite && memo != nil
+        let previous: SQLQueryString = sqlite ? """
+            , (SELECT l.hash FROM registration_links l WHERE l.body_id = \(bind: bodyID) AND l.reg_year = \(bind: year)
+                 AND l.reg_sequence = registration_counters.last_sequence - 1) AS previous_link
+            """ : ""
         let row = try await sql.raw("""
             INSERT INTO registration_counters (id, body_id, year, last_sequence) VALUES (\(bind: UUID()), \(bind: bodyID), \(bind: year), 1)
             ON CONFLICT (body_id, year) DO UPDATE SET last_sequence = registration_counters.last_sequence + 1
-            RETURNING last_sequence
+            RETURNING last_sequence\(previous)
             """).first()
-        guard let n = try row?.decode(column: "last_sequence", as: Int.self) else { throw StorageError.missingGeneratedID("registration_counters") }
+        guard let row, let n = try row.decode(column: "last_sequence", as: Int?.self) else {
+            throw StorageError.missingGeneratedID("registration_counters")
+        }
+        if sqlite {
+            memo?.rememberLink(before: .init(bodyID: bodyID, year: year, sequence: n), hash: try row.decode(column: "previous_link", as: String?.self))
+        }
         return n
     }
 
@@ -102,7 +127,8 @@ public struct FluentAppealStore: Sendable {
         return c
     }
 
-    /// Inserts the appeal and its first trail entries (two statements) and returns the entries as stored.
+    /// Inserts the appeal (with how its applicant is recognised again, R8), its first trail entries, terms, case
+    /// documents, search row and registration link, and returns the entries as stored.
     @discardableResult
     public func insert(_ appeal: Appeal, events: [AppealEvent], actor: Actor, recordedAt: Date) async throws -> [TrailEntry] {
         let c = try Self.columns(appeal)
@@ -113,19 +139,18 @@ public struct FluentAppealStore: Sendable {
         try await sql.raw("""
             INSERT INTO appeals (id, body_id, reg_year, reg_sequence, reg_number, tracking_code, registered_on, state, kind,
               executor_id, next_due, document, trail_length, trail_head, updated_at, answered_on, answered_late, recusal_pending,
-              extension_until, final_due, near_purpose, near_due, applicant, subject, case_index, open_arguments)
+              extension_until, final_due, near_purpose, near_due, applicant, subject, case_index, open_arguments, applicant_key)
             VALUES (\(bind: appeal.id), \(bind: appeal.bodyID), \(bind: appeal.registration.year), \(bind: appeal.registration.sequence),
               \(bind: appeal.registration.number), \(bind: appeal.registration.trackingCode), \(bind: appeal.registration.registeredOn.description),
               \(bind: c.state), \(bind: c.kind), \(bind: c.executorID), \(bind: c.nextDue), \(bind: c.document), \(bind: last?.seq ?? 0),
               \(bind: last?.hash ?? TrailHash.genesis), \(bind: recordedAt), \(bind: c.answeredOn), \(bind: c.answeredLate), \(bind: c.recusalPending),
               \(bind: c.extensionUntil), \(bind: c.finalDue), \(bind: c.nearPurpose), \(bind: c.nearDue), \(bind: c.applicant), \(bind: c.subject),
-              \(bind: appeal.caseFile.index), \(bind: c.openArguments))
+              \(bind: appeal.caseFile.index), \(bind: c.openArguments), \(bind: appeal.applicant.matchKey))
             """).run()
         try await insertEntries(entries, appealID: appeal.id, bodyID: appeal.bodyID)
         try await writeChildren(of: appeal)
         try await writeSearchIndex(of: appeal, fresh: true)
         try await chainRegistration(appeal)
-        try await writeApplicantKey(appeal)
         return entries.map(\.entry)
     }
 

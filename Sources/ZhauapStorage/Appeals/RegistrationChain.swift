@@ -51,10 +51,17 @@ extension FluentAppealStore {
     /// number's counter is locked, so the link before it is written and visible).
     func chainRegistration(_ appeal: Appeal) async throws {
         let r = appeal.registration
-        let prev = r.sequence <= 1 ? nil : try await sql.raw("""
-            SELECT hash FROM registration_links WHERE body_id = \(bind: appeal.bodyID) AND reg_year = \(bind: r.year)
-              AND reg_sequence = \(bind: r.sequence - 1)
-            """).first()?.decode(column: "hash", as: String.self)
+        let prev: String?
+        if r.sequence <= 1 {
+            prev = nil
+        } else if let known = memo?.link(before: .init(bodyID: appeal.bodyID, year: r.year, sequence: r.sequence)) {
+            prev = known  // read with the number (SQLite)
+        } else {
+            prev = try await sql.raw("""
+                SELECT hash FROM registration_links WHERE body_id = \(bind: appeal.bodyID) AND reg_year = \(bind: r.year)
+                  AND reg_sequence = \(bind: r.sequence - 1)
+                """).first()?.decode(column: "hash", as: String.self)
+        }
         let link = RegistrationLink(bodyID: appeal.bodyID, year: r.year, sequence: r.sequence, appealID: appeal.id, number: r.number,
                                     registeredOn: r.registeredOn.description)
         try await insertLink(link.stored(prev: prev ?? TrailHash.genesis))

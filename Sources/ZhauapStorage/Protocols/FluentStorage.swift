@@ -11,14 +11,19 @@ public struct FluentStorage: Storage {
     public init(database: any Database, groupCommit: Bool = false) {
         db = database
         group = groupCommit ? GroupCommit(database: database) : nil
+        memo = nil
     }
+
+    /// What the transaction has read already (nil outside one).
+    let memo: TransactionMemo?
 
     init(transaction tx: any Database) {
         db = tx
         group = nil
+        memo = TransactionMemo()
     }
 
-    public var appeals: any AppealStore { FluentAppealStore(database: db) }
+    public var appeals: any AppealStore { FluentAppealStore(database: db, memo: memo) }
     public var organisation: any OrganisationDirectory { FluentOrganisationStore(database: db) }
     public var files: any FileStore { FluentFileStore(database: db) }
 

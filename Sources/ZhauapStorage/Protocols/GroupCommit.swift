@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
+import NIOCore
 
 /// The single writer for SQLite, with group commit: write transactions that queue while one commits run
 /// together in the next transaction, each inside its own savepoint, and are acknowledged after its one
@@ -22,9 +23,14 @@ public actor GroupCommit {
     private var pending: [Job] = []
     private var running = false
 
+    /// The event loop the database's answers arrive on: the writer runs there, so that going on after each
+    /// statement is no hand-off to another thread (three per statement become two).
+    let executor: EventLoopTaskExecutor
+
     public init(database: any Database, maxBatch: Int = 64) {
         db = database
         self.maxBatch = max(1, maxBatch)
+        executor = EventLoopTaskExecutor(database.eventLoop)
     }
 
     /// Runs `body` in a transaction shared with other bodies waiting at the same time; returns once that
@@ -34,7 +40,11 @@ public actor GroupCommit {
             pending.append(Job(body: { try await body($0) }, done: c))
             if !running {
                 running = true
-                Task { await self.drain() }
+                if #available(macOS 15, *) {
+                    Task(executorPreference: executor) { await self.drain() }
+                } else {
+                    Task { await self.drain() }
+                }
             }
         }
         return value as! T
@@ -63,15 +73,15 @@ public actor GroupCommit {
                 if batch.count == 1 { return [.success(try await batch[0].body(tx))] }
                 guard let sql = tx as? any SQLDatabase else { throw StorageError.notSQL }
                 var results: [Result<any Sendable, any Error>] = []
+                // Savepoints of one name nest: each job opens its own and never releases it (the commit releases
+                // them all), and `ROLLBACK TO` undoes the newest of that name — the failed job's alone. One
+                // statement per job instead of two.
                 for job in batch {
                     try await sql.raw("SAVEPOINT zhauap_job").run()
                     do {
-                        let value = try await job.body(tx)
-                        try await sql.raw("RELEASE SAVEPOINT zhauap_job").run()
-                        results.append(.success(value))
+                        results.append(.success(try await job.body(tx)))
                     } catch {
                         try await sql.raw("ROLLBACK TO SAVEPOINT zhauap_job").run()
-                        try await sql.raw("RELEASE SAVEPOINT zhauap_job").run()
                         results.append(.failure(error))
                     }
                 }
@@ -101,5 +111,18 @@ public actor GroupCommit {
                 throw error
             }
         }
+    }
+}
+
+/// Runs a task's jobs on one event loop (SE-0417 task executor preference): the writer's code, and the
+/// default actors and nonisolated functions it calls, go on where the database's answer arrived.
+final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {  // immutable; EventLoop is Sendable
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

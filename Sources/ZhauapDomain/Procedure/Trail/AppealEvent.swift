@@ -216,10 +216,12 @@ enum TrailFields {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            // Strings first: most payload fields are text, and each refused attempt costs a thrown error.
+            // JSON keeps the types apart (a string is never read as a number or a Boolean, nor the reverse).
+            if let s = try? c.decode(String.self) { self = .string(s) }
+            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
             else if let i = try? c.decode(Int.self) { self = .int(i) }
             else if let d = try? c.decode(Double.self) { self = .double(d) }
-            else if let s = try? c.decode(String.self) { self = .string(s) }
             else { self = .list(try c.decode([Leaf].self)) }
         }
 
