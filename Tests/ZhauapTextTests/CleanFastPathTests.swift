@@ -44,9 +44,9 @@ struct CleanFastPathTests {
 
     /// What `line` and `paragraphs` did before the shortcut: normalise, drop format characters, then lay out.
     static func referenceLine(_ s: String) -> String {
-        // The layout of a line did not change; what it is given did: the text normalised and filtered in full.
-        let nfc = String(String.UnicodeScalarView(s.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !Clean.isFormat($0) }))
-        return Clean.line(nfc)
+        let scalars = s.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !Clean.isFormat($0) }
+        // The words are the runs between whitespace; the line is its words joined by one space.
+        return scalars.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
     static func referenceParagraphs(_ s: String) -> String {
