@@ -22,7 +22,7 @@ struct ReportStorageTests {
             "0017-create-search-index",
             "0018-add-applicant-key",
             "0019-reshape-search-index",
-            "0020-create-law-registry", "0021-add-sending-delivery", "0022-add-open-arguments", "0023-index-waiting-arguments",
+            "0020-create-law-registry", "0021-add-sending-delivery", "0022-add-open-arguments", "0023-index-waiting-arguments", "0024-index-applicant-recent",
         ])
     }
 
@@ -156,6 +156,36 @@ struct ReportStorageTests {
             open.states = AppealState.open.map(\.rawValue)
             try await sql.raw("UPDATE appeals SET state = 'answered' WHERE id = \(bind: ids[0])").run()
             #expect(try await store.worklist(open).map(\.id) == [ids[3], ids[2], ids[1]])
+        }
+    }
+
+    @Test("R8: the same applicant's latest appeals are read newest first from their own index, never by walking the body's appeals",
+          arguments: TestDatabases.all)
+    func earlierAppealsIndex(database: DatabaseLocation) async throws {
+        try await withZhauapApp(database: database) { app in
+            let w = try await World.make(app)
+            let s = app.appealService
+            func register(_ surname: String, _ essence: String) async throws -> Appeal {
+                try await s.register(Procedure.Draft(channel: .paper, receivedAt: app.now,
+                                                     applicant: Applicant(surname: surname, givenName: "Ерлан", iin: nil, postalAddress: "Алматы, Абай 1"),
+                                                     essence: essence), actor: w.registrar, idempotencyKey: nil).appeal
+            }
+            var mine: [Appeal] = []
+            for i in 0..<4 { mine.append(try await register("Сапаров", "Жер учаскесі туралы \(i)")) }
+            _ = try await register("Омаров", "Жол жөндеу")
+            let key = try #require(mine[0].applicant.matchKey)
+            let store = FluentAppealStore(database: app.db)
+            let found = try await store.earlierAppeals(bodyID: w.bodyA.id, applicantKey: key, limit: 3)
+            #expect(found.map(\.id) == [mine[3].id, mine[2].id, mine[1].id], "newest first, at most the limit, the other applicant's not among them")
+            #expect(try await store.earlierAppeals(bodyID: w.bodyB.id, applicantKey: key, limit: 20).isEmpty)
+            #expect(try await store.earlierAppeals(bodyID: w.bodyA.id, applicantKey: key, limit: 0).isEmpty)
+            let sql = try #require(app.db as? any SQLDatabase)
+            if sql.dialect.name == "sqlite" {
+                let statement = FluentAppealStore.earlierAppealsStatement(bodyID: w.bodyA.id, applicantKey: key, limit: 20)
+                let plan = try await sql.raw("EXPLAIN QUERY PLAN \(statement)").all().map { try $0.decode(column: "detail", as: String.self) }
+                    .joined(separator: "; ")
+                #expect(plan.contains("appeals_body_applicant_recent") && !plan.contains("TEMP B-TREE"), "\(plan)")
+            }
         }
     }
 

@@ -6,6 +6,6 @@ public enum ZhauapMigrations {
         [CreateCalendarOverrides(), CreateOrganisation(), CreateAppeals(), CreateLoginFailures(), AddUserLanguage(), AddSessionEpoch(),
          AddAppealReportColumns(), AddAppealReportIndexes(), MoveTermsAndSendings(), AddWorklistColumns(), AddPositionRuAndContacts(), CreateIdentificationReads(),
          CreateWebSessions(), CreateSignInAttempts(), AddTrailCoverage(), CreateCaseFile(), CreateSearchIndex(), AddApplicantKey(),
-         ReshapeSearchIndex(), CreateLawRegistry(), AddSendingDelivery(), AddOpenArguments(), IndexWaitingArguments()]
+         ReshapeSearchIndex(), CreateLawRegistry(), AddSendingDelivery(), AddOpenArguments(), IndexWaitingArguments(), IndexApplicantRecent()]
     }
 }
