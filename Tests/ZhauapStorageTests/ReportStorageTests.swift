@@ -159,6 +159,11 @@ struct ReportStorageTests {
         }
     }
 
+    /// SQLite's plan for a statement, its steps joined.
+    static func plan(_ sql: any SQLDatabase, _ statement: SQLQueryString) async throws -> String {
+        try await sql.raw("EXPLAIN QUERY PLAN \(statement)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+    }
+
     @Test("R8: the same applicant's latest appeals are read newest first from their own index, never by walking the body's appeals",
           arguments: TestDatabases.all)
     func earlierAppealsIndex(database: DatabaseLocation) async throws {
@@ -181,9 +186,7 @@ struct ReportStorageTests {
             #expect(try await store.earlierAppeals(bodyID: w.bodyA.id, applicantKey: key, limit: 0).isEmpty)
             let sql = try #require(app.db as? any SQLDatabase)
             if sql.dialect.name == "sqlite" {
-                let statement = FluentAppealStore.earlierAppealsStatement(bodyID: w.bodyA.id, applicantKey: key, limit: 20)
-                let plan = try await sql.raw("EXPLAIN QUERY PLAN \(statement)").all().map { try $0.decode(column: "detail", as: String.self) }
-                    .joined(separator: "; ")
+                let plan = try await Self.plan(sql, FluentAppealStore.earlierAppealsStatement(bodyID: w.bodyA.id, applicantKey: key, limit: 20))
                 #expect(plan.contains("appeals_body_applicant_recent") && !plan.contains("TEMP B-TREE"), "\(plan)")
             }
         }
@@ -204,10 +207,10 @@ struct ReportStorageTests {
             #expect(try await store.appealsWithObjections(bodyID: w.bodyB.id, executorID: nil).isEmpty)
             #expect(try await store.appealsWithObjections(bodyID: w.bodyA.id, executorID: w.executor.userID).isEmpty)
             if sql.dialect.name == "sqlite" {
-                let plan = try await sql.raw("""
-                    EXPLAIN QUERY PLAN SELECT id FROM appeals INDEXED BY appeals_waiting_arguments WHERE body_id = \(bind: w.bodyA.id)
+                let plan = try await Self.plan(sql, """
+                    SELECT id FROM appeals INDEXED BY appeals_waiting_arguments WHERE body_id = \(bind: w.bodyA.id)
                     AND open_arguments > 0 ORDER BY reg_year DESC, reg_sequence DESC LIMIT 200
-                    """).all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                    """)
                 #expect(plan.contains("appeals_waiting_arguments") && !plan.contains("TEMP B-TREE"), "\(plan)")
             }
         }
