@@ -11,6 +11,10 @@ public enum DatabaseLocation: Sendable, Equatable {
     case postgres(url: String)
 
     public static let defaultSQLitePath = "zhauap.sqlite"
+    /// PostgreSQL connections an instance keeps per event loop.
+    public static let postgresConnectionsPerLoop = 4
+    /// How long a request waits for a free PostgreSQL connection before it fails.
+    public static let postgresPoolWaitSeconds: Int64 = 60
 
     /// Accepts `sqlite:///absolute/path`, `sqlite://relative/path`, `sqlite::memory:`, `postgres://…`
     /// and `postgresql://…`. Returns a message naming the problem otherwise.
@@ -66,7 +70,12 @@ public enum DatabaseLocation: Sendable, Equatable {
         case .sqliteMemory:
             return .sqlite(.memory, sqlLogLevel: .debug)
         case .postgres(let url):
-            return try .postgres(configuration: .init(url: url), sqlLogLevel: .debug)
+            // A body's registrations take its numbering row's lock one after another (R1: gapless numbers): in a
+            // burst on a busy machine the last of them may wait its turn for longer than the pool's usual 10 s,
+            // and an appeal is never refused (R1) for waiting. Four connections per event loop, so that pages
+            // and reads are not queued behind the waiting registrations.
+            return try .postgres(configuration: .init(url: url), maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop,
+                                 connectionPoolTimeout: .seconds(Self.postgresPoolWaitSeconds), sqlLogLevel: .debug)
         }
     }
 }

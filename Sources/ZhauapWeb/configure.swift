@@ -37,6 +37,7 @@ public func configure(_ app: Application, config: AppConfig, now: @escaping @Sen
     app.strings = try Strings.load()
     app.assets = try Assets.load()
     app.trustedProxies = config.trustedProxies
+    app.lifecycle.use(StorageShutdown(storage: storage))
     if let c = config.checkpoints { app.lifecycle.use(CheckpointSchedule(key: c.key, directory: c.directory)) }
     WebSession.configure(app, secure: config.servedOverTLS)
 

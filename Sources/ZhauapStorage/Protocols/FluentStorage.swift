@@ -23,6 +23,11 @@ public struct FluentStorage: Storage {
         memo = TransactionMemo()
     }
 
+    /// Closes what the stores hold open of their own (SQLite's writer connection); the pool is the database's.
+    public func close() async {
+        await group?.close()
+    }
+
     public var appeals: any AppealStore { FluentAppealStore(database: db, memo: memo) }
     public var organisation: any OrganisationDirectory { FluentOrganisationStore(database: db) }
     public var files: any FileStore { FluentFileStore(database: db) }

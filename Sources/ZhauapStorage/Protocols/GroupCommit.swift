@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// The single writer for SQLite, with group commit: write transactions that queue while one commits run
 /// together in the next transaction, each inside its own savepoint, and are acknowledged after its one
@@ -18,19 +19,24 @@ public actor GroupCommit {
         let done: CheckedContinuation<any Sendable, any Error>
     }
 
+    /// The pool's database: where the file is found, and the context (configuration, logger) the writer's
+    /// transactions carry.
     let db: any Database
     let maxBatch: Int
     private var pending: [Job] = []
     private var running = false
+    /// The writer's own connection to the database's file, opened at the first write.
+    private var handle: SQLiteHandle?
 
-    /// The event loop the database's answers arrive on: the writer runs there, so that going on after each
-    /// statement is no hand-off to another thread (three per statement become two).
-    let executor: EventLoopTaskExecutor
+    /// The writer's thread: a batch's statements run on it one after another, synchronously, and so does the
+    /// code between them (the stores', the procedure's), with no hand-off to another thread per statement.
+    /// One thread for the process; its event loop is the one the writer's transactions report on.
+    static let loop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+    let executor = EventLoopTaskExecutor(GroupCommit.loop)
 
     public init(database: any Database, maxBatch: Int = 64) {
         db = database
         self.maxBatch = max(1, maxBatch)
-        executor = EventLoopTaskExecutor(database.eventLoop)
     }
 
     /// Runs `body` in a transaction shared with other bodies waiting at the same time; returns once that
@@ -50,6 +56,13 @@ public actor GroupCommit {
         return value as! T
     }
 
+    /// Closes the writer's connection (at shutdown, after the server has stopped taking requests); a later
+    /// write opens it again.
+    public func close() {
+        handle?.close()
+        handle = nil
+    }
+
     private func take() -> [Job] {
         let batch = Array(pending.prefix(maxBatch))
         pending.removeFirst(batch.count)
@@ -61,27 +74,48 @@ public actor GroupCommit {
         while true {
             let batch = take()
             if batch.isEmpty { return }
-            await Self.commit(batch, on: db)
+            do {
+                await Self.commit(batch, on: try await connection())
+            } catch {
+                for job in batch { job.done.resume(throwing: error) }
+            }
         }
     }
 
+    /// The writer's connection, opened on the file the pool's connections use (an in-memory database of
+    /// the tests is a temporary file too).
+    private func connection() async throws -> WriterDatabase {
+        let h: SQLiteHandle
+        if let handle { h = handle } else {
+            guard let sql = db as? any SQLDatabase else { throw StorageError.notSQL }
+            let files = try await sql.raw("PRAGMA database_list").all()
+            guard let main = files.first(where: { (try? $0.decode(column: "name", as: String.self)) == "main" }),
+                  let file = try main.decode(column: "file", as: String?.self), !file.isEmpty
+            else { throw StorageError.unreadableRecord("the database has no file for its writer") }
+            h = try SQLiteHandle(path: file)
+            handle = h
+        }
+        let context = DatabaseContext(configuration: db.context.configuration, logger: db.context.logger, eventLoop: Self.loop,
+                                      history: nil, pageSizeLimit: db.context.pageSizeLimit)
+        return WriterDatabase(handle: h, context: context, queryLogLevel: .debug)
+    }
+
     /// One transaction for the batch; a savepoint per body (none for a batch of one).
-    static func commit(_ batch: [Job], on db: any Database) async {
+    static func commit(_ batch: [Job], on tx: WriterDatabase) async {
         let results: [Result<any Sendable, any Error>]
         do {
-            results = try await Self.immediateTransaction(on: db) { tx -> [Result<any Sendable, any Error>] in
+            results = try await Self.immediateTransaction(on: tx) { tx -> [Result<any Sendable, any Error>] in
                 if batch.count == 1 { return [.success(try await batch[0].body(tx))] }
-                guard let sql = tx as? any SQLDatabase else { throw StorageError.notSQL }
                 var results: [Result<any Sendable, any Error>] = []
                 // Savepoints of one name nest: each job opens its own and never releases it (the commit releases
                 // them all), and `ROLLBACK TO` undoes the newest of that name — the failed job's alone. One
                 // statement per job instead of two.
                 for job in batch {
-                    try await sql.raw("SAVEPOINT zhauap_job").run()
+                    _ = try tx.run("SAVEPOINT zhauap_job", [])
                     do {
                         results.append(.success(try await job.body(tx)))
                     } catch {
-                        try await sql.raw("ROLLBACK TO SAVEPOINT zhauap_job").run()
+                        _ = try tx.run("ROLLBACK TO SAVEPOINT zhauap_job", [])
                         results.append(.failure(error))
                     }
                 }
@@ -98,18 +132,15 @@ public actor GroupCommit {
     /// `BEGIN IMMEDIATE`: the transaction takes SQLite's write lock at its start (waiting, under the busy
     /// timeout, while another connection — a sign-in, a session — writes), so it can never fail half-way
     /// with SQLITE_BUSY because someone wrote between its first read and its first write, as a deferred one can.
-    static func immediateTransaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await db.withConnection { conn in
-            guard let sql = conn as? any SQLDatabase else { throw StorageError.notSQL }
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let value = try await body(conn)
-                try await sql.raw("COMMIT").run()
-                return value
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
+    static func immediateTransaction<T: Sendable>(on tx: WriterDatabase, _ body: (WriterDatabase) async throws -> T) async throws -> T {
+        _ = try tx.run("BEGIN IMMEDIATE", [])
+        do {
+            let value = try await body(tx)
+            _ = try tx.run("COMMIT", [])
+            return value
+        } catch {
+            _ = try? tx.run("ROLLBACK", [])
+            throw error
         }
     }
 }
