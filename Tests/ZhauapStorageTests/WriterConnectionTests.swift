@@ -20,19 +20,21 @@ struct WriterConnectionTests {
         }
     }
 
-    @Test("R1: the writer commits durably — WAL, synchronous=FULL, foreign keys on, a busy timeout — and on the database's own file")
+    @Test("R1: the writer commits durably — WAL, synchronous=FULL, foreign keys on, a busy timeout, savepoints in memory — and on the database's own file")
     func durable() async throws {
         try await Self.withFile { writer, pool in
-            let (mode, sync, keys, timeout, file) = try await writer.run { tx in
+            let (mode, sync, keys, timeout, file, temp) = try await writer.run { tx in
                 let sql = tx as! any SQLDatabase
                 func one<T: Decodable>(_ pragma: String, _ column: String, _: T.Type) async throws -> T {
                     try await sql.raw(SQLQueryString(pragma)).first()!.decode(column: column, as: T.self)
                 }
                 return (try await one("PRAGMA journal_mode", "journal_mode", String.self), try await one("PRAGMA synchronous", "synchronous", Int.self),
                         try await one("PRAGMA foreign_keys", "foreign_keys", Int.self), try await one("PRAGMA busy_timeout", "timeout", Int.self),
-                        try await sql.raw("PRAGMA database_list").all().first!.decode(column: "file", as: String.self))
+                        try await sql.raw("PRAGMA database_list").all().first!.decode(column: "file", as: String.self),
+                        try await one("PRAGMA temp_store", "temp_store", Int.self))
             }
             #expect(mode == "wal" && sync == 2 && keys == 1 && timeout == 10000)
+            #expect(temp == 2, "a savepoint's undo pages are kept in memory (temp_store=MEMORY)")
             let poolFile = try await pool.raw("PRAGMA database_list").all().first!.decode(column: "file", as: String.self)
             #expect(file == poolFile && file.hasSuffix("w.sqlite"))
         }
@@ -114,6 +116,28 @@ struct WriterConnectionTests {
             }
             let one = try await writer.run { tx in try await (tx as! any SQLDatabase).raw("SELECT 1 AS one").first()!.decode(column: "one", as: Int.self) }
             #expect(one == 1)
+        }
+    }
+
+    @Test("The writer's log is folded into the database by another connection once it passes 1,000 frames, and starts again from its beginning")
+    func checkpoint() async throws {
+        try await Self.withFile { writer, pool in
+            try await pool.raw("CREATE TABLE big (b BLOB)").run()
+            func frames(after bytes: Int) async throws -> Int {
+                try await writer.run { tx in try await (tx as! any SQLDatabase).raw("INSERT INTO big (b) VALUES (\(bind: Data(count: bytes)))").run() }
+                return try await writer.run { tx in (tx as! WriterDatabase).handle.framesInLog }
+            }
+            let small = try await frames(after: 10)
+            #expect(small > 0 && small < GroupCommit.checkpointFrames)
+            // About 1,300 pages of 4 KiB in one commit: past the mark, a pool connection checkpoints.
+            let large = try await frames(after: 5_300_000)
+            #expect(large >= GroupCommit.checkpointFrames)
+            var restarted = false
+            for _ in 0..<100 where !restarted {
+                try await Task.sleep(for: .milliseconds(50))
+                restarted = try await frames(after: 10) < large / 10
+            }
+            #expect(restarted, "the log was never checkpointed: SQLite's own checkpoint is off on the writer, so another connection must do it")
         }
     }
 }

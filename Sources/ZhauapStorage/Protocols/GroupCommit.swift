@@ -75,12 +75,35 @@ public actor GroupCommit {
             let batch = take()
             if batch.isEmpty { return }
             do {
-                await Self.commit(batch, on: try await connection())
+                let tx = try await connection()
+                await Self.commit(batch, on: tx)
+                checkpointIfDue(tx.handle)
             } catch {
                 for job in batch { job.done.resume(throwing: error) }
             }
         }
     }
+
+    /// Frames in the log past which it is folded into the database (SQLite's automatic checkpoint uses the
+    /// same figure): by a pool connection, while the writer goes on; past ten times as many (checkpoints that
+    /// cannot keep up) by the writer itself, so the log stays bounded.
+    static let checkpointFrames = 1000
+    private var checkpointing = false
+
+    private func checkpointIfDue(_ handle: SQLiteHandle) {
+        let frames = handle.framesInLog
+        if frames >= 10 * Self.checkpointFrames {
+            _ = try? handle.query("PRAGMA wal_checkpoint(PASSIVE)", [])
+        } else if frames >= Self.checkpointFrames, !checkpointing, let sql = db as? any SQLDatabase {
+            checkpointing = true
+            Task.detached {
+                try? await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                await self.checkpointed()
+            }
+        }
+    }
+
+    private func checkpointed() { checkpointing = false }
 
     /// The writer's connection, opened on the file the pool's connections use (an in-memory database of
     /// the tests is a temporary file too).

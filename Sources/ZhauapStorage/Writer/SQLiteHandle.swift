@@ -14,6 +14,11 @@ import VaporCSQLite
 final class SQLiteHandle: @unchecked Sendable {  // `handle` and `statements` are guarded by `lock`
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// Frames in the write-ahead log after the last commit (SQLite's WAL hook writes it, during `COMMIT`).
+    private let log = LogFrames()
+    final class LogFrames: @unchecked Sendable {  // written by SQLite's WAL hook inside `query`, under `lock`
+        var frames: Int32 = 0
+    }
     private let lock = NSLock()
     /// Prepared statements kept at most; past it the cache is emptied (writers issue a few dozen shapes).
     static let cacheLimit = 256
@@ -30,8 +35,18 @@ final class SQLiteHandle: @unchecked Sendable {  // `handle` and `statements` ar
             throw SQLiteWriteError(code: rc, message: message)
         }
         handle = h
+        // The writer does not fold the log into the database at its commits (SQLite's automatic checkpoint,
+        // which this hook replaces, would stall every registration of the batch while it copies and flushes):
+        // it reports the log's length, and the checkpoint runs on another connection (`GroupCommit`).
+        sqlite_nio_sqlite3_wal_hook(h, { context, _, _, frames in
+            if let context { Unmanaged<LogFrames>.fromOpaque(context).takeUnretainedValue().frames = frames }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(log).toOpaque())
         do {
-            for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000"] {
+            for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000",
+                           // A savepoint's undo pages (one savepoint per job of a batch) kept in memory, not in a temporary file
+                           // created and deleted at every transaction.
+                           "PRAGMA temp_store=MEMORY"] {
                 _ = try query(pragma, [])
             }
         } catch {
@@ -50,6 +65,9 @@ final class SQLiteHandle: @unchecked Sendable {  // `handle` and `statements` ar
             handle = nil
         }
     }
+
+    /// Frames in the write-ahead log after the last commit.
+    var framesInLog: Int { lock.withLock { Int(log.frames) } }
 
     /// The column names and the rows of one statement with its bound values.
     func query(_ sql: String, _ binds: [SQLiteData]) throws -> (columns: [String], rows: [[SQLiteData]]) {
