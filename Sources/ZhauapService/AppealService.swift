@@ -87,6 +87,9 @@ public struct AppealService: Sendable {
         draft.suggestion = KindSuggester.suggest(draft.essence, areas: body.competenceAreas)
         let cleaned = draft
         let repeatContents = self.repeatContents
+        // Also read before the lock: the essence's content stems (R8) and its search stems, both used under it.
+        let essenceReading = cleaned.applicant.matchKey == nil ? nil : cleaned.essence.map { RepeatCheck.Reading($0) }
+        SearchText.prepare(cleaned.essence)
         let (appeal, replayed, trail) = try await write { tx -> (Appeal, Bool, [TrailEntry]?) in
             let store = tx.appeals
             if let key = idempotencyKey, let existing = try await store.idempotentAppealID(userID: actor.userID, key: key),
@@ -103,13 +106,14 @@ public struct AppealService: Sendable {
             // stems are kept between registrations, so a frequent applicant's check costs little under the lock.
             var prepared = cleaned
             if !body.competenceAreas.isEmpty && cleaned.suggestion?.area == nil { prepared.installationBodies = try await tx.organisation.bodies() }
-            if let key = cleaned.applicant.matchKey {
-                prepared.repeatOf = RepeatCheck.find(cleaned.essence, among: try await store.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20),
+            if let key = cleaned.applicant.matchKey, let essenceReading {
+                prepared.repeatOf = RepeatCheck.find(essenceReading, among: try await store.earlierAppeals(bodyID: body.id, applicantKey: key, limit: 20),
                                                      contents: repeatContents)
             }
             let (appeal, events) = try Procedure.register(prepared, id: UUID(), sequence: sequence, recordedAt: now,
                                                           trackingCode: TrackingCode.make(), context: context)
             let trail = try await store.insert(appeal, events: events, actor: actor, recordedAt: now)
+            if let essenceReading, let essence = appeal.essence, essence == cleaned.essence { repeatContents.remember(appeal.id, essence: essence, essenceReading) }
             if let key = idempotencyKey { try await store.rememberIdempotency(userID: actor.userID, key: key, appealID: appeal.id, recordedAt: now) }
             return (appeal, false, trail)
         }

@@ -100,6 +100,23 @@ struct ReadingTests {
         }
     }
 
+    @Test("R8: a text read ahead finds what the text finds; a new appeal's reading remembered is the one its successor compares with")
+    func readAhead() {
+        let light = RepeatCheck.Earlier(id: UUID(), number: "AKM-2026-00001", essence: "Көшемізде үш айдан бері жарық жоқ, бағандағы шамдар жанбайды, жөндеуді сұраймын.")
+        let school = RepeatCheck.Earlier(id: UUID(), number: "AKM-2026-00002", essence: "Балама мектептен орын беруіңізді сұраймын.")
+        let texts = ["Тағы да жазамын: көшемізде жарық жоқ, шамдар жанбайды. Жөндеуді сұраймын.", "Ит серуендету алаңын салуды ұсынамын.", "", "Мектеп орны"]
+        for text in texts {
+            #expect(RepeatCheck.find(RepeatCheck.Reading(text), among: [light, school]) == RepeatCheck.find(text, among: [light, school]))
+            #expect(RepeatCheck.find(RepeatCheck.Reading(text), among: []) == nil)
+        }
+        // Remembered under the light appeal's id and essence: the stems of the school text are what is compared,
+        // so the kept reading (not a new reading of the essence) decides.
+        let kept = RepeatCheck.Contents(capacity: 10)
+        kept.remember(light.id, essence: light.essence, RepeatCheck.Reading(school.essence))
+        #expect(RepeatCheck.find("Балама мектептен орын беруіңізді сұраймын.", among: [light], contents: kept)?.number == "AKM-2026-00001")
+        #expect(RepeatCheck.find("Балама мектептен орын беруіңізді сұраймын.", among: [light]) == nil)
+    }
+
     @Test("R6: the applicant is recognised by a valid IIN, else by the folded name; an anonymous one is not")
     func applicantKey() {
         #expect(Applicant(surname: "Нұрланов", givenName: "Ержан", iin: "061211600012").matchKey == "iin:061211600012")

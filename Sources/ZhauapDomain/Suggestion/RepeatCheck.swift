@@ -52,6 +52,14 @@ public enum RepeatCheck {
 
         public init(capacity: Int) { self.capacity = capacity }
 
+        /// Keeps a new appeal's reading, so that the next appeal of the same applicant finds it read.
+        public func remember(_ id: UUID, essence: String, _ reading: Reading) {
+            known.withLock { k in
+                if k.count >= capacity { k.removeAll(keepingCapacity: true) }
+                k[Key(id: id, essence: essence)] = reading.stems
+            }
+        }
+
         func content(of e: Earlier, cues: ReadingCues) -> Set<String> {
             let key = Key(id: e.id, essence: e.essence)
             if let c = known.withLock({ $0[key] }) { return c }
@@ -64,11 +72,23 @@ public enum RepeatCheck {
         }
     }
 
+    /// A new text's content stems, read once (a registration reads them before it takes the write lock,
+    /// under which the earlier appeals are read and compared).
+    public struct Reading: Sendable {
+        let stems: Set<String>
+        public init(_ text: String, cues: ReadingCues = .bundled) { stems = RepeatCheck.content(text, cues: cues) }
+    }
+
     /// The earlier appeal most like this text, if it is on the same subject.
     public static func find(_ text: String?, among earlier: [Earlier], cues: ReadingCues = .bundled, contents: Contents? = nil) -> RepeatFinding? {
         guard let text, !earlier.isEmpty else { return nil }
-        let now = content(text, cues: cues)
-        guard !now.isEmpty else { return nil }
+        return find(Reading(text, cues: cues), among: earlier, cues: cues, contents: contents)
+    }
+
+    /// As `find(_:among:)`, with the new text read already.
+    public static func find(_ reading: Reading, among earlier: [Earlier], cues: ReadingCues = .bundled, contents: Contents? = nil) -> RepeatFinding? {
+        let now = reading.stems
+        guard !earlier.isEmpty, !now.isEmpty else { return nil }
         var best: (Earlier, Double, Set<String>)? = nil
         for e in earlier {
             let then = contents?.content(of: e, cues: cues) ?? content(e.essence, cues: cues)

@@ -31,7 +31,7 @@ public struct SearchIndexEntry: Sendable, Hashable {
     }
 
     static func digest(stems: String, essence: String?) -> String {
-        SHA256.hash(data: Data((stems + "\u{0}" + (essence ?? "")).utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data((stems + "\u{0}" + (essence ?? "")).utf8)).prefix(16))
     }
 
     /// The stems as `appeal_search.stems` keeps them on SQLite, for the rank: every stem between two spaces
