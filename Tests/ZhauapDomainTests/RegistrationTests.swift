@@ -5,6 +5,26 @@ import WorkingCalendar
 
 @Suite("R1, R19, R14, R6: registration")
 struct RegistrationTests {
+    @Test("R1: the registration number is the body's code, the year and the sequence of at least five digits: 1, 9,999, 99,999, 100,000")
+    func numberFormat() {
+        #expect(RegistrationNumber.format(body: "AKM", year: 2024, sequence: 1) == "AKM-2024-00001")
+        #expect(RegistrationNumber.format(body: "AKM", year: 2024, sequence: 9_999) == "AKM-2024-09999")
+        #expect(RegistrationNumber.format(body: "AKM", year: 2024, sequence: 99_999) == "AKM-2024-99999")
+        #expect(RegistrationNumber.format(body: "AKM", year: 2024, sequence: 100_000) == "AKM-2024-100000")
+        #expect(RegistrationNumber.format(body: "AKM", year: 2024, sequence: 0) == "AKM-2024-00000")
+        for n in [1, 7, 42, 512, 4_096, 65_536, 123_456] {
+            #expect(RegistrationNumber.format(body: "MIN-EDU", year: 2027, sequence: n) == "MIN-EDU-2027-" + String(format: "%05d", n))
+        }
+    }
+
+    @Test("R3: a tab in a name is a space, not a refused control character; a line break is refused")
+    func tabInName() {
+        var a = Applicant(surname: "Сапаров\tЕрлан", givenName: "Ерлан")
+        #expect(a.clean() == nil)
+        var b = Applicant(surname: "Сапаров\nЕрлан", givenName: "Ерлан")
+        #expect(b.clean() == "applicant.surname")
+    }
+
     @Test("R1: an appeal with nothing but its channel is registered; missing data is recorded, not refused")
     func onlyChannel() throws {
         let (a, events) = try F.register(Procedure.Draft(channel: .oral, receivedAt: F.almaty("2024-01-25T10:00:00")))

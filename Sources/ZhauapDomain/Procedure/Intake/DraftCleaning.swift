@@ -10,7 +10,7 @@ extension Applicant {
         var refused: String? = nil
         func line(_ v: inout String?, _ field: String) {
             guard let s = v else { return }
-            if refused == nil, Clean.hasControlInLine(s.replacingOccurrences(of: "\t", with: " ")) { refused = "applicant." + field }
+            if refused == nil, Clean.hasControlInLine(s.contains("\t") ? s.replacingOccurrences(of: "\t", with: " ") : s) { refused = "applicant." + field }
             let c = Clean.line(s)
             v = c.isEmpty ? nil : c
         }

@@ -105,6 +105,9 @@ extension Procedure {
 /// `CODE-YYYY-NNNNN`: unique and gapless per body and year; the counter restarts each year.
 public enum RegistrationNumber {
     public static func format(body code: String, year: Int, sequence: Int) -> String {
-        "\(code)-\(year)-\(String(format: "%05d", sequence))"
+        // As `%05d` writes it, without formatting: at least five digits, zero-padded.
+        guard sequence >= 0 else { return "\(code)-\(year)-\(String(format: "%05d", sequence))" }
+        let digits = String(sequence)
+        return "\(code)-\(year)-" + String(repeating: "0", count: max(0, 5 - digits.utf8.count)) + digits
     }
 }
