@@ -56,7 +56,7 @@ struct WriterDatabase: Database, SQLDatabase {
         var expression = SQLQueryConverter(delegate: WriterConverterDelegate()).convert(query)
         // As SQLite's Fluent driver does: a created row returns its generated id.
         if case .create = query.action, query.customIDKey != .some(.string("")) {
-            expression = SQLList([expression, SQLReturning(.init((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
+            expression = SQLKit.SQLList([expression, SQLReturning(.init((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
         }
         return execute(sql: expression) { onOutput(WriterOutput(row: $0, schema: nil)) }
     }

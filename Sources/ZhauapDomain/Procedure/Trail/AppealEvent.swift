@@ -204,7 +204,17 @@ enum TrailFields {
         return e
     }()
 
+    /// The payload's fields as `reference` gives them, read straight from its `Encodable` form (a payload is
+    /// flattened at every step, under the database's write lock); anything outside the plain shapes (a nested
+    /// object, a null, an unusual number) is left to `reference`. Debug builds check every call against it.
     static func flatten(_ value: any Encodable) -> [String: String] {
+        let fast = FieldsEncoder.fields(of: value)
+        assert(fast == nil || fast == reference(value), "TrailFields: the direct reading differs from the JSON reading")
+        return fast ?? reference(value)
+    }
+
+    /// The fields through JSON: the payload encoded (snake_case keys), read back value by value by JSON type.
+    static func reference(_ value: any Encodable) -> [String: String] {
         guard let data = try? encoder.encode(value),
               let object = try? JSONDecoder().decode([String: Leaf].self, from: data) else { return [:] }
         return object.mapValues(\.text)
