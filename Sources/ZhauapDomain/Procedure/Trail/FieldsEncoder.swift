@@ -136,7 +136,7 @@ struct FieldsEncoder {
         func singleValueContainer() -> any SingleValueEncodingContainer { OneInto(leaf: self) }
     }
 
-    struct OneInto: SingleValueEncodingContainer {
+    struct OneInto: SingleValueEncodingContainer, OddNumbersGiveUp {
         let leaf: Leaf
         var codingPath: [any CodingKey] { [] }
         func set(_ t: String) throws {
@@ -148,21 +148,11 @@ struct FieldsEncoder {
         mutating func encode(_ value: String) throws { try set(value) }
         mutating func encode(_ value: Int) throws { try set(String(value)) }
         mutating func encode(_ value: Double) throws { try set(try FieldsEncoder.text(value)) }
-        mutating func encode(_ value: Float) throws { throw GiveUp() }
-        mutating func encode(_ value: Int8) throws { throw GiveUp() }
-        mutating func encode(_ value: Int16) throws { throw GiveUp() }
-        mutating func encode(_ value: Int32) throws { throw GiveUp() }
-        mutating func encode(_ value: Int64) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt8) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt16) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt32) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt64) throws { throw GiveUp() }
         mutating func encode<T: Encodable>(_ value: T) throws { try set(try FieldsEncoder.leaf(value)) }
     }
 
     /// A list's items, each a leaf, joined by commas into the leaf it belongs to.
-    struct ListInto: UnkeyedEncodingContainer {
+    struct ListInto: UnkeyedEncodingContainer, OddNumbersGiveUp {
         let leaf: Leaf
         let box: Box
         var codingPath: [any CodingKey] { [] }
@@ -181,16 +171,6 @@ struct FieldsEncoder {
         mutating func encode(_ value: String) throws { add(value) }
         mutating func encode(_ value: Int) throws { add(String(value)) }
         mutating func encode(_ value: Double) throws { add(try FieldsEncoder.text(value)) }
-        mutating func encode(_ value: Float) throws { throw GiveUp() }
-        mutating func encode(_ value: Int8) throws { throw GiveUp() }
-        mutating func encode(_ value: Int16) throws { throw GiveUp() }
-        mutating func encode(_ value: Int32) throws { throw GiveUp() }
-        mutating func encode(_ value: Int64) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt8) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt16) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt32) throws { throw GiveUp() }
-        mutating func encode(_ value: UInt64) throws { throw GiveUp() }
         mutating func encode<T: Encodable>(_ value: T) throws { add(try FieldsEncoder.leaf(value)) }
         mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
             leaf.failed = true
@@ -218,4 +198,20 @@ struct FieldsEncoder {
         mutating func encodeNil() throws { throw GiveUp() }
         mutating func encode<T: Encodable>(_ value: T) throws { throw GiveUp() }
     }
+}
+
+/// Numbers other than `Int` and `Double` are left to JSON's reading (single values and list items alike).
+protocol OddNumbersGiveUp {}
+
+extension OddNumbersGiveUp {
+    mutating func encode(_ value: Float) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: Int8) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: Int16) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: Int32) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: Int64) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: UInt) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: UInt8) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: UInt16) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: UInt32) throws { throw FieldsEncoder.GiveUp() }
+    mutating func encode(_ value: UInt64) throws { throw FieldsEncoder.GiveUp() }
 }
