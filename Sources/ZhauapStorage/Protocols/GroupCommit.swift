@@ -48,7 +48,7 @@ public actor GroupCommit {
                 running = true
                 if #available(macOS 15, *) {
                     Task(executorPreference: executor) { await self.drain() }
-                } else {
+                } else {  // without task executors (older macOS) the batch runs on the concurrency pool
                     Task { await self.drain() }
                 }
             }
@@ -169,7 +169,7 @@ public actor GroupCommit {
 }
 
 /// Runs a task's jobs on one event loop (SE-0417 task executor preference): the writer's code, and the
-/// default actors and nonisolated functions it calls, go on where the database's answer arrived.
+/// default actors and nonisolated functions it calls, run on the writer's own thread.
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {  // immutable; EventLoop is Sendable
     let loop: any EventLoop
 
